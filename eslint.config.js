@@ -1,0 +1,12 @@
+// Flat config: typescript-eslint's recommended rules over our TypeScript; .astro files are checked by `astro check`.
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', '.astro/**', '.cache/**', 'node_modules/**', 'sanity/dist/**', 'sanity/.sanity/**', 'src/lib/sanity.types.ts'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+);

@@ -1,0 +1,2 @@
+// Placeholder replaced by the site build harness.
+export default function setup() {}
