@@ -1,0 +1,88 @@
+import { ComponentIcon } from '@sanity/icons';
+import { defineField, defineType } from 'sanity';
+import {
+  contactsField,
+  documentsField,
+  slugField,
+  sourcesField,
+  statusField,
+  subtitle,
+  themesField,
+} from '../fields';
+
+export default defineType({
+  name: 'delprojekt',
+  title: 'Delprojekt',
+  description:
+    'En del av ett program, till exempel delprojekt 1 "Vårdens medarbetare och Nära vård". Hör alltid till ett program och därmed till programmets regioner.',
+  type: 'document',
+  icon: ComponentIcon,
+  fields: [
+    defineField({
+      name: 'title',
+      title: 'Rubrik',
+      description: 'Delprojektets namn som det står i källan, utan nummer.',
+      type: 'string',
+      validation: (rule) => rule.required().error('Skriv delprojektets namn.'),
+    }),
+    slugField('title'),
+    defineField({
+      name: 'programme',
+      title: 'Program',
+      description: 'Programmet som delprojektet ingår i.',
+      type: 'reference',
+      to: [{ type: 'programme' }],
+      validation: (rule) => rule.required().error('Välj programmet som delprojektet hör till.'),
+    }),
+    defineField({
+      name: 'number',
+      title: 'Nummer',
+      description: 'Delprojektets nummer i programmet, om källan numrerar dem.',
+      type: 'number',
+      validation: (rule) => rule.integer().min(1).error('Numret ska vara ett heltal, minst 1.'),
+    }),
+    defineField({
+      name: 'summary',
+      title: 'Sammanfattning',
+      description: 'Vad delprojektet gör, i två eller tre meningar.',
+      type: 'text',
+      rows: 3,
+      validation: (rule) => rule.required().error('Skriv en kort sammanfattning.'),
+    }),
+    defineField({
+      name: 'body',
+      title: 'Brödtext',
+      description: 'Mer om delprojektet: vad som görs, hur och av vem.',
+      type: 'blockContent',
+    }),
+    statusField(),
+    defineField({
+      name: 'period',
+      title: 'Period',
+      description: 'När delprojektet pågår, så exakt som källan anger.',
+      type: 'period',
+    }),
+    themesField(),
+    contactsField(),
+    documentsField('Rapporter och annat material från delprojektet.'),
+    sourcesField(),
+  ],
+  preview: {
+    select: {
+      title: 'title',
+      number: 'number',
+      programme: 'programme.title',
+      region: 'programme.regions.0.name',
+    },
+    prepare({ title, number, programme, region }) {
+      return {
+        title: number ? `${number}. ${title}` : title,
+        subtitle: subtitle('Delprojekt', programme, region),
+      };
+    },
+  },
+  orderings: [
+    { title: 'Nummer', name: 'numberAsc', by: [{ field: 'number', direction: 'asc' }] },
+    { title: 'Rubrik', name: 'titleAsc', by: [{ field: 'title', direction: 'asc' }] },
+  ],
+});

@@ -1,0 +1,35 @@
+import { TagIcon } from '@sanity/icons';
+import { defineField, defineType } from 'sanity';
+import { slugField, sourcesField } from '../fields';
+
+export default defineType({
+  name: 'tema',
+  title: 'Tema',
+  description:
+    'Ett ämne som går igen i flera regioners arbete, till exempel egenvård eller kompetensutveckling. Samlar material från hela landet på en sida.',
+  type: 'document',
+  icon: TagIcon,
+  fields: [
+    defineField({
+      name: 'name',
+      title: 'Namn',
+      description: 'Temats namn med stor begynnelsebokstav, till exempel "Egenvård".',
+      type: 'string',
+      validation: (rule) => rule.required().error('Skriv temats namn.'),
+    }),
+    slugField('name'),
+    defineField({
+      name: 'description',
+      title: 'Beskrivning',
+      description: 'Vad temat handlar om, i ett par meningar. Visas överst på temats sida.',
+      type: 'text',
+      rows: 3,
+      validation: (rule) => rule.required().error('Beskriv temat i ett par meningar.'),
+    }),
+    sourcesField(),
+  ],
+  preview: {
+    select: { title: 'name', subtitle: 'description' },
+  },
+  orderings: [{ title: 'Namn', name: 'nameAsc', by: [{ field: 'name', direction: 'asc' }] }],
+});

@@ -1,0 +1,32 @@
+import delprojekt from './documents/delprojekt';
+import dokument from './documents/dokument';
+import handelse from './documents/handelse';
+import kalla from './documents/kalla';
+import kontaktperson from './documents/kontaktperson';
+import malbild from './documents/malbild';
+import programme from './documents/programme';
+import region from './documents/region';
+import tema from './documents/tema';
+import attachment from './objects/attachment';
+import blockContent from './objects/blockContent';
+import decision from './objects/decision';
+import financing from './objects/financing';
+import malbildPart from './objects/malbildPart';
+import period from './objects/period';
+
+/** Document types in the order editors meet them: where, what, who, and the sources. */
+export const documentTypes = [
+  region,
+  programme,
+  malbild,
+  delprojekt,
+  kontaktperson,
+  dokument,
+  handelse,
+  tema,
+  kalla,
+];
+
+export const objectTypes = [blockContent, period, financing, decision, malbildPart, attachment];
+
+export const schemaTypes = [...documentTypes, ...objectTypes];

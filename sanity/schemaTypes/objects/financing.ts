@@ -1,0 +1,35 @@
+import { BillIcon } from '@sanity/icons';
+import { defineArrayMember, defineField, defineType } from 'sanity';
+
+export default defineType({
+  name: 'financing',
+  title: 'Finansiering',
+  description: 'Hur arbetet betalas, enligt källan.',
+  type: 'object',
+  icon: BillIcon,
+  fields: [
+    defineField({
+      name: 'description',
+      title: 'Beskrivning',
+      description:
+        'Finansieringen med källans egna ord, till exempel "finansieras dels av statliga medel för kompetensutveckling, dels av Västra Götalandsregionen".',
+      type: 'text',
+      rows: 3,
+    }),
+    defineField({
+      name: 'funders',
+      title: 'Finansiärer',
+      description:
+        'En rad per finansiär, skriven som i källan, till exempel "Västra Götalandsregionen".',
+      type: 'array',
+      of: [defineArrayMember({ type: 'string' })],
+      validation: (rule) => rule.unique(),
+    }),
+  ],
+  validation: (rule) =>
+    rule.custom((value: { description?: string; funders?: string[] } | undefined) =>
+      value === undefined || value.description || (value.funders && value.funders.length > 0)
+        ? true
+        : 'Beskriv finansieringen eller ange minst en finansiär, eller ta bort fältet.',
+    ),
+});
