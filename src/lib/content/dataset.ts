@@ -1,0 +1,80 @@
+// Reads a Sanity export folder (what `sanity dataset export` writes, unpacked): `data.ndjson`,
+// one document per line. A line that is not a document becomes a problem with its line
+// number; reading goes on, so one run reports every broken line.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ContentProblem } from './problems.ts';
+
+export const DATASET_FILE = 'data.ndjson';
+export const DEFAULT_CONTENT_DIR = 'content/dataset';
+
+/** A document as stored: `_id` and `_type` are all that is known before the integrity checks. */
+export interface RawDocument {
+  _id: string;
+  _type: string;
+  [field: string]: unknown;
+}
+
+export interface ParsedDataset {
+  /** The file read (absolute path), for messages. */
+  file: string;
+  documents: RawDocument[];
+  problems: ContentProblem[];
+}
+
+/** The export folder: `CONTENT_DIR` if set (relative to `cwd`), else `content/dataset/`. */
+export function resolveContentDir(env: { CONTENT_DIR?: string | undefined } = process.env, cwd = process.cwd()): string {
+  const dir = env['CONTENT_DIR']?.trim();
+  return path.resolve(cwd, dir ? dir : DEFAULT_CONTENT_DIR);
+}
+
+/** Parses NDJSON text; `fileLabel` names the file in problems (`data.ndjson:12`). */
+export function parseNdjson(text: string, fileLabel = DATASET_FILE): Omit<ParsedDataset, 'file'> {
+  const documents: RawDocument[] = [];
+  const problems: ContentProblem[] = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    const id = `${fileLabel}:${index + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      problems.push({ id, path: '', message: `not valid JSON: ${(error as Error).message}`, severity: 'error' });
+      return;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      problems.push({ id, path: '', message: 'a line must hold one JSON object (a document)', severity: 'error' });
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    const missing = ['_id', '_type'].filter((key) => typeof record[key] !== 'string' || record[key] === '');
+    if (missing.length > 0) {
+      const who = typeof record['_id'] === 'string' && record['_id'] !== '' ? record['_id'] : id;
+      for (const key of missing) {
+        problems.push({ id: who, path: key, message: `required field is missing (line ${index + 1})`, severity: 'error' });
+      }
+      return;
+    }
+    documents.push(record as RawDocument);
+  });
+  return { documents, problems };
+}
+
+/** Reads `<dir>/data.ndjson`. A missing file is a problem, not a throw. */
+export async function readDataset(dir: string = resolveContentDir()): Promise<ParsedDataset> {
+  const file = path.join(dir, DATASET_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    return {
+      file,
+      documents: [],
+      problems: [
+        { id: file, path: '', message: `cannot read the dataset: ${(error as Error).message}`, severity: 'error' },
+      ],
+    };
+  }
+  return { file, ...parseNdjson(text, path.relative(process.cwd(), file) || DATASET_FILE) };
+}

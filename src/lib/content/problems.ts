@@ -1,0 +1,101 @@
+// Content problems: one shape for every check (dataset parsing, integrity, query results),
+// reported as `_id · field path · problem`.
+import type { z } from 'zod';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface ContentProblem {
+  /** The document's `_id`, or `<file>:<line>` for a line that is not a document. */
+  id: string;
+  /** Field path such as `contacts[2]._ref` or `period.end`; empty for the document as a whole. */
+  path: string;
+  message: string;
+  severity: Severity;
+}
+
+export function formatProblem(problem: ContentProblem): string {
+  return `${problem.id} · ${problem.path || '(document)'} · ${problem.message}`;
+}
+
+/** Formats a zod / JSON path: `['contacts', 2, '_ref']` → `contacts[2]._ref`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? String(segment) : `.${String(segment)}`;
+  }
+  return out;
+}
+
+/** Turns zod issues into problems for one document, naming each missing field and wrong type plainly. */
+export function problemsFromZod(
+  id: string,
+  issues: readonly z.core.$ZodIssue[],
+  options: { basePath?: readonly PropertyKey[]; input?: unknown } = {},
+): ContentProblem[] {
+  const base = options.basePath ?? [];
+  const problems: ContentProblem[] = [];
+  for (const issue of issues) {
+    // A union's issues hide the useful ones one level down.
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const best = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];
+      problems.push(
+        ...problemsFromZod(id, best.map((nested) => ({ ...nested, path: [...issue.path, ...nested.path] })), options),
+      );
+      continue;
+    }
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        problems.push({
+          id,
+          path: formatPath([...base, ...issue.path, key]),
+          message: 'unknown field (not in the content model): it is ignored',
+          severity: 'warning',
+        });
+      }
+      continue;
+    }
+    let message = issue.message;
+    if (issue.code === 'invalid_type') {
+      const value = valueAt(options.input, issue.path);
+      message =
+        value === undefined || value === null
+          ? `required field is missing (expected ${issue.expected})`
+          : `expected ${issue.expected}, got ${describe(value)}`;
+    }
+    problems.push({ id, path: formatPath([...base, ...issue.path]), message, severity: 'error' });
+  }
+  return problems;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current = input;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+/** Thrown when content cannot be built: its message lists every problem, one per line. */
+export class ContentValidationError extends Error {
+  readonly problems: readonly ContentProblem[];
+
+  constructor(problems: readonly ContentProblem[], context = 'Content validation failed') {
+    const errors = problems.filter((problem) => problem.severity === 'error');
+    const listed = errors.length > 0 ? errors : problems;
+    super(
+      `${context}: ${errors.length} error${errors.length === 1 ? '' : 's'}\n` +
+        listed.map((problem) => `  ${formatProblem(problem)}`).join('\n'),
+    );
+    this.name = 'ContentValidationError';
+    this.problems = problems;
+  }
+}

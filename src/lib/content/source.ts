@@ -1,0 +1,166 @@
+// The one content source switch.
+// - local (default): groq-js over the embedded dataset (`CONTENT_DIR` or content/dataset/),
+//   no network, no account. The whole dataset passes integrity.ts before any query runs.
+// - remote: @sanity/client against a Sanity project, when both SANITY_PROJECT_ID and
+//   SANITY_DATASET are set. Published perspective, no CDN, a pinned API version. Before the
+//   first query the published documents are fetched and pass the same integrity checks.
+// SANITY_TOKEN is read here, on the server, at build time only: it is never logged, never part
+// of `describe`, and nothing in src/ outside this file reads it.
+import { createClient, type SanityClient } from '@sanity/client';
+import { evaluate, parse } from 'groq-js';
+import { readDataset, resolveContentDir, type RawDocument } from './dataset.ts';
+import { assertIntegrity, isDraftId, type IntegrityReport } from './integrity.ts';
+import type { ContentProblem } from './problems.ts';
+import { ALL_DOCUMENTS_QUERY } from './queries.ts';
+
+/** The Content Lake API version every query is pinned to. */
+export const SANITY_API_VERSION = '2025-02-19';
+
+export interface SourceEnv {
+  CONTENT_DIR?: string | undefined;
+  SANITY_PROJECT_ID?: string | undefined;
+  SANITY_DATASET?: string | undefined;
+  /** Another API host, e.g. `http://127.0.0.1:4010` for the tests' loopback stand-in. */
+  SANITY_API_HOST?: string | undefined;
+  /** A read token for a private dataset. Server-side only. */
+  SANITY_TOKEN?: string | undefined;
+}
+
+export type SourceKind = 'local' | 'remote';
+
+export type QueryParams = Record<string, unknown>;
+
+export interface ContentSource {
+  kind: SourceKind;
+  /** Where the content comes from, for logs (never contains the token). */
+  describe: string;
+  /** Runs a GROQ query (after the integrity checks have passed) and returns its result. */
+  fetch<T = unknown>(query: string, params?: QueryParams): Promise<T>;
+  /**
+   * Runs the integrity checks once (memoised) and returns the report: throws a
+   * ContentValidationError when there are errors. Warnings and infos are in `problems`.
+   */
+  validate(): Promise<IntegrityReport>;
+}
+
+function value(raw: string | undefined): string | undefined {
+  const trimmed = raw?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** `remote` only when both SANITY_PROJECT_ID and SANITY_DATASET are set (and not blank). */
+export function sourceKind(env: SourceEnv = process.env): SourceKind {
+  return value(env.SANITY_PROJECT_ID) && value(env.SANITY_DATASET) ? 'remote' : 'local';
+}
+
+/** A loopback or IP-literal API host cannot carry the `{projectId}.` sub-domain. */
+function usesProjectHostname(apiHost: string | undefined): boolean {
+  if (!apiHost) return true;
+  const { hostname } = new URL(apiHost);
+  return !(hostname === 'localhost' || /^[\d.]+$/.test(hostname) || hostname.startsWith('['));
+}
+
+export function createContentSource(env: SourceEnv = process.env, cwd = process.cwd()): ContentSource {
+  return sourceKind(env) === 'remote' ? createRemoteSource(env) : createLocalSource(resolveContentDir(env, cwd));
+}
+
+// ---------------------------------------------------------------------------
+// Local: groq-js over an export folder
+
+export function createLocalSource(contentDir: string): ContentSource {
+  let loaded: Promise<{ report: IntegrityReport; dataset: RawDocument[] }> | undefined;
+  const load = () =>
+    (loaded ??= (async () => {
+      const { file, documents, problems } = await readDataset(contentDir);
+      const report = assertIntegrity(documents, problems, `The embedded dataset ${file} has errors`);
+      // Queries see what the published perspective would: no drafts, but the asset documents
+      // (so `file.asset->url` resolves where an export carries them).
+      const dataset = documents.filter((document) => !isDraftId(document._id));
+      return { report, dataset };
+    })());
+  return {
+    kind: 'local',
+    describe: `embedded dataset ${contentDir}`,
+    async validate() {
+      return (await load()).report;
+    },
+    async fetch<T>(query: string, params: QueryParams = {}): Promise<T> {
+      const { dataset } = await load();
+      const result = await evaluate(parse(query, { params }), { dataset, params });
+      return (await result.get()) as T;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Remote: the Content Lake
+
+export function createSanityClient(env: SourceEnv): SanityClient {
+  const projectId = value(env.SANITY_PROJECT_ID);
+  const dataset = value(env.SANITY_DATASET);
+  if (!projectId || !dataset) throw new Error('A remote content source needs SANITY_PROJECT_ID and SANITY_DATASET');
+  const apiHost = value(env.SANITY_API_HOST);
+  const token = value(env.SANITY_TOKEN);
+  return createClient({
+    projectId,
+    dataset,
+    apiVersion: SANITY_API_VERSION,
+    useCdn: false,
+    perspective: 'published',
+    ...(apiHost ? { apiHost, useProjectHostname: usesProjectHostname(apiHost) } : {}),
+    ...(token ? { token } : {}),
+  });
+}
+
+export function createRemoteSource(env: SourceEnv): ContentSource {
+  const client = createSanityClient(env);
+  const describe = `Sanity project ${value(env.SANITY_PROJECT_ID)}, dataset ${value(env.SANITY_DATASET)}${
+    value(env.SANITY_API_HOST) ? ` at ${value(env.SANITY_API_HOST)}` : ''
+  }`;
+  const run = async <T>(query: string, params: QueryParams): Promise<T> => {
+    try {
+      return await client.fetch<T>(query, params);
+    } catch (error) {
+      throw new Error(`Content query failed (${describe}): ${(error as Error).message}`, { cause: error });
+    }
+  };
+  let validated: Promise<IntegrityReport> | undefined;
+  const validate = () =>
+    (validated ??= (async () => {
+      const documents = await run<RawDocument[]>(ALL_DOCUMENTS_QUERY, {});
+      const problems: ContentProblem[] = [];
+      return assertIntegrity(documents, problems, `The content in ${describe} has errors`);
+    })());
+  return {
+    kind: 'remote',
+    describe,
+    validate,
+    async fetch<T>(query: string, params: QueryParams = {}): Promise<T> {
+      await validate();
+      return run<T>(query, params);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// One source per build
+
+const sources = new Map<string, ContentSource>();
+
+/**
+ * The memoised source for `env`: every collection of a build shares it, so the dataset is
+ * read and checked once. Keyed by the settings that choose the source.
+ */
+export function getContentSource(env: SourceEnv = process.env, cwd = process.cwd()): ContentSource {
+  const kind = sourceKind(env);
+  const key =
+    kind === 'remote'
+      ? ['remote', env.SANITY_PROJECT_ID, env.SANITY_DATASET, env.SANITY_API_HOST, env.SANITY_TOKEN ? 'token' : ''].join('|')
+      : ['local', resolveContentDir(env, cwd)].join('|');
+  let source = sources.get(key);
+  if (!source) {
+    source = createContentSource(env, cwd);
+    sources.set(key, source);
+  }
+  return source;
+}
