@@ -1,0 +1,53 @@
+// The site's stable Swedish paths (docs/content-model.md, "URLs"), in one place.
+import type { DocumentType, LinkStub } from './content/schemas.ts';
+
+/** The path segment of each document type's pages. */
+export const SECTION: Record<DocumentType, string> = {
+  region: 'regioner',
+  programme: 'program',
+  malbild: 'malbilder',
+  delprojekt: 'delprojekt',
+  kontaktperson: 'kontakter',
+  dokument: 'dokument',
+  tema: 'teman',
+  handelse: 'tidslinje',
+  kalla: 'kallor',
+};
+
+/** Types with a list page at `/{section}/` (delprojekt are listed on their programme's page). */
+const HAS_INDEX: ReadonlySet<DocumentType> = new Set(['region', 'programme', 'malbild', 'kontaktperson', 'dokument', 'tema', 'handelse', 'kalla']);
+
+export const STATIC_PATHS = {
+  home: '/',
+  search: '/sok/',
+  about: '/om-nara-vard/',
+  aboutSite: '/om-webbplatsen/',
+  accessibility: '/tillganglighet/',
+} as const;
+
+/** `/regioner/goteborgsregionen/` for `hrefFor('region', 'goteborgsregionen')`. */
+export function hrefFor(type: DocumentType, slug: string): string {
+  return `/${SECTION[type]}/${encodeURIComponent(slug)}/`;
+}
+
+/** The path of a link stub from a query. */
+export function hrefForStub(stub: Pick<LinkStub, '_type' | 'slug'>): string {
+  return hrefFor(stub._type, stub.slug);
+}
+
+/** The list page of a type (`/program/`), or undefined where there is none (delprojekt). */
+export function indexHrefFor(type: DocumentType): string | undefined {
+  return HAS_INDEX.has(type) ? `/${SECTION[type]}/` : undefined;
+}
+
+/** A slug as the content model wants it: lower-case ASCII, å/ä → a, ö → o, single hyphens. */
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[åä]/g, 'a')
+    .replace(/ö/g, 'o')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
