@@ -1,0 +1,61 @@
+// A build from a Sanity project gives the same site as a build from the embedded dataset:
+// the same queries run in the Content Lake (here its loopback stand-in, serving the embedded
+// dataset) as in groq-js.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readDataset } from '../../src/lib/content/dataset.ts';
+import { startContentLake, type ContentLake } from '../support/content-lake.ts';
+import { ROOT, buildSite, listFiles, type BuildResult } from '../support/site.ts';
+
+describe('a build from the Content Lake', () => {
+  const localDist = inject('distDir');
+  let lake: ContentLake;
+  let remote: BuildResult;
+
+  beforeAll(async () => {
+    const { documents, problems } = await readDataset(path.join(ROOT, 'content', 'dataset'));
+    expect(problems).toEqual([]);
+    lake = await startContentLake({ dataset: documents, projectId: 'naravard', datasetName: 'production' });
+    remote = await buildSite({
+      outDir: path.join(ROOT, '.cache', 'test-site', 'dist-remote'),
+      env: {
+        SANITY_PROJECT_ID: 'naravard',
+        SANITY_DATASET: 'production',
+        SANITY_API_HOST: lake.apiHost,
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await lake?.close();
+  });
+
+  it('builds, querying the stand-in with the published perspective', () => {
+    expect(remote.exitCode, remote.output).toBe(0);
+    const queries = lake.requests.filter((request) => request.route?.endpoint === 'query');
+    // The integrity check over all documents, then one query per collection.
+    expect(queries.length).toBeGreaterThanOrEqual(10);
+    for (const request of queries) {
+      expect(request.perspective).toBe('published');
+      expect(request.route?.apiVersion).toBe('2025-02-19');
+      expect(request.headers.authorization).toBeUndefined();
+    }
+  });
+
+  it('writes every HTML file byte for byte as the local build does', async () => {
+    const isHtml = (file: string) => file.endsWith('.html');
+    const localFiles = await listFiles(localDist, isHtml);
+    const remoteFiles = await listFiles(remote.outDir, isHtml);
+    expect(localFiles.length).toBeGreaterThan(0);
+    expect(remoteFiles).toEqual(localFiles);
+    // Nothing is normalised: the pages contain no build time or source-specific text.
+    for (const file of localFiles) {
+      const [local, fromLake] = await Promise.all([
+        readFile(path.join(localDist, file), 'utf8'),
+        readFile(path.join(remote.outDir, file), 'utf8'),
+      ]);
+      expect(fromLake, file).toBe(local);
+    }
+  });
+});
