@@ -1,0 +1,310 @@
+// Every integrity rule, each with a document that breaks it. Problems read `_id · field path · problem`.
+import { describe, expect, it } from 'vitest';
+import { parseNdjson } from '../../../src/lib/content/dataset.ts';
+import { ContentValidationError, assertIntegrity, checkIntegrity } from '../../../src/lib/content/integrity.ts';
+import { breaking, errors, fixture, problems } from './helpers.ts';
+
+describe('the minimal fixture', () => {
+  it('passes, with its draft reported as info and system documents ignored', () => {
+    const report = checkIntegrity(fixture());
+    expect(report.errors).toEqual([]);
+    expect(problems(fixture())).toEqual(['drafts.programme-gr · (document) · draft: not published, left out of the site']);
+    const ids = report.published.map((document) => document._id);
+    expect(ids).not.toContain('drafts.programme-gr');
+    expect(ids).not.toContain('image-abc123-100x100-jpg');
+    expect(ids).not.toContain('system.group.public');
+    expect(ids).toHaveLength(11);
+  });
+});
+
+describe('the dataset', () => {
+  it('reports a malformed line with its line number and keeps reading', () => {
+    const text = ['{"_id":"tema-a","_type":"tema"}', '{"_id": broken', '', '[1,2]', '{"_type":"tema"}', '{"_id":"tema-b","_type":"tema"}'].join('\n');
+    const { documents, problems: found } = parseNdjson(text);
+    expect(documents.map((document) => document._id)).toEqual(['tema-a', 'tema-b']);
+    expect(found.map((problem) => `${problem.id} · ${problem.path}`)).toEqual(['data.ndjson:2 · ', 'data.ndjson:4 · ', 'data.ndjson:5 · _id']);
+    expect(found[0]?.message).toMatch(/not valid JSON/);
+  });
+
+  it('is an error when empty, or when it holds only drafts', () => {
+    expect(errors([])).toEqual(['(dataset) · (document) · the dataset has no published content documents']);
+    const draftsOnly = fixture().filter((document) => document._id.startsWith('drafts.'));
+    expect(errors(draftsOnly)).toEqual(['(dataset) · (document) · the dataset has no published content documents']);
+  });
+
+  it('warns about an unknown _type and leaves the document out', () => {
+    const documents = [...fixture(), { _id: 'event-x', _type: 'event', title: 'X' }];
+    expect(problems(documents, 'warning')).toEqual(['event-x · _type · unknown document type "event": left out of the site']);
+    expect(checkIntegrity(documents).published.map((document) => document._id)).not.toContain('event-x');
+  });
+
+  it('refuses the same _id twice and dotted ids', () => {
+    const documents = fixture();
+    documents.push({ ...documents[4]! });
+    documents.push({ ...documents[4]!, _id: 'tema.dotted', slug: { current: 'dotted' } });
+    expect(errors(documents)).toEqual([
+      'tema-samverkan · _id · the same _id occurs more than once',
+      'tema.dotted · _id · an _id with a dot is a private path in Sanity, unreadable without a token',
+    ]);
+  });
+});
+
+describe('document shape (zod)', () => {
+  it('names a missing required field', () => {
+    expect(errors(breaking('programme-gr', (d) => void delete d['title']))).toEqual([
+      'programme-gr · title · required field is missing (expected string)',
+    ]);
+    expect(errors(breaking('delprojekt-gr-1', (d) => void delete d['programme']))).toEqual([
+      'delprojekt-gr-1 · programme · required field is missing (expected object)',
+    ]);
+  });
+
+  it('names a wrong value type and an empty required text', () => {
+    expect(errors(breaking('delprojekt-gr-1', (d) => void (d['number'] = '1')))).toEqual([
+      'delprojekt-gr-1 · number · expected number, got the string "1"',
+    ]);
+    expect(errors(breaking('tema-samverkan', (d) => void (d['description'] = '')))).toEqual([
+      'tema-samverkan · description · must not be empty',
+    ]);
+  });
+
+  it('maps nested paths like contacts[2]._ref', () => {
+    const broken = breaking('programme-gr', (d) => {
+      d['contacts'] = [
+        { _type: 'reference', _ref: 'kontaktperson-gr-samordnare', _key: 'c1' },
+        { _type: 'reference', _ref: 'kontaktperson-gr-samordnare', _key: 'c2' },
+        { _type: 'reference', _key: 'c3' },
+      ];
+    });
+    expect(errors(broken)).toEqual(['programme-gr · contacts[2]._ref · required field is missing (expected string)']);
+  });
+
+  it('checks enums and number ranges', () => {
+    expect(errors(breaking('programme-gr', (d) => void (d['status'] = 'klart')))[0]).toMatch(/^programme-gr · status · /);
+    expect(errors(breaking('malbild-gr', (d) => void (d['horizonYear'] = 1999)))[0]).toMatch(/^malbild-gr · horizonYear · /);
+  });
+
+  it('needs at least one region and one source', () => {
+    expect(errors(breaking('handelse-gr-start', (d) => void (d['regions'] = [])))).toEqual([
+      'handelse-gr-start · regions · needs at least one item',
+    ]);
+    expect(errors(breaking('tema-samverkan', (d) => void delete d['sources']))).toEqual([
+      'tema-samverkan · sources · required field is missing (expected array)',
+    ]);
+  });
+
+  it('needs a parent for every region but a län', () => {
+    expect(errors(breaking('region-fyrbodal', (d) => void delete d['parent']))).toEqual([
+      'region-fyrbodal · parent · required for a region of kind "delregion" (only "lan" has no parent)',
+    ]);
+  });
+
+  it('needs exactly one of file and url in an attachment', () => {
+    expect(errors(breaking('dokument-gr-rapport', (d) => void (d['attachment'] = { _type: 'attachment' })))).toEqual([
+      'dokument-gr-rapport · attachment · has neither a file nor a url: give one, or remove the attachment',
+    ]);
+  });
+
+  it('needs _key on array items, unique in the array', () => {
+    expect(errors(breaking('programme-gr', (d) => void delete (d['themes'] as Array<Record<string, unknown>>)[0]!['_key']))).toContain(
+      'programme-gr · themes[0]._key · array item has no _key',
+    );
+    const duplicate = breaking('malbild-gr', (d) => {
+      d['parts'] = [
+        { _type: 'malbildPart', _key: 'p1', title: 'A', text: 'a' },
+        { _type: 'malbildPart', _key: 'p1', title: 'B', text: 'b' },
+      ];
+    });
+    expect(errors(duplicate)).toEqual(['malbild-gr · parts[1]._key · duplicate _key "p1" (also at [0])']);
+  });
+
+  it('warns about unknown fields', () => {
+    expect(problems(breaking('tema-samverkan', (d) => void (d['descripton'] = 'typo')), 'warning')).toEqual([
+      'tema-samverkan · descripton · unknown field (not in the content model): it is ignored',
+    ]);
+  });
+
+  it('checks Portable Text marks against decorators and markDefs', () => {
+    const broken = breaking('programme-gr', (d) => {
+      const block = (d['body'] as Array<{ children: Array<{ marks: string[] }> }>)[0]!;
+      block.children[0]!.marks = ['underline'];
+    });
+    expect(errors(broken)).toEqual([
+      'programme-gr · body[0].children[0].marks[0] · mark "underline" is neither a decorator (strong, em) nor a markDefs key',
+    ]);
+  });
+});
+
+describe('slugs', () => {
+  it('must be lower-case ASCII words joined by single hyphens', () => {
+    for (const bad of ['Vardens', 'vårdens', 'a--b', '-a', 'a b']) {
+      expect(errors(breaking('tema-samverkan', (d) => void (d['slug'] = { _type: 'slug', current: bad })))).toEqual([
+        'tema-samverkan · slug.current · slug must be lower-case a–z, 0–9 and single hyphens',
+      ]);
+    }
+  });
+
+  it('must be unique per type, not across types', () => {
+    const clash = breaking('region-fyrbodal', (d) => void (d['slug'] = { _type: 'slug', current: 'goteborgsregionen' }));
+    expect(errors(clash)).toEqual([
+      'region-goteborgsregionen · slug.current · slug "goteborgsregionen" is not unique among region documents (also region-fyrbodal)',
+      'region-fyrbodal · slug.current · slug "goteborgsregionen" is not unique among region documents (also region-goteborgsregionen)',
+    ]);
+    const acrossTypes = breaking('tema-samverkan', (d) => void (d['slug'] = { _type: 'slug', current: 'goteborgsregionen' }));
+    expect(errors(acrossTypes)).toEqual([]);
+  });
+});
+
+describe('references', () => {
+  it('must point at an existing, published document', () => {
+    expect(errors(breaking('programme-gr', (d) => void ((d['themes'] as Array<Record<string, unknown>>)[0]!['_ref'] = 'tema-saknas')))).toEqual([
+      'programme-gr · themes[0]._ref · references "tema-saknas", a document that does not exist',
+    ]);
+    const draftOnly = [...fixture(), { _id: 'drafts.tema-ny', _type: 'tema', name: 'Ny', slug: { current: 'ny' } }].map((d) =>
+      d._id === 'programme-gr' ? { ...d, themes: [{ _type: 'reference', _ref: 'tema-ny', _key: 't1' }] } : d,
+    );
+    expect(errors(draftOnly)).toEqual(['programme-gr · themes[0]._ref · references "tema-ny", a document that exists only as a draft']);
+  });
+
+  it('must point at the type the field allows', () => {
+    expect(errors(breaking('programme-gr', (d) => void ((d['regions'] as Array<Record<string, unknown>>)[0]!['_ref'] = 'tema-samverkan')))).toEqual([
+      'programme-gr · regions[0]._ref · must reference region, but "tema-samverkan" is a tema',
+    ]);
+    expect(errors(breaking('delprojekt-gr-1', (d) => void (d['programme'] = { _type: 'reference', _ref: 'malbild-gr' })))).toEqual([
+      'delprojekt-gr-1 · programme._ref · must reference programme, but "malbild-gr" is a malbild',
+    ]);
+  });
+
+  it('only warn when weak', () => {
+    const weak = breaking('dokument-gr-rapport', (d) => void (d['delprojekt'] = { _type: 'reference', _ref: 'delprojekt-borta', _weak: true }));
+    expect(errors(weak)).toEqual([]);
+    expect(problems(weak, 'warning')).toEqual(['dokument-gr-rapport · delprojekt._ref · references "delprojekt-borta", a document that does not exist']);
+  });
+});
+
+describe('the region tree', () => {
+  it('has no cycles', () => {
+    const cycle = breaking('region-vastra-gotaland', (d) => {
+      d['kind'] = 'delregion';
+      d['parent'] = { _type: 'reference', _ref: 'region-goteborgsregionen' };
+    });
+    expect(errors(cycle)).toEqual([
+      'region-vastra-gotaland · parent._ref · the parent chain is a cycle: region-vastra-gotaland → region-goteborgsregionen → region-vastra-gotaland',
+      'region-goteborgsregionen · parent._ref · the parent chain is a cycle: region-goteborgsregionen → region-vastra-gotaland → region-goteborgsregionen',
+    ]);
+    const self = breaking('region-fyrbodal', (d) => void (d['parent'] = { _type: 'reference', _ref: 'region-fyrbodal' }));
+    expect(errors(self)).toEqual(['region-fyrbodal · parent._ref · a region cannot be its own parent']);
+  });
+});
+
+describe('dates', () => {
+  it('are ISO strings of year, month or day precision', () => {
+    expect(errors(breaking('handelse-gr-start', (d) => void (d['date'] = '2020-9')))).toEqual([
+      'handelse-gr-start · date · "2020-9" is not an ISO date of the form YYYY, YYYY-MM or YYYY-MM-DD',
+    ]);
+    expect(errors(breaking('handelse-gr-start', (d) => void (d['date'] = 'hösten 2020'))).length).toBe(1);
+    expect(errors(breaking('handelse-gr-start', (d) => void (d['date'] = '2020-13')))).toEqual(['handelse-gr-start · date · "2020-13" has no month 13']);
+  });
+
+  it('are real calendar dates', () => {
+    expect(errors(breaking('malbild-gr', (d) => void ((d['decision'] as Record<string, unknown>)['date'] = '2021-02-29')))).toEqual([
+      'malbild-gr · decision.date · "2021-02-29" is not a real date: the month has 28 days',
+    ]);
+    expect(errors(breaking('malbild-gr', (d) => void ((d['decision'] as Record<string, unknown>)['date'] = '2024-02-29')))).toEqual([]);
+  });
+
+  it('end a period no earlier than it starts (at the shared precision)', () => {
+    const reversed = breaking('programme-gr', (d) => void (d['period'] = { _type: 'period', start: '2021-03', end: '2020' }));
+    expect(errors(reversed)).toEqual(['programme-gr · period.end · period ends (2020) before it starts (2021-03)']);
+    const overlapping = breaking('programme-gr', (d) => void (d['period'] = { _type: 'period', start: '2020-09', end: '2020' }));
+    expect(errors(overlapping)).toEqual([]);
+  });
+});
+
+describe('contact details', () => {
+  it('accept e-mail addresses and Swedish numbers as printed', () => {
+    for (const phone of ['031-335 51 76', '073 - 8037311', '+46 31 335 51 76', '08-123 456 78']) {
+      expect(errors(breaking('kontaktperson-gr-samordnare', (d) => void (d['phone'] = phone)))).toEqual([]);
+    }
+  });
+
+  it('refuse a broken e-mail address', () => {
+    for (const email of ['nara.vard', 'mailto:nara.vard@example.se', 'a b@example.se', 'nara.vard@example']) {
+      expect(errors(breaking('kontaktperson-gr-samordnare', (d) => void (d['email'] = email)))).toEqual([
+        'kontaktperson-gr-samordnare · email · not an e-mail address like name@example.se',
+      ]);
+    }
+  });
+
+  it('refuse a number that is not Swedish', () => {
+    for (const phone of ['335 51 76', '+47 22 33 44 55', 'ring växeln', '031-33']) {
+      expect(errors(breaking('kontaktperson-gr-samordnare', (d) => void (d['phone'] = phone)))[0]).toMatch(
+        /^kontaktperson-gr-samordnare · phone · not a Swedish phone number/,
+      );
+    }
+  });
+});
+
+describe('addresses', () => {
+  it('allow only http and https in address fields', () => {
+    expect(errors(breaking('region-vastra-gotaland', (d) => void (d['website'] = 'javascript:alert(1)')))).toEqual([
+      'region-vastra-gotaland · website · scheme "javascript:" is not allowed (allowed: http, https)',
+    ]);
+    expect(errors(breaking('kontaktperson-gr-samordnare', (d) => void (d['portraitUrl'] = 'data:image/png;base64,AAAA')))).toEqual([
+      'kontaktperson-gr-samordnare · portraitUrl · scheme "data:" is not allowed (allowed: http, https)',
+    ]);
+    expect(errors(breaking('dokument-gr-rapport', (d) => void (d['attachment'] = { url: 'ftp://example.se/a.pdf' })))).toEqual([
+      'dokument-gr-rapport · attachment.url · scheme "ftp:" is not allowed (allowed: http, https)',
+    ]);
+    expect(errors(breaking('kalla-gr', (d) => void (d['url'] = '/relative/')))[0]).toMatch(/^kalla-gr · url · "\/relative\/" is not an absolute address/);
+  });
+
+  it('allow http, https, mailto and tel in Portable Text links, nothing else', () => {
+    const withHref = (href: string) =>
+      breaking('programme-gr', (d) => {
+        const block = (d['body'] as Array<{ markDefs: Array<{ href: string }> }>)[0]!;
+        block.markDefs[0]!.href = href;
+      });
+    expect(errors(withHref('tel:031-3355176'))).toEqual([]);
+    expect(errors(withHref('mailto:nara.vard@example.se'))).toEqual([]);
+    expect(errors(withHref('javascript:alert(1)'))).toEqual([
+      'programme-gr · body[0].markDefs[0].href · scheme "javascript:" is not allowed (allowed: http, https, mailto, tel)',
+    ]);
+    expect(errors(withHref('JavaScript:alert(1)'))[0]).toMatch(/scheme "javascript:" is not allowed/);
+    expect(errors(withHref('java\tscript:alert(1)'))[0]).toMatch(/control characters/);
+    expect(errors(withHref(' javascript:alert(1)'))[0]).toMatch(/whitespace/);
+    expect(errors(withHref('data:text/html,<script>alert(1)</script>'))[0]).toMatch(/scheme "data:" is not allowed/);
+  });
+
+  it('check href-like fields of unknown shape too', () => {
+    const extra = breaking('tema-samverkan', (d) => void (d['moreInfoUrl'] = 'javascript:alert(1)'));
+    expect(errors(extra)).toEqual(['tema-samverkan · moreInfoUrl · scheme "javascript:" is not allowed (allowed: http, https)']);
+  });
+});
+
+describe('ContentValidationError', () => {
+  it('lists every error, not only the first', () => {
+    const documents = breaking('programme-gr', (d) => {
+      delete d['title'];
+      d['status'] = 'klart';
+      d['period'] = { start: '2022', end: '2021' };
+    });
+    let thrown: unknown;
+    try {
+      assertIntegrity(documents);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ContentValidationError);
+    const error = thrown as ContentValidationError;
+    expect(error.problems.filter((problem) => problem.severity === 'error')).toHaveLength(3);
+    expect(error.message).toContain('3 errors');
+    expect(error.message).toContain('programme-gr · title · required field is missing');
+    expect(error.message).toContain('programme-gr · status · ');
+    expect(error.message).toContain('programme-gr · period.end · period ends (2021) before it starts (2022)');
+  });
+
+  it('is not thrown for warnings and infos', () => {
+    expect(() => assertIntegrity([...fixture(), { _id: 'x-1', _type: 'x' }])).not.toThrow();
+  });
+});
