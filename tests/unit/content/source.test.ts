@@ -1,0 +1,135 @@
+// The source switch: local (groq-js over an export folder) unless both SANITY_PROJECT_ID and
+// SANITY_DATASET are set; both validate every document before the first query.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveContentDir } from '../../../src/lib/content/dataset.ts';
+import { ContentValidationError } from '../../../src/lib/content/integrity.ts';
+import { REGIONS_QUERY } from '../../../src/lib/content/queries.ts';
+import {
+  SANITY_API_VERSION,
+  createContentSource,
+  getContentSource,
+  sourceKind,
+} from '../../../src/lib/content/source.ts';
+import { startContentLake, type ContentLake } from '../../support/content-lake.ts';
+import { FIXTURE_DIR, REPO, breaking, fixture } from './helpers.ts';
+
+describe('sourceKind', () => {
+  it('is remote only when both SANITY_PROJECT_ID and SANITY_DATASET are set', () => {
+    expect(sourceKind({})).toBe('local');
+    expect(sourceKind({ SANITY_PROJECT_ID: 'abc123' })).toBe('local');
+    expect(sourceKind({ SANITY_DATASET: 'production' })).toBe('local');
+    expect(sourceKind({ SANITY_PROJECT_ID: ' ', SANITY_DATASET: 'production' })).toBe('local');
+    expect(sourceKind({ SANITY_PROJECT_ID: 'abc123', SANITY_DATASET: '' })).toBe('local');
+    expect(sourceKind({ SANITY_API_HOST: 'http://127.0.0.1:1', SANITY_TOKEN: 'x' })).toBe('local');
+    expect(sourceKind({ SANITY_PROJECT_ID: 'abc123', SANITY_DATASET: 'production' })).toBe('remote');
+    expect(createContentSource({ SANITY_PROJECT_ID: 'abc123', SANITY_DATASET: 'production' }).kind).toBe('remote');
+    expect(createContentSource({ SANITY_PROJECT_ID: 'abc123' }).kind).toBe('local');
+  });
+
+  it('reads the export folder from CONTENT_DIR, else content/dataset/', () => {
+    expect(resolveContentDir({}, REPO)).toBe(path.join(REPO, 'content', 'dataset'));
+    expect(resolveContentDir({ CONTENT_DIR: 'tests/fixtures/minimal' }, REPO)).toBe(FIXTURE_DIR);
+  });
+});
+
+describe('the local source', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'naravard-source-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('queries the export folder named by CONTENT_DIR', async () => {
+    const source = createContentSource({ CONTENT_DIR: FIXTURE_DIR });
+    expect(source.kind).toBe('local');
+    expect(await source.fetch<string[]>('*[_type == "region"] | order(name asc).name')).toEqual(['Fyrbodal', 'Göteborgsregionen', 'Västra Götaland']);
+  });
+
+  it('refuses to run any query over a dataset with errors, listing all of them', async () => {
+    const documents = breaking('programme-gr', (d) => void delete d['title']);
+    const lines = documents.map((document) => JSON.stringify(document));
+    lines.splice(3, 0, '{ not json');
+    await writeFile(path.join(dir, 'data.ndjson'), `${lines.join('\n')}\n`);
+    const source = createContentSource({ CONTENT_DIR: dir });
+    const failure = source.fetch(REGIONS_QUERY);
+    await expect(failure).rejects.toBeInstanceOf(ContentValidationError);
+    await expect(failure).rejects.toThrow(/data\.ndjson:4 · \(document\) · not valid JSON/);
+    await expect(failure).rejects.toThrow(/programme-gr · title · required field is missing/);
+  });
+
+  it('reports a missing export folder as a problem', async () => {
+    const source = createContentSource({ CONTENT_DIR: path.join(dir, 'missing') });
+    await expect(source.validate()).rejects.toThrow(/cannot read the dataset/);
+  });
+
+  it('is memoised per build: one source (and one read) for every collection', async () => {
+    const env = { CONTENT_DIR: FIXTURE_DIR };
+    const first = getContentSource(env);
+    expect(getContentSource({ CONTENT_DIR: FIXTURE_DIR })).toBe(first);
+    expect(await first.validate()).toBe(await getContentSource(env).validate());
+    expect(getContentSource({ CONTENT_DIR: dir })).not.toBe(first);
+  });
+});
+
+describe('the remote source, against the loopback stand-in', () => {
+  let lake: ContentLake;
+  beforeAll(async () => {
+    lake = await startContentLake({ dataset: fixture(), projectId: 'naravard', datasetName: 'production' });
+  });
+  afterAll(async () => {
+    await lake.close();
+  });
+
+  const env = () => ({ SANITY_PROJECT_ID: 'naravard', SANITY_DATASET: 'production', SANITY_API_HOST: lake.apiHost });
+
+  it('validates every published document, then queries with the published perspective and the pinned API version', async () => {
+    const before = lake.requests.length;
+    const source = createContentSource(env());
+    expect(source.kind).toBe('remote');
+    expect(source.describe).toContain('naravard');
+    const names = await source.fetch<string[]>('*[_type == "region"] | order(name asc).name');
+    expect(names).toEqual(['Fyrbodal', 'Göteborgsregionen', 'Västra Götaland']);
+    expect((await source.validate()).published).toHaveLength(11);
+    const requests = lake.requests.slice(before);
+    expect(requests).toHaveLength(2);
+    for (const request of requests) {
+      expect(request.perspective).toBe('published');
+      expect(request.route?.apiVersion).toBe(SANITY_API_VERSION);
+      expect(request.headers['x-sanity-project-id']).toBe('naravard');
+      expect(request.headers.authorization).toBeUndefined();
+    }
+  });
+
+  it('sends SANITY_TOKEN as a bearer token and keeps it out of its description', async () => {
+    const locked = await startContentLake({ dataset: fixture(), token: 'sk-secret-read-token' });
+    try {
+      const source = createContentSource({ ...env(), SANITY_API_HOST: locked.apiHost, SANITY_TOKEN: 'sk-secret-read-token' });
+      expect(await source.fetch<number>('count(*[_type == "tema"])')).toBe(1);
+      expect(source.describe).not.toContain('sk-secret');
+      const unauthorised = createContentSource({ ...env(), SANITY_API_HOST: locked.apiHost });
+      await expect(unauthorised.fetch('count(*)')).rejects.toThrow(/Content query failed/);
+    } finally {
+      await locked.close();
+    }
+  });
+
+  it('applies the same integrity checks to the fetched documents', async () => {
+    const broken = await startContentLake({
+      dataset: breaking('region-vastra-gotaland', (d) => void (d['website'] = 'javascript:alert(1)')),
+      projectId: 'naravard',
+    });
+    try {
+      const source = createContentSource({ ...env(), SANITY_API_HOST: broken.apiHost });
+      const failure = source.fetch(REGIONS_QUERY);
+      await expect(failure).rejects.toBeInstanceOf(ContentValidationError);
+      await expect(failure).rejects.toThrow(/region-vastra-gotaland · website · scheme "javascript:" is not allowed/);
+    } finally {
+      await broken.close();
+    }
+  });
+});
