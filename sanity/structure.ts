@@ -1,20 +1,18 @@
 // Editors think in places first ("what does Fyrbodal have?"), so the Studio opens on a
 // region tree: county → sub-region → municipality, each with its own material. The plain
 // per-type lists sit beside it for work across regions.
-import {
-  CalendarIcon,
-  ComponentIcon,
-  DocumentPdfIcon,
-  EarthGlobeIcon,
-  EditIcon,
-  FolderIcon,
-  PinIcon,
-  ProjectsIcon,
-  TagIcon,
-  TargetIcon,
-  UserIcon,
-  UsersIcon,
-} from '@sanity/icons';
+import { CalendarIcon } from '@sanity/icons/Calendar';
+import { ComponentIcon } from '@sanity/icons/Component';
+import { DocumentPdfIcon } from '@sanity/icons/DocumentPdf';
+import { EarthGlobeIcon } from '@sanity/icons/EarthGlobe';
+import { EditIcon } from '@sanity/icons/Edit';
+import { FolderIcon } from '@sanity/icons/Folder';
+import { PinIcon } from '@sanity/icons/Pin';
+import { ProjectsIcon } from '@sanity/icons/Projects';
+import { TagIcon } from '@sanity/icons/Tag';
+import { TargetIcon } from '@sanity/icons/Target';
+import { UserIcon } from '@sanity/icons/User';
+import { UsersIcon } from '@sanity/icons/Users';
 import type { ComponentType } from 'react';
 import type { ListBuilder, StructureBuilder, StructureResolver } from 'sanity/structure';
 import { API_VERSION } from './env';

@@ -1,4 +1,4 @@
-import { DocumentPdfIcon } from '@sanity/icons';
+import { DocumentPdfIcon } from '@sanity/icons/DocumentPdf';
 import { defineField, defineType } from 'sanity';
 import {
   isoDateField,

@@ -1,4 +1,4 @@
-import { TargetIcon } from '@sanity/icons';
+import { TargetIcon } from '@sanity/icons/Target';
 import { defineArrayMember, defineField, defineType } from 'sanity';
 import {
   regionLabel,

@@ -1,4 +1,4 @@
-import { PinIcon } from '@sanity/icons';
+import { PinIcon } from '@sanity/icons/Pin';
 import { defineArrayMember, defineField, defineType } from 'sanity';
 import { optionTitle, slugField, sourcesField, subtitle, webUrlField } from '../fields';
 import { publishedId, validateRegionParent } from '../validation';

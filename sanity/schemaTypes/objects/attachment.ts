@@ -1,4 +1,4 @@
-import { DownloadIcon } from '@sanity/icons';
+import { DownloadIcon } from '@sanity/icons/Download';
 import { defineField, defineType } from 'sanity';
 import { validateAttachment, WEB_SCHEMES } from '../validation';
 

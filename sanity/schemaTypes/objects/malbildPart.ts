@@ -1,4 +1,4 @@
-import { TargetIcon } from '@sanity/icons';
+import { TargetIcon } from '@sanity/icons/Target';
 import { defineField, defineType } from 'sanity';
 
 export default defineType({
