@@ -76,5 +76,8 @@ export async function readDataset(dir: string = resolveContentDir()): Promise<Pa
       ],
     };
   }
-  return { file, ...parseNdjson(text, path.relative(process.cwd(), file) || DATASET_FILE) };
+  // Name the file relative to the working directory when it lies inside it.
+  const relative = path.relative(process.cwd(), file);
+  const label = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+  return { file, ...parseNdjson(text, label) };
 }

@@ -97,5 +97,17 @@ export class ContentValidationError extends Error {
     );
     this.name = 'ContentValidationError';
     this.problems = problems;
+    this.errorCount = errors.length;
+  }
+
+  readonly errorCount: number;
+
+  /**
+   * A summary without the problem list: Astro adds a misleading "Browser APIs are not
+   * available" hint to any error whose toString() mentions "document" or "window".
+   * The full list stays in `message`.
+   */
+  override toString(): string {
+    return `${this.name}: ${this.errorCount} content error${this.errorCount === 1 ? '' : 's'}`;
   }
 }

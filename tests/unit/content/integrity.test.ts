@@ -299,6 +299,7 @@ describe('ContentValidationError', () => {
     const error = thrown as ContentValidationError;
     expect(error.problems.filter((problem) => problem.severity === 'error')).toHaveLength(3);
     expect(error.message).toContain('3 errors');
+    expect(String(error)).toBe('ContentValidationError: 3 content errors');
     expect(error.message).toContain('programme-gr · title · required field is missing');
     expect(error.message).toContain('programme-gr · status · ');
     expect(error.message).toContain('programme-gr · period.end · period ends (2021) before it starts (2022)');
