@@ -8,6 +8,8 @@ import { readDataset } from '../../src/lib/content/dataset.ts';
 import { startContentLake, type ContentLake } from '../support/content-lake.ts';
 import { ROOT, buildSite, listFiles, type BuildResult } from '../support/site.ts';
 
+const TOKEN = 'sk-test-read-token-0123456789';
+
 describe('a build from the Content Lake', () => {
   const localDist = inject('distDir');
   let lake: ContentLake;
@@ -16,13 +18,15 @@ describe('a build from the Content Lake', () => {
   beforeAll(async () => {
     const { documents, problems } = await readDataset(path.join(ROOT, 'content', 'dataset'));
     expect(problems).toEqual([]);
-    lake = await startContentLake({ dataset: documents, projectId: 'naravard', datasetName: 'production' });
+    // A private dataset: the stand-in refuses requests without the token.
+    lake = await startContentLake({ dataset: documents, projectId: 'naravard', datasetName: 'production', token: TOKEN });
     remote = await buildSite({
       outDir: path.join(ROOT, '.cache', 'test-site', 'dist-remote'),
       env: {
         SANITY_PROJECT_ID: 'naravard',
         SANITY_DATASET: 'production',
         SANITY_API_HOST: lake.apiHost,
+        SANITY_TOKEN: TOKEN,
       },
     });
   });
@@ -39,8 +43,16 @@ describe('a build from the Content Lake', () => {
     for (const request of queries) {
       expect(request.perspective).toBe('published');
       expect(request.route?.apiVersion).toBe('2025-02-19');
-      expect(request.headers.authorization).toBeUndefined();
+      expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
     }
+  });
+
+  it('never writes the token into the output', async () => {
+    for (const file of await listFiles(remote.outDir)) {
+      const content = await readFile(path.join(remote.outDir, file));
+      expect(content.includes(TOKEN), file).toBe(false);
+    }
+    expect(remote.output).not.toContain(TOKEN);
   });
 
   it('writes every HTML file byte for byte as the local build does', async () => {

@@ -1,13 +1,14 @@
 // The Astro content-layer loader for the collections of content.config.ts: one query per
 // collection through the (memoised) content source, every result checked by its zod schema
 // before anything is stored. A failure names `_id · field path · problem` and fails the build.
+import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'zod';
 import { ContentValidationError, formatProblem, problemsFromZod, type ContentProblem } from './problems.ts';
 import { collectionQueries } from './queries.ts';
 import { withRegionTree } from './regions.ts';
 import { collectionSchemas, regionEntrySchema, type CollectionName, type Region } from './schemas.ts';
-import { getContentSource, type ContentSource, type SourceEnv } from './source.ts';
+import { getContentSource, resetContentSources, type ContentSource, type SourceEnv } from './source.ts';
 
 /** Checks each result against `schema`; returns the parsed results or throws with every problem. */
 export function parseResults<S extends z.ZodType>(collection: string, schema: S, results: unknown): z.infer<S>[] {
@@ -46,26 +47,61 @@ export async function loadCollection(collection: CollectionName, source: Content
 }
 
 const reported = new WeakSet<ContentSource>();
+const resetting = new Set<string>();
+const loggedFailures = new WeakSet<object>();
 
 export function contentLoader(collection: CollectionName, env: SourceEnv = process.env): Loader {
+  let watching = false;
   return {
     name: `naravard-content:${collection}`,
-    async load({ store, parseData, generateDigest, logger }) {
-      const source = getContentSource(env);
-      const report = await source.validate();
-      if (!reported.has(source)) {
-        reported.add(source);
-        logger.info(`Content from ${source.describe}: ${report.published.length} published documents`);
-        for (const problem of report.problems) {
-          if (problem.severity === 'warning') logger.warn(formatProblem(problem));
-          else if (problem.severity === 'info') logger.info(formatProblem(problem));
+    async load(context) {
+      const { store, parseData, generateDigest, logger, watcher } = context;
+      const run = async () => {
+        const source = getContentSource(env);
+        const report = await source.validate();
+        if (!reported.has(source)) {
+          reported.add(source);
+          logger.info(`Content from ${source.describe}: ${report.published.length} published documents`);
+          for (const problem of report.problems) {
+            if (problem.severity === 'warning') logger.warn(formatProblem(problem));
+            else if (problem.severity === 'info') logger.info(formatProblem(problem));
+          }
         }
-      }
-      const entries = await loadCollection(collection, source);
-      store.clear();
-      for (const { id, data } of entries) {
-        const parsed = await parseData({ id, data });
-        store.set({ id, data: parsed, digest: generateDigest(parsed) });
+        const entries = await loadCollection(collection, source);
+        store.clear();
+        for (const { id, data } of entries) {
+          const parsed = await parseData({ id, data });
+          store.set({ id, data: parsed, digest: generateDigest(parsed) });
+        }
+        return source;
+      };
+      const source = await run();
+      // Dev server: reload when the embedded dataset changes; report problems without stopping.
+      const file = source.file;
+      if (watcher && file && !watching) {
+        watching = true;
+        watcher.add(file);
+        watcher.on('change', (changed) => {
+          if (path.resolve(changed) !== file) return;
+          // Every collection hears the same event: the first one resets, all share the new source.
+          const first = !resetting.has(file);
+          if (first) {
+            resetting.add(file);
+            resetContentSources();
+            setTimeout(() => resetting.delete(file), 0);
+          }
+          run().then(
+            () => first && logger.info(`Reloaded the content from ${file}`),
+            (error: unknown) => {
+              // The shared validation fails once for all collections: log it once.
+              if (typeof error === 'object' && error !== null) {
+                if (loggedFailures.has(error)) return;
+                loggedFailures.add(error);
+              }
+              logger.error((error as Error).message);
+            },
+          );
+        });
       }
     },
   };

@@ -8,7 +8,8 @@
 // of `describe`, and nothing in src/ outside this file reads it.
 import { createClient, type SanityClient } from '@sanity/client';
 import { evaluate, parse } from 'groq-js';
-import { readDataset, resolveContentDir, type RawDocument } from './dataset.ts';
+import path from 'node:path';
+import { DATASET_FILE, readDataset, resolveContentDir, type RawDocument } from './dataset.ts';
 import { assertIntegrity, isDraftId, type IntegrityReport } from './integrity.ts';
 import type { ContentProblem } from './problems.ts';
 import { ALL_DOCUMENTS_QUERY } from './queries.ts';
@@ -32,6 +33,8 @@ export type QueryParams = Record<string, unknown>;
 
 export interface ContentSource {
   kind: SourceKind;
+  /** The local source's `data.ndjson` (for the dev server's watcher); undefined for remote. */
+  file?: string;
   /** Where the content comes from, for logs (never contains the token). */
   describe: string;
   /** Runs a GROQ query (after the integrity checks have passed) and returns its result. */
@@ -80,6 +83,7 @@ export function createLocalSource(contentDir: string): ContentSource {
     })());
   return {
     kind: 'local',
+    file: path.join(contentDir, DATASET_FILE),
     describe: `embedded dataset ${contentDir}`,
     async validate() {
       return (await load()).report;
@@ -163,4 +167,9 @@ export function getContentSource(env: SourceEnv = process.env, cwd = process.cwd
     sources.set(key, source);
   }
   return source;
+}
+
+/** Forgets the memoised sources, so the next getContentSource reads and checks the content again. */
+export function resetContentSources(): void {
+  sources.clear();
 }
