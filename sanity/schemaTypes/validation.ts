@@ -182,6 +182,35 @@ export function validateAttachment(
 }
 
 // ---------------------------------------------------------------------------
+// Financing: an empty object says nothing
+
+export const FINANCING_MESSAGE =
+  'Beskriv finansieringen eller ange minst en finansiär, eller ta bort fältet.';
+
+export function validateFinancing(
+  value: { description?: string; funders?: string[] } | undefined,
+): CustomValidatorResult {
+  if (value === undefined) return true;
+  const hasDescription = typeof value.description === 'string' && value.description.trim() !== '';
+  const hasFunders = Array.isArray(value.funders) && value.funders.length > 0;
+  return hasDescription || hasFunders ? true : FINANCING_MESSAGE;
+}
+
+/**
+ * Messages of the rules that sit on object-typed values (slug, period, attachment,
+ * financing). `sanity documents validate` reports these as warnings, because it adds an
+ * unknown-fields check to object values with `.warning()`, which lowers the whole rule
+ * chain; the Studio reports them as errors. Checks of whole datasets treat them as errors.
+ */
+export const OBJECT_RULE_MESSAGES = [
+  SLUG_FORMAT_MESSAGE,
+  PERIOD_ORDER_MESSAGE,
+  ATTACHMENT_MESSAGE_NONE,
+  ATTACHMENT_MESSAGE_BOTH,
+  FINANCING_MESSAGE,
+];
+
+// ---------------------------------------------------------------------------
 // Regions form a tree
 
 export const PARENT_REQUIRED_MESSAGE =

@@ -1,5 +1,6 @@
 import { BillIcon } from '@sanity/icons/Bill';
 import { defineArrayMember, defineField, defineType } from 'sanity';
+import { validateFinancing } from '../validation';
 
 export default defineType({
   name: 'financing',
@@ -26,10 +27,5 @@ export default defineType({
       validation: (rule) => rule.unique(),
     }),
   ],
-  validation: (rule) =>
-    rule.custom((value: { description?: string; funders?: string[] } | undefined) =>
-      value === undefined || value.description || (value.funders && value.funders.length > 0)
-        ? true
-        : 'Beskriv finansieringen eller ange minst en finansiär, eller ta bort fältet.',
-    ),
+  validation: (rule) => rule.custom(validateFinancing),
 });
