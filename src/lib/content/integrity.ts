@@ -112,8 +112,20 @@ export function checkIntegrity(documents: readonly RawDocument[], initial: reado
       }
       if (Array.isArray(value)) {
         const keys = new Map<string, number>();
+        const refs = new Map<string, number>();
         value.forEach((item, index) => {
           if (item === null || typeof item !== 'object' || Array.isArray(item)) return;
+          const ref = (item as Record<string, unknown>)['_ref'];
+          if (typeof ref === 'string') {
+            if (refs.has(ref)) {
+              add({
+                id,
+                path: formatPath([...path, index, '_ref']),
+                message: `references "${ref}" twice (also at [${refs.get(ref)}])`,
+                severity: 'error',
+              });
+            } else refs.set(ref, index);
+          }
           const itemKey = (item as Record<string, unknown>)['_key'];
           if (typeof itemKey !== 'string') {
             add({ id, path: formatPath([...path, index, '_key']), message: 'array item has no _key', severity: 'error' });

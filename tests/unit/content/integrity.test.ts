@@ -68,15 +68,14 @@ describe('document shape (zod)', () => {
     ]);
   });
 
-  it('maps nested paths like contacts[2]._ref', () => {
+  it('maps nested paths like contacts[1]._ref', () => {
     const broken = breaking('programme-gr', (d) => {
       d['contacts'] = [
         { _type: 'reference', _ref: 'kontaktperson-gr-samordnare', _key: 'c1' },
-        { _type: 'reference', _ref: 'kontaktperson-gr-samordnare', _key: 'c2' },
-        { _type: 'reference', _key: 'c3' },
+        { _type: 'reference', _key: 'c2' },
       ];
     });
-    expect(errors(broken)).toEqual(['programme-gr · contacts[2]._ref · required field is missing (expected string)']);
+    expect(errors(broken)).toEqual(['programme-gr · contacts[1]._ref · required field is missing (expected string)']);
   });
 
   it('checks enums and number ranges', () => {
@@ -173,6 +172,16 @@ describe('references', () => {
     expect(errors(breaking('delprojekt-gr-1', (d) => void (d['programme'] = { _type: 'reference', _ref: 'malbild-gr' })))).toEqual([
       'delprojekt-gr-1 · programme._ref · must reference programme, but "malbild-gr" is a malbild',
     ]);
+  });
+
+  it('appear at most once in a list', () => {
+    const twice = breaking('programme-gr', (d) => {
+      d['themes'] = [
+        { _type: 'reference', _ref: 'tema-samverkan', _key: 't1' },
+        { _type: 'reference', _ref: 'tema-samverkan', _key: 't2' },
+      ];
+    });
+    expect(errors(twice)).toEqual(['programme-gr · themes[1]._ref · references "tema-samverkan" twice (also at [0])']);
   });
 
   it('only warn when weak', () => {
