@@ -4,23 +4,23 @@
 const MAX_LENGTH = 96;
 
 export function slugify(input: string): string {
-  const folded = input
+  const slug = input
     .toLowerCase()
     // NFD splits å, ä, ö, é, ü … into a base letter plus a combining mark; dropping
-    // the marks gives a, a, o, e, u. Letters without a decomposition (ø, æ, ß) are
-    // stripped below like any other character outside a–z and 0–9.
+    // the marks gives a, a, o, e, u.
     .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    // "GR:s" and "Region's" read better as "grs" than as "gr-s".
-    .replace(/['’´`]/g, '');
-
-  const slug = folded.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    .replace(/\p{M}/gu, '')
+    // "Region's" reads better as "regions" than as "region-s".
+    .replace(/['’´`]/g, '')
+    // Spaces, punctuation, dashes and symbols separate words ("2021–2022" → "2021-2022").
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    // Letters with no ASCII base (ø, æ, ß) are stripped, not turned into separators.
+    .replace(/[^a-z0-9-]/g, '')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-|-$/g, '');
   if (slug.length <= MAX_LENGTH) return slug;
   // Cut at a word boundary so a long heading does not end in half a word.
   const cut = slug.slice(0, MAX_LENGTH + 1);
   const lastHyphen = cut.lastIndexOf('-');
-  return (lastHyphen > 0 ? cut.slice(0, lastHyphen) : slug.slice(0, MAX_LENGTH)).replace(
-    /-+$/g,
-    '',
-  );
+  return (lastHyphen > 0 ? cut.slice(0, lastHyphen) : slug.slice(0, MAX_LENGTH)).replace(/-+$/, '');
 }
