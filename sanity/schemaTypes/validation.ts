@@ -109,7 +109,8 @@ export const PERIOD_ORDER_MESSAGE =
 
 /** Object-level rule for `period`: the end may not lie wholly before the start. */
 export function validatePeriod(
-  value: { start?: string; end?: string } | undefined,
+  value:
+    { start?: string | undefined; end?: string | undefined; text?: string | undefined } | undefined,
 ): CustomValidatorResult {
   const start = value?.start;
   const end = value?.end;

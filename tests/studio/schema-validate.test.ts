@@ -59,7 +59,7 @@ function referenceFields(schema: SchemaEntry[], typeName: string): Record<string
   };
   const entry = byName.get(typeName);
   if (!entry) throw new Error(`No type ${typeName} in the extracted schema`);
-  walk({ type: 'object', attributes: entry.attributes }, '', new Set([typeName]));
+  walk({ type: 'object', attributes: entry.attributes ?? {} }, '', new Set([typeName]));
   return found;
 }
 

@@ -36,7 +36,11 @@ type Fetch = (query: string, params?: Record<string, unknown>) => Promise<unknow
 
 /** Just enough of ValidationContext for the rules: a document and a client that answers `fetch`. */
 function contextWith(document: Record<string, unknown> | undefined, fetch: Fetch) {
-  const calls: { query: string; params?: Record<string, unknown>; apiVersion: string }[] = [];
+  const calls: {
+    query: string;
+    params: Record<string, unknown> | undefined;
+    apiVersion: string;
+  }[] = [];
   const context = {
     document,
     getClient: ({ apiVersion }: { apiVersion: string }) => ({

@@ -1,6 +1,6 @@
 import { CalendarIcon } from '@sanity/icons/Calendar';
 import { defineField, defineType } from 'sanity';
-import { isoDateField, subtitle } from '../fields';
+import { isoDateField } from '../fields';
 import { validatePeriod } from '../validation';
 
 export default defineType({
@@ -35,7 +35,7 @@ export default defineType({
       const range = start || end ? `${start ?? '…'}–${end ?? ''}` : undefined;
       return {
         title: text || range || 'Period utan datum',
-        subtitle: text ? subtitle(range) : undefined,
+        ...(text && range ? { subtitle: range } : {}),
       };
     },
   },
