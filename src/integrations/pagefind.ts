@@ -1,0 +1,120 @@
+// Builds the site's search index: once the site is built, Pagefind reads every page in the
+// output folder (only each page's `<main data-pagefind-body>`, see src/components/search/) and
+// writes the index to `<outDir>/pagefind/`, which the search page loads in the browser.
+// Any Pagefind error fails the build.
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+
+export interface PagefindOptions {
+  /** Index every page as this language (ISO 639-1); the site is Swedish. Default `sv`. */
+  language?: string;
+}
+
+export interface PagefindSummary {
+  pages: number;
+  /** Distinct words indexed, as Pagefind reports them (undefined when it did not say). */
+  words: number | undefined;
+  outputPath: string;
+  milliseconds: number;
+}
+
+/** A Pagefind step that failed; the build prints it with its `cause`. */
+export class PagefindError extends Error {
+  override name = 'PagefindError';
+}
+
+interface PagefindResponse {
+  errors: string[];
+}
+
+function check<T extends PagefindResponse>(
+  step: string,
+  response: T,
+  logger: AstroIntegrationLogger,
+): T {
+  if (response.errors.length > 0) {
+    for (const error of response.errors) logger.error(`${step}: ${error}`);
+    throw new PagefindError(`Pagefind failed to ${step}: ${response.errors.join('; ')}`);
+  }
+  return response;
+}
+
+/** Pagefind's own count of indexed words, from the last `Total:` block of its log. */
+export function wordsFromLog(log: string): number | undefined {
+  const totals = log.split('Total:');
+  if (totals.length < 2) return undefined;
+  const match = /Indexed (\d+) words?/.exec(totals[totals.length - 1] as string);
+  return match ? Number(match[1]) : undefined;
+}
+
+function duration(milliseconds: number): string {
+  return milliseconds < 1000
+    ? `${Math.round(milliseconds)} ms`
+    : `${(milliseconds / 1000).toFixed(2)} s`;
+}
+
+/** Indexes the built site in `siteDir` and writes the index to `<siteDir>/pagefind/`. */
+export async function indexSite(
+  siteDir: string,
+  logger: AstroIntegrationLogger,
+  options: PagefindOptions = {},
+): Promise<PagefindSummary> {
+  const started = performance.now();
+  const outputPath = path.join(siteDir, 'pagefind');
+  const logDir = await mkdtemp(path.join(tmpdir(), 'naravard-pagefind-'));
+  const logfile = path.join(logDir, 'pagefind.log');
+  try {
+    const { index } = check(
+      'create an index',
+      await pagefind.createIndex({ forceLanguage: options.language ?? 'sv', logfile }),
+      logger,
+    );
+    if (!index) throw new PagefindError('Pagefind created no index');
+    const { page_count: pages } = check(
+      'index the built pages',
+      await index.addDirectory({ path: siteDir }),
+      logger,
+    );
+    if (pages === 0) throw new PagefindError(`Pagefind found no HTML pages in ${siteDir}`);
+    check('write the index', await index.writeFiles({ outputPath }), logger);
+    const words = wordsFromLog(await readFile(logfile, 'utf8').catch(() => ''));
+    return { pages, words, outputPath, milliseconds: performance.now() - started };
+  } finally {
+    await pagefind.close();
+    await rm(logDir, { recursive: true, force: true });
+  }
+}
+
+/** The one-line summary the build prints. */
+export function summaryLine(summary: PagefindSummary, siteDir: string): string {
+  const words =
+    summary.words === undefined ? 'an unknown number of words' : `${summary.words} words`;
+  return `Indexed ${summary.pages} pages and ${words} into ${path.relative(siteDir, summary.outputPath) || '.'}/ in ${duration(summary.milliseconds)}.`;
+}
+
+/** The Astro integration: keep it last in `integrations`, so it indexes what the others wrote. */
+export default function pagefindIntegration(options: PagefindOptions = {}): AstroIntegration {
+  return {
+    name: 'naravard:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger: integrationLogger }) => {
+        const logger = integrationLogger.fork('naravard:pagefind');
+        const siteDir = fileURLToPath(dir);
+        logger.info('Indexing the built site with Pagefind…');
+        let summary: PagefindSummary;
+        try {
+          summary = await indexSite(siteDir, logger, options);
+        } catch (error) {
+          throw new PagefindError(`Could not build the search index for ${siteDir}`, {
+            cause: error,
+          });
+        }
+        logger.info(summaryLine(summary, siteDir));
+      },
+    },
+  };
+}

@@ -1,0 +1,81 @@
+// Launches the Chromium the browser tests drive: CHROME_PATH (npm test sets it), else Debian's
+// /usr/bin/chromium. A missing browser fails the tests with what to install; it never skips them.
+import { accessSync, constants } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const DEFAULT_CHROME_PATH = '/usr/bin/chromium';
+
+/** Flags that keep Chromium quiet on a machine without a network. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The Chromium executable to drive; throws naming what to install when there is none. */
+export function chromePath(): string {
+  const candidate = process.env.CHROME_PATH || DEFAULT_CHROME_PATH;
+  try {
+    accessSync(candidate, constants.X_OK);
+  } catch {
+    throw new Error(
+      `The browser tests need Chromium, and none is executable at ${candidate}. ` +
+        "Install Debian's package (apt-get install -y chromium), set CHROME_PATH, or run `npm test`, which finds or installs it.",
+    );
+  }
+  return candidate;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromePath(), args: CHROMIUM_ARGS });
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** Runs axe-core in the page against WCAG 2.1 A and AA; resolves with its violations. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const require = createRequire(import.meta.url);
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => ({
+        target: node.target,
+        failureSummary: node.failureSummary,
+      })),
+    }));
+  });
+}
+
+/** A readable list of violations for an assertion message. */
+export function describeViolations(violations: readonly AxeViolation[]): string {
+  return violations
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help}\n  ${violation.nodes.map((node) => node.target.join(' ')).join('\n  ')}`,
+    )
+    .join('\n');
+}

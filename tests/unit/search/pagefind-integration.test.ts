@@ -1,0 +1,95 @@
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AstroIntegrationLogger } from 'astro';
+import { afterEach, describe, expect, it } from 'vitest';
+import pagefindIntegration, {
+  indexSite,
+  summaryLine,
+  wordsFromLog,
+} from '../../../src/integrations/pagefind.ts';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+async function site(pages: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'pagefind-site-'));
+  dirs.push(dir);
+  for (const [file, html] of Object.entries(pages)) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await writeFile(path.join(dir, file), html);
+  }
+  return dir;
+}
+
+function recordingLogger(lines: string[] = []): AstroIntegrationLogger {
+  const logger = {
+    options: {},
+    label: 'test',
+    fork: () => logger,
+    info: (message: string) => lines.push(`info ${message}`),
+    warn: (message: string) => lines.push(`warn ${message}`),
+    error: (message: string) => lines.push(`error ${message}`),
+    debug: () => {},
+  };
+  return logger as unknown as AstroIntegrationLogger;
+}
+
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="sv"><head><title>${title}</title></head><body><nav>Meny</nav><main data-pagefind-body><h1>${title}</h1><p>${body}</p></main></body></html>`;
+
+describe('the Pagefind integration', () => {
+  it('writes a Swedish index into pagefind/ inside the built site', async () => {
+    const dir = await site({
+      'index.html': page('Start', 'Egenvård i hemmet'),
+      'a/index.html': page('A', 'Kompetens'),
+    });
+    const summary = await indexSite(dir, recordingLogger());
+    const entry = JSON.parse(
+      await readFile(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8'),
+    );
+    expect(Object.keys(entry.languages)).toEqual(['sv']);
+    expect(summary.pages).toBe(2);
+  });
+
+  it('reports the pages and words indexed in one summary line', async () => {
+    const dir = await site({ 'index.html': page('Start', 'Egenvård i hemmet') });
+    const lines: string[] = [];
+    await pagefindIntegration().hooks['astro:build:done']!({
+      dir: new URL(`file://${dir}/`),
+      logger: recordingLogger(lines),
+    } as never);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^info Indexed 1 pages and \d+ words into pagefind\/ in /),
+    );
+  });
+
+  it('fails with the cause when the site folder holds no pages', async () => {
+    const dir = await site({ 'robots.txt': 'User-agent: *' });
+    const hook = pagefindIntegration().hooks['astro:build:done']!;
+    const failure = await (
+      hook({ dir: new URL(`file://${dir}/`), logger: recordingLogger() } as never) as Promise<void>
+    ).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).message).toContain('Could not build the search index');
+    expect(((failure as Error).cause as Error).message).toContain('found no HTML pages');
+  });
+
+  it('reads the word count from the last total of Pagefind’s log', () => {
+    const log =
+      'Total: \n  Indexed 2 pages\n  Indexed 20 words\n…\nTotal: \n  Indexed 3 pages\n  Indexed 31 words\n';
+    expect(wordsFromLog(log)).toBe(31);
+    expect(wordsFromLog('nothing here')).toBeUndefined();
+  });
+
+  it('words the summary for a build log', () => {
+    expect(
+      summaryLine(
+        { pages: 77, words: 4321, outputPath: '/site/pagefind', milliseconds: 1500 },
+        '/site',
+      ),
+    ).toBe('Indexed 77 pages and 4321 words into pagefind/ in 1.50 s.');
+  });
+});
