@@ -89,6 +89,10 @@ export async function indexSite(
   }
 }
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 /** The one-line summary the build prints. */
 export function summaryLine(summary: PagefindSummary, siteDir: string): string {
   const words =

@@ -62,7 +62,7 @@ describe('the Pagefind integration', () => {
       logger: recordingLogger(lines),
     } as never);
     expect(lines).toContainEqual(
-      expect.stringMatching(/^info Indexed 1 pages and \d+ words into pagefind\/ in /),
+      expect.stringMatching(/^info Indexed 1 page and \d+ words? into pagefind\/ in /),
     );
   });
 
