@@ -93,11 +93,15 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 /** The one-line summary the build prints. */
 export function summaryLine(summary: PagefindSummary, siteDir: string): string {
   const words =
-    summary.words === undefined ? 'an unknown number of words' : `${summary.words} words`;
-  return `Indexed ${summary.pages} pages and ${words} into ${path.relative(siteDir, summary.outputPath) || '.'}/ in ${duration(summary.milliseconds)}.`;
+    summary.words === undefined ? 'an unknown number of words' : plural(summary.words, 'word');
+  return `Indexed ${plural(summary.pages, 'page')} and ${words} into ${path.relative(siteDir, summary.outputPath) || '.'}/ in ${duration(summary.milliseconds)}.`;
 }
 
 /** The Astro integration: keep it last in `integrations`, so it indexes what the others wrote. */
