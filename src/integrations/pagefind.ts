@@ -93,10 +93,6 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 /** The one-line summary the build prints. */
 export function summaryLine(summary: PagefindSummary, siteDir: string): string {
   const words =
