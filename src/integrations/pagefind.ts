@@ -15,7 +15,10 @@ export interface PagefindOptions {
 }
 
 export interface PagefindSummary {
+  /** Pages in the index (those with `data-pagefind-body`, once any page has it). */
   pages: number;
+  /** HTML files Pagefind read. */
+  files: number;
   /** Distinct words indexed, as Pagefind reports them (undefined when it did not say). */
   words: number | undefined;
   outputPath: string;
@@ -51,6 +54,16 @@ export function wordsFromLog(log: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/** Pages in the written index, per pagefind-entry.json (summed over languages). */
+async function indexedPages(outputPath: string): Promise<number> {
+  const entry = JSON.parse(
+    await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8'),
+  ) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+}
+
 function duration(milliseconds: number): string {
   return milliseconds < 1000
     ? `${Math.round(milliseconds)} ms`
@@ -74,15 +87,18 @@ export async function indexSite(
       logger,
     );
     if (!index) throw new PagefindError('Pagefind created no index');
-    const { page_count: pages } = check(
+    const { page_count: files } = check(
       'index the built pages',
       await index.addDirectory({ path: siteDir }),
       logger,
     );
-    if (pages === 0) throw new PagefindError(`Pagefind found no HTML pages in ${siteDir}`);
+    if (files === 0) throw new PagefindError(`Pagefind found no HTML pages in ${siteDir}`);
     check('write the index', await index.writeFiles({ outputPath }), logger);
+    const pages = await indexedPages(outputPath);
+    if (pages === 0)
+      throw new PagefindError(`Pagefind indexed none of the ${files} HTML files in ${siteDir}`);
     const words = wordsFromLog(await readFile(logfile, 'utf8').catch(() => ''));
-    return { pages, words, outputPath, milliseconds: performance.now() - started };
+    return { pages, files, words, outputPath, milliseconds: performance.now() - started };
   } finally {
     await pagefind.close();
     await rm(logDir, { recursive: true, force: true });
@@ -97,7 +113,7 @@ function plural(count: number, noun: string): string {
 export function summaryLine(summary: PagefindSummary, siteDir: string): string {
   const words =
     summary.words === undefined ? 'an unknown number of words' : plural(summary.words, 'word');
-  return `Indexed ${plural(summary.pages, 'page')} and ${words} into ${path.relative(siteDir, summary.outputPath) || '.'}/ in ${duration(summary.milliseconds)}.`;
+  return `Indexed ${plural(summary.pages, 'page')} (of ${plural(summary.files, 'HTML file')}) and ${words} into ${path.relative(siteDir, summary.outputPath) || '.'}/ in ${duration(summary.milliseconds)}.`;
 }
 
 /** The Astro integration: keep it last in `integrations`, so it indexes what the others wrote. */

@@ -40,7 +40,7 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[]; failureSummary?: string }[];
+  nodes: { target: string[]; failureSummary?: string | undefined }[];
 }
 
 /** Runs axe-core in the page against WCAG 2.1 A and AA; resolves with its violations. */

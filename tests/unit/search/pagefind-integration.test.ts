@@ -62,7 +62,9 @@ describe('the Pagefind integration', () => {
       logger: recordingLogger(lines),
     } as never);
     expect(lines).toContainEqual(
-      expect.stringMatching(/^info Indexed 1 page and \d+ words? into pagefind\/ in /),
+      expect.stringMatching(
+        /^info Indexed 1 page \(of 1 HTML file\) and \d+ words? into pagefind\/ in /,
+      ),
     );
   });
 
@@ -87,9 +89,9 @@ describe('the Pagefind integration', () => {
   it('words the summary for a build log', () => {
     expect(
       summaryLine(
-        { pages: 77, words: 4321, outputPath: '/site/pagefind', milliseconds: 1500 },
+        { pages: 77, files: 79, words: 4321, outputPath: '/site/pagefind', milliseconds: 1500 },
         '/site',
       ),
-    ).toBe('Indexed 77 pages and 4321 words into pagefind/ in 1.50 s.');
+    ).toBe('Indexed 77 pages (of 79 HTML files) and 4321 words into pagefind/ in 1.50 s.');
   });
 });
