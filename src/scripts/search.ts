@@ -1,0 +1,410 @@
+// The search page in the browser: reads the search from the URL, runs it with Pagefind,
+// renders the results and keeps the URL in step (typing replaces the current history entry,
+// after the first keystroke of a new query pushes one; filters, sort and submit push), so a
+// search can be linked, reloaded and walked with back and forward. Loaded only by SearchApp.
+import { FILTER_KEYS, type FilterKey } from '../lib/search/labels.ts';
+import { MESSAGES, resultStatus } from '../lib/search/messages.ts';
+import {
+  hasFilters,
+  isEmptySearch,
+  knownValuesOnly,
+  pagefindFilters,
+  parseSearchState,
+  sameSearch,
+  searchHref,
+  type FilterValueMaps,
+  type PagefindFilters,
+  type SearchState,
+} from '../lib/search/url-state.ts';
+
+// ---------------------------------------------------------------------------
+// The part of Pagefind's browser API this page uses (pagefind.js, written at build time).
+
+type FilterCounts = Record<string, Record<string, number>>;
+
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+  anchor?: { element: string; id: string; text?: string };
+}
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  sub_results: PagefindSubResult[];
+}
+
+interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindResultData>;
+}
+
+interface PagefindResponse {
+  results: PagefindResult[];
+  filters: FilterCounts;
+  totalFilters: FilterCounts;
+}
+
+interface PagefindSearchOptions {
+  filters?: PagefindFilters;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindResponse>;
+  preload(term: string, options?: PagefindSearchOptions): Promise<void>;
+  filters(): Promise<FilterCounts>;
+}
+
+// ---------------------------------------------------------------------------
+
+const PAGE_SIZE = 20;
+const TYPING_DELAY_MS = 250;
+const SEARCH_PATH = location.pathname;
+
+function element<T extends Element>(root: ParentNode, selector: string): T {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`search page: ${selector} is missing`);
+  return found;
+}
+
+async function loadPagefind(): Promise<Pagefind> {
+  const url = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/pagefind.js`;
+  const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+  // å, ä and ö are letters of their own in Swedish ("får" is not "far"): exact by default.
+  await pagefind.options({ exactDiacritics: true, excerptLength: 24 });
+  await pagefind.init();
+  return pagefind;
+}
+
+interface Outcome {
+  hits: PagefindResult[];
+  counts: Record<FilterKey, Record<string, number>>;
+  loosened: boolean;
+  undatedLast: boolean;
+}
+
+function start(root: HTMLElement): void {
+  const form = element<HTMLFormElement>(root, 'form');
+  const input = element<HTMLInputElement>(root, '[data-search-input]');
+  const sortSelect = element<HTMLSelectElement>(root, '[data-search-sort]');
+  const status = element<HTMLElement>(root, '[data-search-status]');
+  const note = element<HTMLElement>(root, '[data-search-note]');
+  const resultsSection = element<HTMLElement>(root, '[data-search-results]');
+  const list = element<HTMLOListElement>(root, '[data-search-list]');
+  const more = element<HTMLButtonElement>(root, '[data-search-more]');
+  const fallback = element<HTMLElement>(root, '[data-search-fallback]');
+  const details = root.querySelector<HTMLDetailsElement>('[data-search-filters]');
+  const checkboxes = [
+    ...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"][data-filter-value]'),
+  ];
+  const baseTitle = document.title;
+
+  const valuesOf = (key: FilterKey) =>
+    new Map(
+      checkboxes
+        .filter((box) => box.name === key)
+        .map((box) => [box.value, box.dataset.filterValue ?? box.value]),
+    );
+  const maps: FilterValueMaps = {
+    region: valuesOf('region'),
+    typ: valuesOf('typ'),
+    tema: valuesOf('tema'),
+  };
+
+  let pagefind: Pagefind | undefined;
+  let current: SearchState = knownValuesOnly(
+    parseSearchState(new URLSearchParams(location.search)),
+    maps,
+  );
+  let generation = 0;
+  let typingTimer: number | undefined;
+  let typingEntryPushed = false;
+  let shown: PagefindResult[] = [];
+  let rendered = 0;
+
+  function readForm(): SearchState {
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(form))
+      if (typeof value === 'string') params.append(name, value);
+    return knownValuesOnly(parseSearchState(params), maps);
+  }
+
+  function writeForm(state: SearchState): void {
+    if (input.value.trim() !== state.q) input.value = state.q;
+    for (const box of checkboxes) box.checked = state[box.name as FilterKey].includes(box.value);
+    sortSelect.value = state.sort;
+    if (details && hasFilters(state)) details.open = true;
+  }
+
+  function setTitle(state: SearchState): void {
+    document.title = state.q ? `”${state.q}” – ${baseTitle}` : baseTitle;
+  }
+
+  async function countsFor(
+    state: SearchState,
+    term: string | null,
+    main: PagefindResponse,
+  ): Promise<Outcome['counts']> {
+    const api = pagefind as Pagefind;
+    const counts = {} as Outcome['counts'];
+    for (const key of FILTER_KEYS) {
+      if (state[key].length === 0) {
+        counts[key] = main.filters[key] ?? {};
+        continue;
+      }
+      // Counts for one group ignore that group's own choices: each number is what ticking it would add.
+      const others = pagefindFilters(state, maps, key);
+      if (term === null && Object.keys(others).length === 0) {
+        counts[key] = (await api.filters())[key] ?? {};
+      } else {
+        counts[key] = (await api.search(term, { filters: others })).filters[key] ?? {};
+      }
+    }
+    return counts;
+  }
+
+  async function find(state: SearchState): Promise<Outcome> {
+    const api = pagefind as Pagefind;
+    const term = state.q || null;
+    const filters = pagefindFilters(state, maps);
+    let loosened = false;
+    let main = await api.search(term, { filters });
+    if (term && main.results.length === 0 && /[åäöÅÄÖ]|[aoAO]/.test(term)) {
+      // Nothing with exact å/ä/ö: try again treating them as a/o (a visitor without a Swedish keyboard).
+      await api.options({ exactDiacritics: false });
+      try {
+        const loose = await api.search(term, { filters });
+        if (loose.results.length > 0) {
+          main = loose;
+          loosened = true;
+        }
+      } finally {
+        if (!loosened) await api.options({ exactDiacritics: true });
+      }
+    }
+    let hits = main.results;
+    let undatedLast = false;
+    if (state.sort !== 'relevans' && hits.length > 0) {
+      // Pagefind leaves pages without a sort key out of sorted results: put them after the dated ones.
+      const sorted = await api.search(term, {
+        filters,
+        sort: { date: state.sort === 'datum' ? 'desc' : 'asc' },
+      });
+      const dated = new Set(sorted.results.map((result) => result.id));
+      const undated = hits.filter((result) => !dated.has(result.id));
+      undatedLast = undated.length > 0 && sorted.results.length > 0;
+      hits = [...sorted.results, ...undated];
+    }
+    const counts = await countsFor(state, term, main);
+    if (loosened) await api.options({ exactDiacritics: true });
+    return { hits, counts, loosened, undatedLast };
+  }
+
+  function showCounts(counts: Outcome['counts']): void {
+    for (const box of checkboxes) {
+      const key = box.name as FilterKey;
+      const count = counts[key]?.[box.dataset.filterValue ?? box.value] ?? 0;
+      const target = box.labels?.[0]?.querySelector<HTMLElement>('[data-search-count]');
+      if (target) target.textContent = ` (${count})`;
+    }
+  }
+
+  function clearCounts(): void {
+    for (const span of root.querySelectorAll<HTMLElement>('[data-search-count]'))
+      span.textContent = '';
+  }
+
+  function resultItem(data: PagefindResultData): HTMLLIElement {
+    const item = document.createElement('li');
+    item.className = 'search-result';
+
+    const heading = document.createElement('h3');
+    heading.className = 'search-result__title';
+    const link = document.createElement('a');
+    link.href = data.url;
+    link.textContent = data.meta.title ?? data.url;
+    heading.append(link);
+
+    const meta = document.createElement('p');
+    meta.className = 'search-result__meta';
+    const type = document.createElement('span');
+    type.className = 'search-result__type';
+    type.textContent = data.meta.type ?? '';
+    meta.append(type);
+    if (data.meta.region) {
+      const region = document.createElement('span');
+      region.className = 'search-result__region';
+      region.textContent = data.meta.region;
+      meta.append(region);
+    }
+    if (data.meta.date) {
+      const time = document.createElement('time');
+      time.className = 'search-result__date';
+      time.dateTime = data.meta.date;
+      time.textContent = data.meta.date_text ?? data.meta.date;
+      meta.append(time);
+    }
+
+    item.append(heading, meta);
+
+    if (data.meta.image) {
+      const image = document.createElement('img');
+      image.className = 'search-result__image';
+      image.src = data.meta.image;
+      image.alt = '';
+      image.loading = 'lazy';
+      image.width = 120;
+      image.height = 63;
+      item.prepend(image);
+    }
+
+    const excerpt = document.createElement('p');
+    excerpt.className = 'search-result__excerpt';
+    // Pagefind escapes the page text and adds only <mark> elements: safe as HTML.
+    excerpt.innerHTML = data.excerpt;
+    item.append(excerpt);
+
+    const sections = data.sub_results
+      .filter((sub) => sub.anchor && sub.url !== data.url)
+      .slice(0, 3);
+    if (sections.length > 0) {
+      const sectionList = document.createElement('ul');
+      sectionList.className = 'search-result__sections';
+      sectionList.setAttribute('aria-label', `Avsnitt i ${link.textContent}`);
+      for (const sub of sections) {
+        const li = document.createElement('li');
+        const a = document.createElement('a');
+        a.href = sub.url;
+        a.textContent = sub.title;
+        li.append(a);
+        sectionList.append(li);
+      }
+      item.append(sectionList);
+    }
+    return item;
+  }
+
+  async function renderMore(token: number): Promise<HTMLLIElement | undefined> {
+    const batch = shown.slice(rendered, rendered + PAGE_SIZE);
+    const data = await Promise.all(batch.map((result) => result.data()));
+    if (token !== generation) return undefined;
+    const items = data.map(resultItem);
+    list.append(...items);
+    rendered += batch.length;
+    more.hidden = rendered >= shown.length;
+    return items[0];
+  }
+
+  async function run(state: SearchState): Promise<void> {
+    const token = ++generation;
+    setTitle(state);
+    if (!pagefind) return;
+    if (isEmptySearch(state)) {
+      shown = [];
+      rendered = 0;
+      list.replaceChildren();
+      resultsSection.hidden = true;
+      more.hidden = true;
+      note.hidden = true;
+      status.textContent = MESSAGES.empty;
+      showCounts({ region: {}, typ: {}, tema: {}, ...(await pagefind.filters()) });
+      return;
+    }
+    root.setAttribute('aria-busy', 'true');
+    try {
+      const outcome = await find(state);
+      if (token !== generation) return;
+      shown = outcome.hits;
+      rendered = 0;
+      list.replaceChildren();
+      await renderMore(token);
+      if (token !== generation) return;
+      resultsSection.hidden = shown.length === 0;
+      showCounts(outcome.counts);
+      const notes = [
+        outcome.loosened ? MESSAGES.loosened(state.q) : '',
+        outcome.undatedLast ? MESSAGES.undatedLast : '',
+      ].filter(Boolean);
+      note.textContent = notes.join(' ');
+      note.hidden = notes.length === 0;
+      status.textContent = resultStatus(shown.length, state.q, hasFilters(state));
+    } finally {
+      if (token === generation) root.removeAttribute('aria-busy');
+    }
+  }
+
+  function commit(state: SearchState, mode: 'push' | 'replace'): void {
+    if (sameSearch(state, current)) return;
+    current = state;
+    const href = searchHref(SEARCH_PATH, state);
+    if (mode === 'push') history.pushState(null, '', href);
+    else history.replaceState(null, '', href);
+    void run(state);
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    window.clearTimeout(typingTimer);
+    typingEntryPushed = false;
+    commit(readForm(), 'push');
+  });
+
+  input.addEventListener('input', () => {
+    if (pagefind && input.value.trim()) void pagefind.preload(input.value.trim());
+    window.clearTimeout(typingTimer);
+    typingTimer = window.setTimeout(() => {
+      const state = readForm();
+      if (sameSearch(state, current)) return;
+      commit(state, typingEntryPushed ? 'replace' : 'push');
+      typingEntryPushed = true;
+    }, TYPING_DELAY_MS);
+  });
+
+  form.addEventListener('change', (event) => {
+    if (event.target === input) return;
+    window.clearTimeout(typingTimer);
+    typingEntryPushed = false;
+    commit(readForm(), 'push');
+  });
+
+  more.addEventListener('click', () => {
+    void renderMore(generation).then((first) => first?.querySelector('a')?.focus());
+  });
+
+  window.addEventListener('popstate', () => {
+    window.clearTimeout(typingTimer);
+    typingEntryPushed = false;
+    current = knownValuesOnly(parseSearchState(new URLSearchParams(location.search)), maps);
+    writeForm(current);
+    void run(current);
+  });
+
+  writeForm(current);
+  setTitle(current);
+  status.textContent = MESSAGES.loading;
+  loadPagefind()
+    .then(async (loaded) => {
+      pagefind = loaded;
+      fallback.hidden = true;
+      // Normalise the address (unknown values dropped, fixed order) without a new history entry.
+      const href = searchHref(SEARCH_PATH, current);
+      if (href !== `${location.pathname}${location.search}`) history.replaceState(null, '', href);
+      await run(current);
+      root.dataset.searchReady = 'true';
+    })
+    .catch((error: unknown) => {
+      console.error('Search could not load Pagefind', error);
+      status.textContent = MESSAGES.failed;
+      clearCounts();
+      fallback.hidden = false;
+      root.dataset.searchReady = 'failed';
+    });
+}
+
+const root = document.querySelector<HTMLElement>('[data-search-app]');
+if (root) start(root);
