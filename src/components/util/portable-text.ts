@@ -1,0 +1,111 @@
+// Portable Text → HTML with @portabletext/to-html, the one place the site renders rich text.
+// - Text is escaped by the library; attribute values are escaped here.
+// - h2–h4 get stable ids (the heading text slugified, de-duplicated on the page) for deep links.
+// - Links render only for http, https, mailto and tel; any other href becomes plain text.
+// - Links to other sites are marked: `rel="noopener noreferrer"`, an icon from CSS and
+//   "(extern länk)" for screen readers.
+import { escapeHTML, toHTML, type PortableTextComponents } from '@portabletext/to-html';
+import { slugify } from '../../lib/urls.ts';
+
+export const ALLOWED_LINK_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+
+export interface RenderOptions {
+  /** The site's own origin: links there are not external. */
+  siteOrigin?: string | undefined;
+  /** Ids already used on the page (headings avoid them); the new ids are added. */
+  usedIds?: Set<string>;
+}
+
+export interface Heading {
+  id: string;
+  text: string;
+  level: number;
+}
+
+export interface RenderedPortableText {
+  html: string;
+  headings: Heading[];
+}
+
+interface BlockLike {
+  _type: string;
+  _key?: string;
+  style?: string;
+  children?: Array<{ _type: string; text?: string }>;
+}
+
+/** The href if it is allowed (parses, scheme in the allow list), else undefined. */
+export function safeHref(href: unknown): URL | undefined {
+  if (typeof href !== 'string') return undefined;
+  const value = href.trim();
+  if (value !== href || /[\u0000-\u001f\u007f]/.test(value)) return undefined;
+  try {
+    const url = new URL(value);
+    return ALLOWED_LINK_PROTOCOLS.has(url.protocol) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A unique id for a heading text: `slug`, `slug-2`, `slug-3` … (never empty). */
+export function uniqueId(text: string, used: Set<string>): string {
+  const base = slugify(text) || 'avsnitt';
+  let id = base;
+  for (let n = 2; used.has(id); n += 1) id = `${base}-${n}`;
+  used.add(id);
+  return id;
+}
+
+const HEADING_STYLES = new Set(['h2', 'h3', 'h4']);
+
+export function renderPortableText(blocks: readonly BlockLike[] | null | undefined, options: RenderOptions = {}): RenderedPortableText {
+  const value = (blocks ?? []).filter((block) => block && typeof block === 'object');
+  const used = options.usedIds ?? new Set<string>();
+  const headings: Heading[] = [];
+  const idByKey = new Map<string, string>();
+  value.forEach((block, index) => {
+    if (block._type !== 'block' || !HEADING_STYLES.has(block.style ?? '')) return;
+    const text = (block.children ?? []).map((child) => child.text ?? '').join('').trim();
+    if (!text) return;
+    const id = uniqueId(text, used);
+    idByKey.set(block._key ?? `#${index}`, id);
+    headings.push({ id, text, level: Number((block.style as string).slice(1)) });
+  });
+
+  const heading =
+    (tag: 'h2' | 'h3' | 'h4') =>
+    ({ children, value: block, index }: { children?: string; value: BlockLike; index: number }) => {
+      const id = idByKey.get(block._key ?? `#${index}`);
+      return id ? `<${tag} id="${escapeHTML(id)}">${children ?? ''}</${tag}>` : `<${tag}>${children ?? ''}</${tag}>`;
+    };
+
+  const components: PortableTextComponents = {
+    block: {
+      normal: ({ children }) => (children ? `<p>${children}</p>` : ''),
+      h2: heading('h2'),
+      h3: heading('h3'),
+      h4: heading('h4'),
+      blockquote: ({ children }) => `<blockquote><p>${children ?? ''}</p></blockquote>`,
+    },
+    marks: {
+      strong: ({ children }) => `<strong>${children}</strong>`,
+      em: ({ children }) => `<em>${children}</em>`,
+      link: ({ children, value: mark }) => {
+        const url = safeHref((mark as { href?: unknown } | undefined)?.href);
+        if (!url) return children;
+        const href = escapeHTML(url.href);
+        const web = url.protocol === 'http:' || url.protocol === 'https:';
+        const external = web && (!options.siteOrigin || url.origin !== options.siteOrigin);
+        if (!external) return `<a href="${href}">${children}</a>`;
+        return `<a class="external" href="${href}" rel="noopener noreferrer">${children}<span class="visually-hidden"> (extern länk)</span></a>`;
+      },
+    },
+    // Anything the content model does not allow renders as nothing / its plain text.
+    unknownType: () => '',
+    unknownMark: ({ children }) => children,
+    unknownBlockStyle: ({ children }) => (children ? `<p>${children}</p>` : ''),
+  };
+
+  const html = toHTML(value as Parameters<typeof toHTML>[0], { components, onMissingComponent: false });
+  return { html, headings };
+}
