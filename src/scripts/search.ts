@@ -313,6 +313,7 @@ function start(root: HTMLElement): void {
       note.hidden = true;
       status.textContent = MESSAGES.empty;
       showCounts({ region: {}, typ: {}, tema: {}, ...(await pagefind.filters()) });
+      if (token === generation) root.dataset.searchRendered = searchHref(SEARCH_PATH, state);
       return;
     }
     root.setAttribute('aria-busy', 'true');
@@ -333,6 +334,8 @@ function start(root: HTMLElement): void {
       note.textContent = notes.join(' ');
       note.hidden = notes.length === 0;
       status.textContent = resultStatus(shown.length, state.q, hasFilters(state));
+      // For tests and scripts: the search whose results are on screen.
+      root.dataset.searchRendered = searchHref(SEARCH_PATH, state);
     } finally {
       if (token === generation) root.removeAttribute('aria-busy');
     }

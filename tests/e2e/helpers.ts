@@ -1,0 +1,188 @@
+// Shared by the browser tests: the built site on a loopback server, Chromium, the search page's
+// observable state, and what the embedded dataset says each page should carry.
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { loadCollection } from '../../src/lib/content/loader.ts';
+import type { RegionEntry } from '../../src/lib/content/schemas.ts';
+import { COLLECTION_NAMES } from '../../src/lib/content/schemas.ts';
+import { createLocalSource } from '../../src/lib/content/source.ts';
+import {
+  searchIndexMeta,
+  type IndexableDocument,
+  type RegionNode,
+  type SearchIndexMeta,
+} from '../../src/lib/search/index-meta.ts';
+import { hrefFor } from '../../src/lib/urls.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { ROOT } from '../support/site.ts';
+import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+
+/** The built site: E2E_SITE_DIR when set (to test an existing build), else the 'site' project's shared build. */
+export function siteDir(): string {
+  return process.env.E2E_SITE_DIR ? path.resolve(process.env.E2E_SITE_DIR) : inject('distDir');
+}
+
+export interface SiteSession {
+  server: StaticServer;
+  browser: Browser;
+  /** A fresh page (closed with the session). */
+  page(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function openSite(dir = siteDir()): Promise<SiteSession> {
+  const server = await startStaticServer(dir);
+  let browser: Browser;
+  try {
+    browser = await launchBrowser();
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  return {
+    server,
+    browser,
+    page: async () => {
+      const context = await browser.newContext({ baseURL: server.url, locale: 'sv-SE' });
+      const page = await context.newPage();
+      page.on('pageerror', (error) =>
+        console.error(`page error on ${page.url()}: ${error.message}`),
+      );
+      return page;
+    },
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Opens `/sok/?<params>` and waits until that search's results are on screen. */
+export async function openSearch(page: Page, params = ''): Promise<void> {
+  await page.goto(`/sok/${params ? `?${params}` : ''}`);
+  await waitForReady(page);
+  await waitForRendered(page);
+}
+
+export async function waitForReady(page: Page): Promise<void> {
+  const ready = await page.waitForFunction(
+    () => document.querySelector<HTMLElement>('[data-search-app]')?.dataset.searchReady,
+    undefined,
+    { timeout: 15_000 },
+  );
+  const value = await ready.jsonValue();
+  if (value !== 'true')
+    throw new Error(`The search page could not load Pagefind (searchReady=${String(value)})`);
+}
+
+/** Waits until the results on screen are those of the search in the address bar. */
+export async function waitForRendered(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const root = document.querySelector<HTMLElement>('[data-search-app]');
+      return (
+        root?.dataset.searchRendered === `${location.pathname}${location.search}` &&
+        !root.hasAttribute('aria-busy')
+      );
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
+export interface ResultRow {
+  /** Path of the result (`/program/x/`). */
+  path: string;
+  title: string;
+  type: string;
+  /** Own regions as shown (`Fyrbodal, Västra Götaland`), '' when none. */
+  region: string;
+  date: string | null;
+  sections: string[];
+}
+
+export async function readResults(page: Page): Promise<ResultRow[]> {
+  return page.$$eval('[data-search-list] > li', (items) =>
+    items.map((item) => {
+      const link = item.querySelector<HTMLAnchorElement>('.search-result__title a');
+      return {
+        path: link ? new URL(link.href).pathname : '',
+        title: link?.textContent?.trim() ?? '',
+        type: item.querySelector('.search-result__type')?.textContent?.trim() ?? '',
+        region: item.querySelector('.search-result__region')?.textContent?.trim() ?? '',
+        date: item.querySelector('time')?.getAttribute('datetime') ?? null,
+        sections: [...item.querySelectorAll<HTMLAnchorElement>('.search-result__sections a')].map(
+          (a) => {
+            const url = new URL(a.href);
+            return `${url.pathname}${url.hash}`;
+          },
+        ),
+      };
+    }),
+  );
+}
+
+export async function statusText(page: Page): Promise<string> {
+  return ((await page.textContent('[data-search-status]')) ?? '').trim();
+}
+
+// ---------------------------------------------------------------------------
+// What the dataset says
+
+export interface ContentPage {
+  doc: IndexableDocument;
+  path: string;
+  meta: SearchIndexMeta;
+}
+
+export interface SiteContent {
+  pages: ContentPage[];
+  regions: RegionEntry[];
+  regionBySlug(slug: string): RegionEntry;
+  /** Names of a region and every region below it. */
+  regionAndDescendants(slug: string): Set<string>;
+}
+
+let content: Promise<SiteContent> | undefined;
+
+/** Every content page the embedded dataset gives, with the search metadata it should carry. */
+export function siteContent(): Promise<SiteContent> {
+  content ??= (async () => {
+    const source = createLocalSource(path.join(ROOT, 'content', 'dataset'));
+    const docs: IndexableDocument[] = [];
+    for (const name of COLLECTION_NAMES) {
+      for (const entry of await loadCollection(name, source))
+        docs.push(entry.data as unknown as IndexableDocument);
+    }
+    const regions = docs.filter((doc): doc is RegionEntry => doc._type === 'region');
+    const byId = new Map<string, RegionNode>(regions.map((region) => [region._id, region]));
+    const regionBySlug = (slug: string) => {
+      const region = regions.find((candidate) => candidate.slug === slug);
+      if (!region) throw new Error(`No region with slug ${slug} in the dataset`);
+      return region;
+    };
+    return {
+      pages: docs.map((doc) => ({
+        doc,
+        path: hrefFor(doc._type, doc.slug),
+        meta: searchIndexMeta(doc, byId),
+      })),
+      regions,
+      regionBySlug,
+      regionAndDescendants: (slug) => {
+        const region = regionBySlug(slug);
+        const ids = new Set([region._id, ...region.descendantIds]);
+        return new Set(
+          regions.filter((candidate) => ids.has(candidate._id)).map((candidate) => candidate.name),
+        );
+      },
+    };
+  })();
+  return content;
+}
+
+/** The regions a result shows, as a list. */
+export function shownRegions(row: ResultRow): string[] {
+  return row.region ? row.region.split(',').map((name) => name.trim()) : [];
+}
