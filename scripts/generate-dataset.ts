@@ -384,9 +384,11 @@ function buildPlan(random: Random, docs: number): Plan {
 
   const kallaRegion = Array.from({ length: counts.kalla }, pickOwner);
   const kallaByRegion = new Map<number, number[]>();
-  kallaRegion.forEach((region, index) =>
-    kallaByRegion.set(region, [...(kallaByRegion.get(region) ?? []), index]),
-  );
+  kallaRegion.forEach((region, index) => {
+    const pages = kallaByRegion.get(region);
+    if (pages) pages.push(index);
+    else kallaByRegion.set(region, [index]);
+  });
 
   const malbildRegion = Array.from({ length: counts.malbild }, () =>
     random.chance(0.8) ? random.pick(lans) : random.pick(subRegions),
@@ -394,7 +396,9 @@ function buildPlan(random: Random, docs: number): Plan {
   const malbildByCounty = new Map<number, number[]>();
   malbildRegion.forEach((region, index) => {
     const county = (regions[region] as RegionPlan).county;
-    malbildByCounty.set(county, [...(malbildByCounty.get(county) ?? []), index]);
+    const inCounty = malbildByCounty.get(county);
+    if (inCounty) inCounty.push(index);
+    else malbildByCounty.set(county, [index]);
   });
 
   const programmeOwner: number[] = [];
