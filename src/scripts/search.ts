@@ -234,7 +234,7 @@ function start(root: HTMLElement): void {
     meta.className = 'search-result__meta';
     const type = document.createElement('span');
     type.className = 'search-result__type';
-    type.textContent = data.meta.type ?? '';
+    type.textContent = data.meta.type ?? 'Sida';
     meta.append(type);
     if (data.meta.region) {
       const region = document.createElement('span');
