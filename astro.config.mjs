@@ -1,12 +1,20 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import socialImages from './src/integrations/social-images.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
   outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
-  // pagefind stays last: it indexes what the build and the other integrations wrote.
-  integrations: [mdx(), pagefind()],
+  integrations: [
+    mdx(),
+    // The search page lists results, it is not content of its own.
+    sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/sok/') }),
+    socialImages(),
+    // pagefind stays last: it indexes what the build and the other integrations wrote.
+    pagefind(),
+  ],
 });

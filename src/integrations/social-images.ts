@@ -1,0 +1,169 @@
+// Draws a 1200×630 PNG social image for every built page: after the build, each HTML file's
+// `og:image` address names the PNG to write (under the output folder), `og:title` is the
+// text and `naravard:og-kicker` the line above it (type and region). Text is laid out by
+// satori with the bundled Atkinson Hyperlegible font (WOFF from @fontsource, no system fonts,
+// no network) into an SVG of paths, which sharp turns into a PNG.
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { readFile, readdir, mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import satori from 'satori';
+import sharp from 'sharp';
+
+export const WIDTH = 1200;
+export const HEIGHT = 630;
+
+export class SocialImageError extends Error {
+  override name = 'SocialImageError';
+}
+
+export interface PageCard {
+  /** Where the PNG goes, relative to the output folder (`og/program/x.png`). */
+  file: string;
+  title: string;
+  kicker: string | undefined;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) ? String.fromCodePoint(code) : match;
+    }
+    return ENTITIES[body.toLowerCase()] ?? match;
+  });
+}
+
+function metaContent(html: string, attribute: 'property' | 'name', key: string): string | undefined {
+  for (const tag of html.match(/<meta\b[^>]*>/gi) ?? []) {
+    const keyMatch = new RegExp(`\\b${attribute}="([^"]*)"`, 'i').exec(tag);
+    if (keyMatch?.[1] !== key) continue;
+    const content = /\bcontent="([^"]*)"/i.exec(tag);
+    return content ? decodeEntities(content[1] as string) : undefined;
+  }
+  return undefined;
+}
+
+/** What a built page asks for: its social image path (only `/og/….png` addresses) and text. */
+export function pageCard(html: string): PageCard | undefined {
+  const image = metaContent(html, 'property', 'og:image');
+  const title = metaContent(html, 'property', 'og:title');
+  if (!image || !title) return undefined;
+  const pathname = decodeURIComponent(new URL(image, 'http://x').pathname);
+  if (!/^\/og\/[a-z0-9/_-]+\.png$/.test(pathname) || pathname.includes('..')) return undefined;
+  return { file: pathname.slice(1), title, kicker: metaContent(html, 'name', 'naravard:og-kicker') };
+}
+
+const LOGO = `data:image/svg+xml;base64,${Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48"><rect width="48" height="48" rx="10" fill="#ffffff"/><path d="M10 23 24 11l14 12v14a2 2 0 0 1-2 2H12a2 2 0 0 1-2-2z" fill="#005c55"/><path d="M24 35.5s-7-4.3-7-9.2A3.8 3.8 0 0 1 24 24a3.8 3.8 0 0 1 7 2.3c0 4.9-7 9.2-7 9.2z" fill="#ffffff"/></svg>',
+).toString('base64')}`;
+
+type Node = { type: string; props: Record<string, unknown> };
+const h = (type: string, style: Record<string, unknown>, children?: unknown, extra: Record<string, unknown> = {}): Node => ({
+  type,
+  props: { style, children, ...extra },
+});
+
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max * 0.6)).trimEnd()}…`;
+}
+
+function card({ title, kicker }: Pick<PageCard, 'title' | 'kicker'>): Node {
+  const text = shorten(title, 120);
+  const size = text.length > 80 ? 54 : text.length > 40 ? 66 : 80;
+  return h(
+    'div',
+    { width: WIDTH, height: HEIGHT, display: 'flex', flexDirection: 'column', background: '#f2f6f5', fontFamily: 'Atkinson' },
+    [
+      h(
+        'div',
+        { display: 'flex', alignItems: 'center', gap: 24, padding: '40px 64px', background: '#005c55', color: '#ffffff' },
+        [
+          h('img', { width: 64, height: 64 }, undefined, { src: LOGO, width: 64, height: 64 }),
+          h('div', { display: 'flex', flexDirection: 'column' }, [
+            h('div', { fontSize: 40, fontWeight: 700 }, 'Nära vård'),
+            h('div', { fontSize: 24 }, 'Regionernas arbete med God och nära vård'),
+          ]),
+        ],
+      ),
+      h('div', { display: 'flex', flexDirection: 'column', justifyContent: 'center', flexGrow: 1, padding: '40px 64px', gap: 20 }, [
+        ...(kicker ? [h('div', { fontSize: 30, fontWeight: 700, color: '#005c55' }, shorten(kicker, 70))] : []),
+        h('div', { fontSize: size, fontWeight: 700, color: '#1c2326', lineHeight: 1.15 }, text),
+      ]),
+      h('div', { display: 'flex', height: 16, background: '#ffd43b' }),
+    ],
+  );
+}
+
+let fontsPromise: Promise<{ name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[]> | undefined;
+
+function fonts() {
+  fontsPromise ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const dir = path.join(path.dirname(require.resolve('@fontsource/atkinson-hyperlegible/package.json')), 'files');
+    const load = async (weight: 400 | 700) => ({
+      name: 'Atkinson',
+      data: await readFile(path.join(dir, `atkinson-hyperlegible-latin-${weight}-normal.woff`)),
+      weight,
+      style: 'normal' as const,
+    });
+    return Promise.all([load(400), load(700)]);
+  })();
+  return fontsPromise;
+}
+
+/** The PNG of one card. */
+export async function renderCard(cardData: Pick<PageCard, 'title' | 'kicker'>): Promise<Buffer> {
+  const svg = await satori(card(cardData) as never, { width: WIDTH, height: HEIGHT, fonts: await fonts() });
+  return sharp(Buffer.from(svg)).png({ compressionLevel: 9, palette: true }).toBuffer();
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => path.join(e.parentPath, e.name));
+}
+
+/** Writes every page's social image into `siteDir`; returns how many. */
+export async function writeSocialImages(siteDir: string, logger?: AstroIntegrationLogger): Promise<number> {
+  const cards = new Map<string, PageCard>();
+  for (const file of await htmlFiles(siteDir)) {
+    const found = pageCard(await readFile(file, 'utf8'));
+    if (found) cards.set(found.file, found);
+    else logger?.warn(`No social image requested by ${path.relative(siteDir, file)}`);
+  }
+  const queue = [...cards.values()];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const target = path.join(siteDir, next.file);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, await renderCard(next));
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  return cards.size;
+}
+
+export default function socialImages(): AstroIntegration {
+  return {
+    name: 'naravard:social-images',
+    hooks: {
+      'astro:build:done': async ({ dir, logger: integrationLogger }) => {
+        const logger = integrationLogger.fork('naravard:social-images');
+        const siteDir = fileURLToPath(dir);
+        const started = performance.now();
+        let count: number;
+        try {
+          count = await writeSocialImages(siteDir, logger);
+        } catch (error) {
+          throw new SocialImageError(`Could not draw the social images in ${siteDir}`, { cause: error });
+        }
+        logger.info(`Drew ${count} social images (${WIDTH}×${HEIGHT}) in ${((performance.now() - started) / 1000).toFixed(2)} s.`);
+      },
+    },
+  };
+}
