@@ -78,6 +78,8 @@ async function loadPagefind(): Promise<Pagefind> {
   // å, ä and ö are letters of their own in Swedish ("får" is not "far"): exact by default.
   await pagefind.options({ exactDiacritics: true, excerptLength: 24 });
   await pagefind.init();
+  // Loads the filter indexes: without this, searches return no filter counts.
+  await pagefind.filters();
   return pagefind;
 }
 

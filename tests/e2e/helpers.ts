@@ -1,5 +1,7 @@
 // Shared by the browser tests: the built site on a loopback server, Chromium, the search page's
 // observable state, and what the embedded dataset says each page should carry.
+import { access, cp, mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
@@ -31,13 +33,43 @@ export interface SiteSession {
   close(): Promise<void>;
 }
 
+const BUILD_LOCK = path.join(ROOT, '.cache', 'astro-build.lock');
+
+/**
+ * A private copy of the built site. Other test runs in the same working tree rebuild the shared
+ * build folder in place, so the tests serve a snapshot taken while no build holds the lock.
+ */
+async function snapshot(dir: string): Promise<string> {
+  const deadline = Date.now() + 600_000;
+  for (;;) {
+    const locked = await stat(BUILD_LOCK).then(
+      () => true,
+      () => false,
+    );
+    if (!locked) {
+      const copy = await mkdtemp(path.join(tmpdir(), 'naravard-e2e-site-'));
+      await cp(dir, copy, { recursive: true });
+      const complete = await access(path.join(copy, 'pagefind', 'pagefind-entry.json')).then(
+        () => true,
+        () => false,
+      );
+      if (complete) return copy;
+      await rm(copy, { recursive: true, force: true });
+    }
+    if (Date.now() > deadline) throw new Error(`No complete build with a Pagefind index in ${dir}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 export async function openSite(dir = siteDir()): Promise<SiteSession> {
-  const server = await startStaticServer(dir);
+  const root = await snapshot(dir);
+  const server = await startStaticServer(root);
   let browser: Browser;
   try {
     browser = await launchBrowser();
   } catch (error) {
     await server.close();
+    await rm(root, { recursive: true, force: true });
     throw error;
   }
   return {
@@ -54,6 +86,7 @@ export async function openSite(dir = siteDir()): Promise<SiteSession> {
     close: async () => {
       await browser.close();
       await server.close();
+      await rm(root, { recursive: true, force: true });
     },
   };
 }
@@ -121,6 +154,26 @@ export async function readResults(page: Page): Promise<ResultRow[]> {
       };
     }),
   );
+}
+
+/** Every result of the search on screen, pressing "Visa fler träffar" until all are shown. */
+export async function readAllResults(page: Page): Promise<ResultRow[]> {
+  const more = page.locator('[data-search-more]');
+  while (await more.isVisible()) {
+    const before = await page.locator('[data-search-list] > li').count();
+    await more.click();
+    await page.waitForFunction(
+      (count) => document.querySelectorAll('[data-search-list] > li').length > count,
+      before,
+    );
+  }
+  return readResults(page);
+}
+
+/** The number of results the status line announces (0 for "Inga träffar"). */
+export async function announcedCount(page: Page): Promise<number> {
+  const match = /^(\d+) träff/.exec(await statusText(page));
+  return match ? Number(match[1]) : 0;
 }
 
 export async function statusText(page: Page): Promise<string> {
