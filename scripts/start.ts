@@ -82,11 +82,15 @@ const server = createServer((req, res) => {
       status = 404;
       file = await fileAt(path.join(OUT_DIR, '404.html'));
       if (!file) {
-        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Sidan finns inte.');
+        res
+          .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+          .end('Sidan finns inte.');
         return;
       }
     }
-    res.writeHead(status, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(status, {
+      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+    });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   })().catch((error: unknown) => {
@@ -108,7 +112,10 @@ server.on('error', (error: NodeJS.ErrnoException) => {
 server.listen(PORT, HOST, () => {
   const address = `http://${HOST.includes(':') ? `[${HOST}]` : HOST}:${PORT}/`;
   const shown = path.relative(ROOT, OUT_DIR);
-  console.log(`\n  Nära vård is served from ${shown && !shown.startsWith('..') ? shown : OUT_DIR}/ at\n\n    ${address}\n\n  Stop with Ctrl+C.\n`);
+  console.log(
+    `\n  Nära vård is served from ${shown && !shown.startsWith('..') ? shown : OUT_DIR}/ at\n\n    ${address}\n\n  Stop with Ctrl+C.\n`,
+  );
 });
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => server.close(() => process.exit(0)));

@@ -25,19 +25,33 @@ export interface PageCard {
   kicker: string | undefined;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
 
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, body: string) => {
     if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      const code =
+        body[1] === 'x' || body[1] === 'X'
+          ? parseInt(body.slice(2), 16)
+          : parseInt(body.slice(1), 10);
       return Number.isFinite(code) ? String.fromCodePoint(code) : match;
     }
     return ENTITIES[body.toLowerCase()] ?? match;
   });
 }
 
-function metaContent(html: string, attribute: 'property' | 'name', key: string): string | undefined {
+function metaContent(
+  html: string,
+  attribute: 'property' | 'name',
+  key: string,
+): string | undefined {
   for (const tag of html.match(/<meta\b[^>]*>/gi) ?? []) {
     const keyMatch = new RegExp(`\\b${attribute}="([^"]*)"`, 'i').exec(tag);
     if (keyMatch?.[1] !== key) continue;
@@ -54,7 +68,11 @@ export function pageCard(html: string): PageCard | undefined {
   if (!image || !title) return undefined;
   const pathname = decodeURIComponent(new URL(image, 'http://x').pathname);
   if (!/^\/og\/[a-z0-9/_-]+\.png$/.test(pathname) || pathname.includes('..')) return undefined;
-  return { file: pathname.slice(1), title, kicker: metaContent(html, 'name', 'naravard:og-kicker') };
+  return {
+    file: pathname.slice(1),
+    title,
+    kicker: metaContent(html, 'name', 'naravard:og-kicker'),
+  };
 }
 
 const LOGO = `data:image/svg+xml;base64,${Buffer.from(
@@ -62,7 +80,12 @@ const LOGO = `data:image/svg+xml;base64,${Buffer.from(
 ).toString('base64')}`;
 
 type Node = { type: string; props: Record<string, unknown> };
-const h = (type: string, style: Record<string, unknown>, children?: unknown, extra: Record<string, unknown> = {}): Node => ({
+const h = (
+  type: string,
+  style: Record<string, unknown>,
+  children?: unknown,
+  extra: Record<string, unknown> = {},
+): Node => ({
   type,
   props: { style, children, ...extra },
 });
@@ -78,11 +101,25 @@ function card({ title, kicker }: Pick<PageCard, 'title' | 'kicker'>): Node {
   const size = text.length > 80 ? 54 : text.length > 40 ? 66 : 80;
   return h(
     'div',
-    { width: WIDTH, height: HEIGHT, display: 'flex', flexDirection: 'column', background: '#f2f6f5', fontFamily: 'Atkinson' },
+    {
+      width: WIDTH,
+      height: HEIGHT,
+      display: 'flex',
+      flexDirection: 'column',
+      background: '#f2f6f5',
+      fontFamily: 'Atkinson',
+    },
     [
       h(
         'div',
-        { display: 'flex', alignItems: 'center', gap: 24, padding: '40px 64px', background: '#005c55', color: '#ffffff' },
+        {
+          display: 'flex',
+          alignItems: 'center',
+          gap: 24,
+          padding: '40px 64px',
+          background: '#005c55',
+          color: '#ffffff',
+        },
         [
           h('img', { width: 64, height: 64 }, undefined, { src: LOGO, width: 64, height: 64 }),
           h('div', { display: 'flex', flexDirection: 'column' }, [
@@ -91,21 +128,38 @@ function card({ title, kicker }: Pick<PageCard, 'title' | 'kicker'>): Node {
           ]),
         ],
       ),
-      h('div', { display: 'flex', flexDirection: 'column', justifyContent: 'center', flexGrow: 1, padding: '40px 64px', gap: 20 }, [
-        ...(kicker ? [h('div', { fontSize: 30, fontWeight: 700, color: '#005c55' }, shorten(kicker, 70))] : []),
-        h('div', { fontSize: size, fontWeight: 700, color: '#1c2326', lineHeight: 1.15 }, text),
-      ]),
+      h(
+        'div',
+        {
+          display: 'flex',
+          flexDirection: 'column',
+          justifyContent: 'center',
+          flexGrow: 1,
+          padding: '40px 64px',
+          gap: 20,
+        },
+        [
+          ...(kicker
+            ? [h('div', { fontSize: 30, fontWeight: 700, color: '#005c55' }, shorten(kicker, 70))]
+            : []),
+          h('div', { fontSize: size, fontWeight: 700, color: '#1c2326', lineHeight: 1.15 }, text),
+        ],
+      ),
       h('div', { display: 'flex', height: 16, background: '#ffd43b' }),
     ],
   );
 }
 
-let fontsPromise: Promise<{ name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[]> | undefined;
+let fontsPromise:
+  Promise<{ name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[]> | undefined;
 
 function fonts() {
   fontsPromise ??= (async () => {
     const require = createRequire(import.meta.url);
-    const dir = path.join(path.dirname(require.resolve('@fontsource/atkinson-hyperlegible/package.json')), 'files');
+    const dir = path.join(
+      path.dirname(require.resolve('@fontsource/atkinson-hyperlegible/package.json')),
+      'files',
+    );
     const load = async (weight: 400 | 700) => ({
       name: 'Atkinson',
       data: await readFile(path.join(dir, `atkinson-hyperlegible-latin-${weight}-normal.woff`)),
@@ -119,17 +173,26 @@ function fonts() {
 
 /** The PNG of one card. */
 export async function renderCard(cardData: Pick<PageCard, 'title' | 'kicker'>): Promise<Buffer> {
-  const svg = await satori(card(cardData) as never, { width: WIDTH, height: HEIGHT, fonts: await fonts() });
+  const svg = await satori(card(cardData) as never, {
+    width: WIDTH,
+    height: HEIGHT,
+    fonts: await fonts(),
+  });
   return sharp(Buffer.from(svg)).png({ compressionLevel: 9, palette: true }).toBuffer();
 }
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => path.join(e.parentPath, e.name));
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 /** Writes every page's social image into `siteDir`; returns how many. */
-export async function writeSocialImages(siteDir: string, logger?: AstroIntegrationLogger): Promise<number> {
+export async function writeSocialImages(
+  siteDir: string,
+  logger?: AstroIntegrationLogger,
+): Promise<number> {
   const cards = new Map<string, PageCard>();
   for (const file of await htmlFiles(siteDir)) {
     const found = pageCard(await readFile(file, 'utf8'));
@@ -160,9 +223,13 @@ export default function socialImages(): AstroIntegration {
         try {
           count = await writeSocialImages(siteDir, logger);
         } catch (error) {
-          throw new SocialImageError(`Could not draw the social images in ${siteDir}`, { cause: error });
+          throw new SocialImageError(`Could not draw the social images in ${siteDir}`, {
+            cause: error,
+          });
         }
-        logger.info(`Drew ${count} social images (${WIDTH}×${HEIGHT}) in ${((performance.now() - started) / 1000).toFixed(2)} s.`);
+        logger.info(
+          `Drew ${count} social images (${WIDTH}×${HEIGHT}) in ${((performance.now() - started) / 1000).toFixed(2)} s.`,
+        );
       },
     },
   };

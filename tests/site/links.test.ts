@@ -29,7 +29,9 @@ function urlPathOf(file: string): string {
 /** The built file a site path points at, or undefined. */
 function target(pathname: string): string | undefined {
   const decoded = decodeURIComponent(pathname);
-  const candidates = decoded.endsWith('/') ? [path.join(dist, decoded, 'index.html')] : [path.join(dist, decoded)];
+  const candidates = decoded.endsWith('/')
+    ? [path.join(dist, decoded, 'index.html')]
+    : [path.join(dist, decoded)];
   return candidates.find((file) => existsSync(file));
 }
 
@@ -47,11 +49,19 @@ describe('internal links', () => {
       const from = urlPathOf(file);
       const doc = root(file);
       const refs = [
-        ...doc.querySelectorAll('a[href], link[href]').map((el) => el.getAttribute('href') as string),
-        ...doc.querySelectorAll('img[src], script[src]').map((el) => el.getAttribute('src') as string),
+        ...doc
+          .querySelectorAll('a[href], link[href]')
+          .map((el) => el.getAttribute('href') as string),
+        ...doc
+          .querySelectorAll('img[src], script[src]')
+          .map((el) => el.getAttribute('src') as string),
         ...doc
           .querySelectorAll('img[srcset], source[srcset]')
-          .flatMap((el) => (el.getAttribute('srcset') as string).split(',').map((part) => part.trim().split(/\s+/)[0] as string)),
+          .flatMap((el) =>
+            (el.getAttribute('srcset') as string)
+              .split(',')
+              .map((part) => part.trim().split(/\s+/)[0] as string),
+          ),
         ...doc.querySelectorAll('form[action]').map((el) => el.getAttribute('action') as string),
       ];
       for (const ref of refs) {
@@ -64,7 +74,8 @@ describe('internal links', () => {
         }
         if (url.hash && file2.endsWith('.html')) {
           const id = decodeURIComponent(url.hash.slice(1));
-          if (!root(file2).querySelector(`[id="${id}"]`)) broken.push(`${from} → ${ref} (no #${id})`);
+          if (!root(file2).querySelector(`[id="${id}"]`))
+            broken.push(`${from} → ${ref} (no #${id})`);
         }
       }
     }
@@ -87,8 +98,13 @@ describe('internal links', () => {
 
   it('give every page unique ids', () => {
     for (const file of htmlFiles) {
-      const ids = root(file).querySelectorAll('[id]').map((el) => el.id);
-      expect(ids.filter((id, i) => ids.indexOf(id) !== i), urlPathOf(file)).toEqual([]);
+      const ids = root(file)
+        .querySelectorAll('[id]')
+        .map((el) => el.id);
+      expect(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        urlPathOf(file),
+      ).toEqual([]);
     }
   });
 });
@@ -99,7 +115,9 @@ describe('external links', () => {
       for (const a of root(file).querySelectorAll('main a[href]')) {
         const href = a.getAttribute('href') as string;
         const url = new URL(href, 'http://site/');
-        expect(['http:', 'https:', 'mailto:', 'tel:'], `${urlPathOf(file)}: ${href}`).toContain(url.protocol);
+        expect(['http:', 'https:', 'mailto:', 'tel:'], `${urlPathOf(file)}: ${href}`).toContain(
+          url.protocol,
+        );
         if (url.host !== 'site' && url.protocol.startsWith('http')) {
           expect(a.getAttribute('rel'), href).toBe('noopener noreferrer');
           expect(a.textContent, href).toContain('(extern länk)');
@@ -114,8 +132,13 @@ describe('content pages', () => {
     for (const file of htmlFiles) {
       const doc = root(file);
       if (!doc.querySelector('main[data-pagefind-body]')) continue;
-      const scripts = doc.querySelectorAll('script').filter((s) => s.getAttribute('type') !== 'application/ld+json');
-      expect(scripts.map((s) => s.toString().slice(0, 80)), urlPathOf(file)).toEqual([]);
+      const scripts = doc
+        .querySelectorAll('script')
+        .filter((s) => s.getAttribute('type') !== 'application/ld+json');
+      expect(
+        scripts.map((s) => s.toString().slice(0, 80)),
+        urlPathOf(file),
+      ).toEqual([]);
     }
   });
 });
@@ -136,12 +159,19 @@ describe('Portable Text', () => {
   });
 
   it('gives headings stable, de-duplicated ids from their text', () => {
-    const { html, headings } = renderPortableText([
-      block('Om projektet', { style: 'h2' }),
-      block('Om projektet', { style: 'h2' }),
-      block('Mål för 2030: nära vård', { style: 'h3' }),
-    ], { usedIds: new Set(['innehall']) });
-    expect(headings.map((h) => h.id)).toEqual(['om-projektet', 'om-projektet-2', 'mal-for-2030-nara-vard']);
+    const { html, headings } = renderPortableText(
+      [
+        block('Om projektet', { style: 'h2' }),
+        block('Om projektet', { style: 'h2' }),
+        block('Mål för 2030: nära vård', { style: 'h3' }),
+      ],
+      { usedIds: new Set(['innehall']) },
+    );
+    expect(headings.map((h) => h.id)).toEqual([
+      'om-projektet',
+      'om-projektet-2',
+      'mal-for-2030-nara-vard',
+    ]);
     expect(html).toContain('<h2 id="om-projektet">Om projektet</h2>');
     expect(html).toContain('<h3 id="mal-for-2030-nara-vard">');
     expect(uniqueId('Innehåll', new Set(['innehall']))).toBe('innehall-2');

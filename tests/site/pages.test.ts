@@ -10,7 +10,17 @@ import { hrefFor } from '../../src/lib/urls.ts';
 import type { DocumentType } from '../../src/lib/content/schemas.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const TYPES = new Set(['region', 'programme', 'malbild', 'delprojekt', 'kontaktperson', 'dokument', 'tema', 'handelse', 'kalla']);
+const TYPES = new Set([
+  'region',
+  'programme',
+  'malbild',
+  'delprojekt',
+  'kontaktperson',
+  'dokument',
+  'tema',
+  'handelse',
+  'kalla',
+]);
 
 interface Ref {
   _ref: string;
@@ -38,7 +48,10 @@ const docs: Doc[] = readFileSync(path.join(ROOT, 'content/dataset/data.ndjson'),
   .split('\n')
   .filter((line) => line.trim())
   .map((line) => JSON.parse(line) as Doc)
-  .filter((doc) => TYPES.has(doc._type) && !doc._id.startsWith('drafts.') && !doc._id.startsWith('versions.'));
+  .filter(
+    (doc) =>
+      TYPES.has(doc._type) && !doc._id.startsWith('drafts.') && !doc._id.startsWith('versions.'),
+  );
 const byId = new Map(docs.map((doc) => [doc._id, doc]));
 const nameOf = (doc: Doc) => doc.title ?? doc.name ?? '';
 const pathOf = (doc: Doc) => hrefFor(doc._type, doc.slug.current);
@@ -46,11 +59,25 @@ const pathOf = (doc: Doc) => hrefFor(doc._type, doc.slug.current);
 /** A region's chain from its root (root first, the region last). */
 function chain(regionId: string): Doc[] {
   const out: Doc[] = [];
-  for (let r = byId.get(regionId); r; r = r.parent ? byId.get(r.parent._ref) : undefined) out.unshift(r);
+  for (let r = byId.get(regionId); r; r = r.parent ? byId.get(r.parent._ref) : undefined)
+    out.unshift(r);
   return out;
 }
 
-const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+const MONTHS = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 /** The Swedish date at the precision given, written out independently of the site's code. */
 function swedishDate(iso: string): string {
   const [y, m, d] = iso.split('-');
@@ -73,7 +100,8 @@ function page(urlPath: string): HTMLElement {
   }
   return root;
 }
-const text = (el: HTMLElement | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = (el: HTMLElement | null | undefined) =>
+  (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 beforeAll(() => {
   dist = inject('distDir');
@@ -81,7 +109,9 @@ beforeAll(() => {
 
 describe('pages of the dataset', () => {
   it('has a page for every published document', () => {
-    const missing = docs.filter((doc) => !existsSync(fileFor(pathOf(doc)))).map((doc) => `${doc._id} → ${pathOf(doc)}`);
+    const missing = docs
+      .filter((doc) => !existsSync(fileFor(pathOf(doc))))
+      .map((doc) => `${doc._id} → ${pathOf(doc)}`);
     expect(missing).toEqual([]);
   });
 
@@ -110,7 +140,9 @@ describe('pages of the dataset', () => {
     expect(unreachable).toEqual([]);
     const built = readdirSync(dist, { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('index.html') && !f.startsWith('pagefind'))
-      .map((f) => `/${path.dirname(f) === '.' ? '' : `${path.dirname(f).split(path.sep).join('/')}/`}`);
+      .map(
+        (f) => `/${path.dirname(f) === '.' ? '' : `${path.dirname(f).split(path.sep).join('/')}/`}`,
+      );
     expect(built.filter((p) => !seen.has(p))).toEqual([]);
   });
 });
@@ -124,26 +156,38 @@ describe('breadcrumbs', () => {
   it('show a region page as Start › Regioner › its ancestors › the region', () => {
     for (const region of docs.filter((d) => d._type === 'region')) {
       const expected = ['Start', 'Regioner', ...chain(region._id).map(nameOf)];
-      expect(crumbs(pathOf(region)).map((c) => c.text), region._id).toEqual(expected);
+      expect(
+        crumbs(pathOf(region)).map((c) => c.text),
+        region._id,
+      ).toEqual(expected);
       // Every crumb but the last links to its page.
-      expect(crumbs(pathOf(region)).slice(2, -1).map((c) => c.href)).toEqual(chain(region._id).slice(0, -1).map(pathOf));
+      expect(
+        crumbs(pathOf(region))
+          .slice(2, -1)
+          .map((c) => c.href),
+      ).toEqual(chain(region._id).slice(0, -1).map(pathOf));
     }
   });
 
   it('lead material along the region tree to one of its own regions', () => {
     const regionsOf = (doc: Doc): string[] => {
-      if (doc._type === 'delprojekt') return (byId.get(doc.programme?._ref ?? '')?.regions ?? []).map((r) => r._ref);
+      if (doc._type === 'delprojekt')
+        return (byId.get(doc.programme?._ref ?? '')?.regions ?? []).map((r) => r._ref);
       if (doc._type === 'dokument' && doc.publisherRegion) return [doc.publisherRegion._ref];
       return (doc.regions ?? []).map((r) => r._ref);
     };
-    for (const doc of docs.filter((d) => ['programme', 'malbild', 'delprojekt', 'kontaktperson', 'handelse'].includes(d._type))) {
+    for (const doc of docs.filter((d) =>
+      ['programme', 'malbild', 'delprojekt', 'kontaktperson', 'handelse'].includes(d._type),
+    )) {
       const own = regionsOf(doc);
       if (own.length === 0) continue;
       const trail = crumbs(pathOf(doc));
       expect(trail[0]?.text).toBe('Start');
       expect(trail[1]?.text).toBe('Regioner');
       expect(trail.at(-1)?.text, doc._id).toContain(nameOf(doc));
-      const regionHrefs = trail.map((c) => c.href).filter((h): h is string => !!h && h.startsWith('/regioner/') && h !== '/regioner/');
+      const regionHrefs = trail
+        .map((c) => c.href)
+        .filter((h): h is string => !!h && h.startsWith('/regioner/') && h !== '/regioner/');
       const last = docs.find((d) => d._type === 'region' && pathOf(d) === regionHrefs.at(-1));
       expect(last && own.includes(last._id), `${doc._id}: ${regionHrefs.join(' › ')}`).toBe(true);
       // The region crumbs are exactly that region's chain from its root.
@@ -154,7 +198,10 @@ describe('breadcrumbs', () => {
   it('put a delprojekt under its programme', () => {
     for (const d of docs.filter((doc) => doc._type === 'delprojekt')) {
       const programme = byId.get(d.programme?._ref ?? '') as Doc;
-      expect(crumbs(pathOf(d)).at(-2)).toEqual({ text: nameOf(programme), href: pathOf(programme) });
+      expect(crumbs(pathOf(d)).at(-2)).toEqual({
+        text: nameOf(programme),
+        href: pathOf(programme),
+      });
     }
   });
 });
@@ -169,10 +216,15 @@ describe('what the pages say', () => {
         const link = info?.querySelector(`a[href="${pathOf(source)}"]`);
         expect(link, `${doc._id} cites ${source._id}`).toBeTruthy();
         expect(text(info)).toContain(String(source.publisher));
-        if (typeof source.lastUpdated === 'string') expect(text(info)).toContain(swedishDate(source.lastUpdated));
+        if (typeof source.lastUpdated === 'string')
+          expect(text(info)).toContain(swedishDate(source.lastUpdated));
       }
-      const updated = info?.querySelectorAll('dt').find((dt) => text(dt) === 'Senast uppdaterad här');
-      expect(text(updated?.nextElementSibling as HTMLElement), pathOf(doc)).toMatch(/^\d{1,2} [a-zé]+ \d{4}$/);
+      const updated = info
+        ?.querySelectorAll('dt')
+        .find((dt) => text(dt) === 'Senast uppdaterad här');
+      expect(text(updated?.nextElementSibling as HTMLElement), pathOf(doc)).toMatch(
+        /^\d{1,2} [a-zé]+ \d{4}$/,
+      );
     }
   });
 
@@ -180,7 +232,10 @@ describe('what the pages say', () => {
     for (const source of docs.filter((d) => d._type === 'kalla')) {
       const html = page(pathOf(source));
       for (const doc of docs.filter((d) => d.sources?.some((r) => r._ref === source._id))) {
-        expect(html.querySelector(`main a[href="${pathOf(doc)}"]`), `${source._id} lists ${doc._id}`).toBeTruthy();
+        expect(
+          html.querySelector(`main a[href="${pathOf(doc)}"]`),
+          `${source._id} lists ${doc._id}`,
+        ).toBeTruthy();
       }
     }
   });
@@ -205,7 +260,9 @@ describe('what the pages say', () => {
       for (const root of [page(pathOf(person)), directory]) {
         if (person.phone) {
           const digits = person.phone.replace(/\D/g, '');
-          const tel = root.querySelectorAll('a[href^="tel:"]').find((a) => text(a) === person.phone);
+          const tel = root
+            .querySelectorAll('a[href^="tel:"]')
+            .find((a) => text(a) === person.phone);
           expect(tel?.getAttribute('href'), person._id).toBe(`tel:+46${digits.slice(1)}`);
           expect(tel?.getAttribute('href')).toMatch(/^tel:\+46\d+$/);
         }
@@ -221,8 +278,13 @@ describe('what the pages say', () => {
     for (const person of docs.filter((d) => d._type === 'kontaktperson')) {
       for (const ref of person.regions ?? []) {
         const region = byId.get(ref._ref) as Doc;
-        const section = directory.querySelector(`section[aria-labelledby="kontakter-${region.slug.current}"]`);
-        expect(section?.querySelector(`a[href="${pathOf(person)}"]`), `${person._id} under ${region._id}`).toBeTruthy();
+        const section = directory.querySelector(
+          `section[aria-labelledby="kontakter-${region.slug.current}"]`,
+        );
+        expect(
+          section?.querySelector(`a[href="${pathOf(person)}"]`),
+          `${person._id} under ${region._id}`,
+        ).toBeTruthy();
       }
     }
   });
@@ -247,21 +309,39 @@ describe('what the pages say', () => {
     const regions = docs.filter((d) => d._type === 'region');
     for (const region of regions) {
       const main = page(pathOf(region)).querySelector('main') as HTMLElement;
-      for (const programme of docs.filter((d) => d._type === 'programme' && d.regions?.some((r) => r._ref === region._id))) {
-        expect(main.querySelector(`#program ~ * a[href="${pathOf(programme)}"], section[aria-labelledby="program"] a[href="${pathOf(programme)}"]`), `${region._id} lists ${programme._id}`).toBeTruthy();
+      for (const programme of docs.filter(
+        (d) => d._type === 'programme' && d.regions?.some((r) => r._ref === region._id),
+      )) {
+        expect(
+          main.querySelector(
+            `#program ~ * a[href="${pathOf(programme)}"], section[aria-labelledby="program"] a[href="${pathOf(programme)}"]`,
+          ),
+          `${region._id} lists ${programme._id}`,
+        ).toBeTruthy();
       }
-      const below = regions.filter((r) => r._id !== region._id && chain(r._id).some((a) => a._id === region._id));
+      const below = regions.filter(
+        (r) => r._id !== region._id && chain(r._id).some((a) => a._id === region._id),
+      );
       for (const sub of below) {
-        const group = main.querySelector(`section[aria-labelledby="underregion-${sub.slug.current}"]`);
+        const group = main.querySelector(
+          `section[aria-labelledby="underregion-${sub.slug.current}"]`,
+        );
         expect(group, `${region._id} groups ${sub._id}`).toBeTruthy();
-        for (const programme of docs.filter((d) => d._type === 'programme' && d.regions?.some((r) => r._ref === sub._id))) {
-          expect(group?.querySelector(`a[href="${pathOf(programme)}"]`), `${sub._id} group lists ${programme._id}`).toBeTruthy();
+        for (const programme of docs.filter(
+          (d) => d._type === 'programme' && d.regions?.some((r) => r._ref === sub._id),
+        )) {
+          expect(
+            group?.querySelector(`a[href="${pathOf(programme)}"]`),
+            `${sub._id} group lists ${programme._id}`,
+          ).toBeTruthy();
         }
       }
       // A search box scoped to the region: GET /sok/ with region=<slug>.
       const form = main.querySelector('form[action="/sok/"]');
       expect(form?.getAttribute('method')).toBe('get');
-      expect(form?.querySelector('input[name="region"]')?.getAttribute('value')).toBe(region.slug.current);
+      expect(form?.querySelector('input[name="region"]')?.getAttribute('value')).toBe(
+        region.slug.current,
+      );
       expect(form?.querySelector('input[name="q"]')).toBeTruthy();
     }
   });
@@ -272,14 +352,18 @@ describe('what the pages say', () => {
     const headers = table.querySelectorAll('thead th').map(text);
     expect(headers).toEqual(expect.arrayContaining(malbilder.map(nameOf)));
     for (const m of malbilder) {
-      for (const part of (m.parts as { title: string }[] | undefined) ?? []) expect(text(table)).toContain(part.title);
+      for (const part of (m.parts as { title: string }[] | undefined) ?? [])
+        expect(text(table)).toContain(part.title);
     }
   });
 
   it('renders the editorial pages, including the accessibility statement', () => {
-    for (const p of ['/om-nara-vard/', '/om-webbplatsen/', '/tillganglighet/']) expect(existsSync(fileFor(p)), p).toBe(true);
+    for (const p of ['/om-nara-vard/', '/om-webbplatsen/', '/tillganglighet/'])
+      expect(existsSync(fileFor(p)), p).toBe(true);
     const statement = text(page('/tillganglighet/').querySelector('main'));
-    expect(statement.toLowerCase()).toContain('kontakta den organisation som publicerat innehållet');
+    expect(statement.toLowerCase()).toContain(
+      'kontakta den organisation som publicerat innehållet',
+    );
     expect(statement).toContain('Myndigheten för digital förvaltning (DIGG)');
     expect(statement).toMatch(/delvis förenlig/);
   });

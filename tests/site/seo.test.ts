@@ -14,7 +14,18 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const docs = readFileSync(path.join(ROOT, 'content/dataset/data.ndjson'), 'utf8')
   .split('\n')
   .filter((line) => line.trim())
-  .map((line) => JSON.parse(line) as { _id: string; _type: DocumentType; slug?: { current: string }; name?: string; title?: string; phone?: string; email?: string })
+  .map(
+    (line) =>
+      JSON.parse(line) as {
+        _id: string;
+        _type: DocumentType;
+        slug?: { current: string };
+        name?: string;
+        title?: string;
+        phone?: string;
+        email?: string;
+      },
+  )
   .filter((doc) => doc.slug && !doc._id.startsWith('drafts.'));
 
 let dist: string;
@@ -30,7 +41,8 @@ beforeAll(() => {
     pages.push({ file, urlPath, doc: parse(readFileSync(path.join(dist, file), 'utf8')) });
   }
   const home = pages.find((p) => p.urlPath === '/') as (typeof pages)[number];
-  site = new URL(home.doc.querySelector('link[rel="canonical"]')?.getAttribute('href') as string).origin;
+  site = new URL(home.doc.querySelector('link[rel="canonical"]')?.getAttribute('href') as string)
+    .origin;
 });
 
 const meta = (doc: HTMLElement, key: string) =>
@@ -51,24 +63,38 @@ describe('every page', () => {
       expect(doc.querySelector('html')?.getAttribute('lang'), urlPath).toBe('sv');
       expect(doc.querySelectorAll('h1'), urlPath).toHaveLength(1);
       expect(doc.querySelectorAll('main'), urlPath).toHaveLength(1);
-      expect(doc.querySelector('title')?.textContent.trim(), urlPath).toMatch(/\S.* – Nära vård$|^Nära vård/);
+      expect(doc.querySelector('title')?.textContent.trim(), urlPath).toMatch(
+        /\S.* – Nära vård$|^Nära vård/,
+      );
       expect(meta(doc, 'description')?.trim(), urlPath).toBeTruthy();
-      expect(doc.querySelector('a.skip-link[href="#innehall"]')?.textContent, urlPath).toBe('Hoppa till innehållet');
+      expect(doc.querySelector('a.skip-link[href="#innehall"]')?.textContent, urlPath).toBe(
+        'Hoppa till innehållet',
+      );
       expect(doc.querySelector('main')?.id).toBe('innehall');
-      for (const landmark of ['header', 'nav', 'footer']) expect(doc.querySelector(landmark), `${urlPath} ${landmark}`).toBeTruthy();
+      for (const landmark of ['header', 'nav', 'footer'])
+        expect(doc.querySelector(landmark), `${urlPath} ${landmark}`).toBeTruthy();
     }
   });
 
   it('has a canonical address: the page’s own path, absolute, with a trailing slash', () => {
     for (const { urlPath, doc } of pages.filter((p) => p.urlPath !== '/404/')) {
-      expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), urlPath).toBe(`${site}${urlPath}`);
+      expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), urlPath).toBe(
+        `${site}${urlPath}`,
+      );
       expect(meta(doc, 'og:url')).toBe(`${site}${urlPath}`);
     }
   });
 
   it('has Open Graph and Twitter tags and a 1200×630 PNG social image that exists', async () => {
     for (const { urlPath, doc } of pages) {
-      for (const key of ['og:title', 'og:description', 'og:type', 'og:image', 'twitter:card', 'twitter:image']) {
+      for (const key of [
+        'og:title',
+        'og:description',
+        'og:type',
+        'og:image',
+        'twitter:card',
+        'twitter:image',
+      ]) {
         expect(meta(doc, key), `${urlPath} ${key}`).toBeTruthy();
       }
       expect(meta(doc, 'og:locale')).toBe('sv_SE');
@@ -77,7 +103,11 @@ describe('every page', () => {
       const file = path.join(dist, decodeURIComponent(image.pathname));
       expect(existsSync(file), `${urlPath} → ${image.pathname}`).toBe(true);
       const { width, height, format } = await sharp(file).metadata();
-      expect({ width, height, format }, image.pathname).toEqual({ width: 1200, height: 630, format: 'png' });
+      expect({ width, height, format }, image.pathname).toEqual({
+        width: 1200,
+        height: 630,
+        format: 'png',
+      });
     }
   });
 
@@ -131,8 +161,12 @@ describe('JSON-LD', () => {
       const nav = doc.querySelector('nav.breadcrumbs');
       if (!nav) continue;
       const list = jsonLdNodes(doc).find((n) => n['@type'] === 'BreadcrumbList');
-      const names = (list?.itemListElement as { name: string }[] | undefined)?.map((item) => item.name);
-      expect(names, urlPath).toEqual(nav.querySelectorAll('li').map((li) => li.textContent.replace(/\s+/g, ' ').trim()));
+      const names = (list?.itemListElement as { name: string }[] | undefined)?.map(
+        (item) => item.name,
+      );
+      expect(names, urlPath).toEqual(
+        nav.querySelectorAll('li').map((li) => li.textContent.replace(/\s+/g, ' ').trim()),
+      );
     }
   });
 });
@@ -143,9 +177,12 @@ describe('sitemap and feed', () => {
       .filter((f) => /^sitemap-\d+\.xml$/.test(f))
       .map((f) => readFileSync(path.join(dist, f), 'utf8'))
       .join('\n');
-    expect(readFileSync(path.join(dist, 'sitemap-index.xml'), 'utf8')).toContain(`${site}/sitemap-0.xml`);
+    expect(readFileSync(path.join(dist, 'sitemap-index.xml'), 'utf8')).toContain(
+      `${site}/sitemap-0.xml`,
+    );
     const locs = new Set([...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]));
-    for (const doc of docs) expect(locs.has(`${site}${hrefFor(doc._type, doc.slug!.current)}`), doc._id).toBe(true);
+    for (const doc of docs)
+      expect(locs.has(`${site}${hrefFor(doc._type, doc.slug!.current)}`), doc._id).toBe(true);
     expect(locs.has(`${site}/sok/`)).toBe(false);
     expect([...locs].some((loc) => loc?.includes('404'))).toBe(false);
   });
@@ -153,14 +190,20 @@ describe('sitemap and feed', () => {
   it('has an RSS feed of recently updated material with working links', () => {
     const rss = readFileSync(path.join(dist, 'rss.xml'), 'utf8');
     expect(rss).toContain('<language>sv-se</language>');
-    const links = [...rss.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map((m) => m[1] as string);
+    const links = [...rss.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>/g)].map(
+      (m) => m[1] as string,
+    );
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) {
       const url = new URL(link);
       expect(url.origin).toBe(site);
       expect(existsSync(path.join(dist, url.pathname, 'index.html')), link).toBe(true);
     }
-    expect(pageAt('/').querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href')).toBe('/rss.xml');
+    expect(
+      pageAt('/')
+        .querySelector('link[rel="alternate"][type="application/rss+xml"]')
+        ?.getAttribute('href'),
+    ).toBe('/rss.xml');
   });
 });
 

@@ -102,8 +102,16 @@ export const byNameSv = (a: string, b: string): number => a.localeCompare(b, 'sv
  * The source's own wording of a date when it says more than the ISO date does ("hösten 2020",
  * "mars–juni"); undefined when it only repeats it ("år 2017", "1 september 2020").
  */
-export function printedDateNote(iso: string, printed: string | null | undefined): string | undefined {
+export function printedDateNote(
+  iso: string,
+  printed: string | null | undefined,
+): string | undefined {
   if (!printed) return undefined;
-  const normalise = (text: string) => text.toLocaleLowerCase('sv').replace(/^år\s+/, '').replace(/\s+/g, ' ').trim();
+  const normalise = (text: string) =>
+    text
+      .toLocaleLowerCase('sv')
+      .replace(/^år\s+/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
   return normalise(printed) === normalise(formatSwedishDate(iso)) ? undefined : printed;
 }

@@ -19,16 +19,26 @@ type Json = Record<string, unknown>;
 /** Drops undefined, null and empty-array values so the output holds only what is known. */
 export function compact<T extends Json>(value: T): T {
   return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0)),
+    Object.entries(value).filter(
+      ([, v]) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0),
+    ),
   ) as T;
 }
 
 export const CONTEXT = 'https://schema.org';
 
-
 /** A page's JSON-LD: its main entity (if any) and its breadcrumb trail, as one @graph. */
-export function pageGraph(site: URL, trail: readonly Crumb[], current: { title: string; path: string }, entity?: Json): Json {
-  const crumbs = [{ title: 'Start', href: '/' }, ...trail, { title: current.title, href: current.path }];
+export function pageGraph(
+  site: URL,
+  trail: readonly Crumb[],
+  current: { title: string; path: string },
+  entity?: Json,
+): Json {
+  const crumbs = [
+    { title: 'Start', href: '/' },
+    ...trail,
+    { title: current.title, href: current.path },
+  ];
   const breadcrumb = {
     '@type': 'BreadcrumbList',
     itemListElement: crumbs.map((crumb, index) => ({
@@ -50,7 +60,11 @@ export function regionEntity(region: RegionEntry, site: URL, path: string): Json
     url: region.website ?? new URL(path, site).href,
     alternateName: region.organisations.length > 0 ? region.organisations : undefined,
     parentOrganization: region.parent
-      ? { '@type': 'GovernmentOrganization', name: region.parent.title, url: new URL(`/regioner/${region.parent.slug}/`, site).href }
+      ? {
+          '@type': 'GovernmentOrganization',
+          name: region.parent.title,
+          url: new URL(`/regioner/${region.parent.slug}/`, site).href,
+        }
       : undefined,
     subOrganization: region.children.map((child) => ({
       '@type': 'GovernmentOrganization',

@@ -7,7 +7,12 @@
 import { escapeHTML, toHTML, type PortableTextComponents } from '@portabletext/to-html';
 import { slugify } from '../../lib/urls.ts';
 
-export const ALLOWED_LINK_PROTOCOLS: ReadonlySet<string> = new Set(['http:', 'https:', 'mailto:', 'tel:']);
+export const ALLOWED_LINK_PROTOCOLS: ReadonlySet<string> = new Set([
+  'http:',
+  'https:',
+  'mailto:',
+  'tel:',
+]);
 
 export interface RenderOptions {
   /** The site's own origin: links there are not external. */
@@ -58,14 +63,20 @@ export function uniqueId(text: string, used: Set<string>): string {
 
 const HEADING_STYLES = new Set(['h2', 'h3', 'h4']);
 
-export function renderPortableText(blocks: readonly BlockLike[] | null | undefined, options: RenderOptions = {}): RenderedPortableText {
+export function renderPortableText(
+  blocks: readonly BlockLike[] | null | undefined,
+  options: RenderOptions = {},
+): RenderedPortableText {
   const value = (blocks ?? []).filter((block) => block && typeof block === 'object');
   const used = options.usedIds ?? new Set<string>();
   const headings: Heading[] = [];
   const idByKey = new Map<string, string>();
   value.forEach((block, index) => {
     if (block._type !== 'block' || !HEADING_STYLES.has(block.style ?? '')) return;
-    const text = (block.children ?? []).map((child) => child.text ?? '').join('').trim();
+    const text = (block.children ?? [])
+      .map((child) => child.text ?? '')
+      .join('')
+      .trim();
     if (!text) return;
     const id = uniqueId(text, used);
     idByKey.set(block._key ?? `#${index}`, id);
@@ -76,7 +87,9 @@ export function renderPortableText(blocks: readonly BlockLike[] | null | undefin
     (tag: 'h2' | 'h3' | 'h4') =>
     ({ children, value: block, index }: { children?: string; value: BlockLike; index: number }) => {
       const id = idByKey.get(block._key ?? `#${index}`);
-      return id ? `<${tag} id="${escapeHTML(id)}">${children ?? ''}</${tag}>` : `<${tag}>${children ?? ''}</${tag}>`;
+      return id
+        ? `<${tag} id="${escapeHTML(id)}">${children ?? ''}</${tag}>`
+        : `<${tag}>${children ?? ''}</${tag}>`;
     };
 
   const components: PortableTextComponents = {
@@ -106,6 +119,9 @@ export function renderPortableText(blocks: readonly BlockLike[] | null | undefin
     unknownBlockStyle: ({ children }) => (children ? `<p>${children}</p>` : ''),
   };
 
-  const html = toHTML(value as Parameters<typeof toHTML>[0], { components, onMissingComponent: false });
+  const html = toHTML(value as Parameters<typeof toHTML>[0], {
+    components,
+    onMissingComponent: false,
+  });
   return { html, headings };
 }

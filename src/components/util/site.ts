@@ -21,12 +21,15 @@ let treePromise: Promise<RegionTree> | undefined;
 
 export function regionTree(): Promise<RegionTree> {
   treePromise ??= (async () => {
-    const all = (await getCollection('regions')).map((entry) => entry.data).sort((a, b) => byNameSv(a.name, b.name));
+    const all = (await getCollection('regions'))
+      .map((entry) => entry.data)
+      .sort((a, b) => byNameSv(a.name, b.name));
     const byId = new Map(all.map((region) => [region._id, region]));
     const children = new Map<string, RegionEntry[]>();
     for (const region of all) {
       const parent = region.parent?._id;
-      if (parent && byId.has(parent)) children.set(parent, [...(children.get(parent) ?? []), region]);
+      if (parent && byId.has(parent))
+        children.set(parent, [...(children.get(parent) ?? []), region]);
     }
     const roots = all.filter((region) => !region.parent || !byId.has(region.parent._id));
     return { all, byId, roots, childrenOf: (id: string) => children.get(id) ?? [] };
@@ -35,9 +38,13 @@ export function regionTree(): Promise<RegionTree> {
 }
 
 /** The most specific of a document's regions (deepest in the tree; by name on a tie). */
-export async function primaryRegion(regions: readonly Pick<LinkStub, '_id'>[]): Promise<RegionEntry | undefined> {
+export async function primaryRegion(
+  regions: readonly Pick<LinkStub, '_id'>[],
+): Promise<RegionEntry | undefined> {
   const tree = await regionTree();
-  const known = regions.map((region) => tree.byId.get(region._id)).filter((region): region is RegionEntry => !!region);
+  const known = regions
+    .map((region) => tree.byId.get(region._id))
+    .filter((region): region is RegionEntry => !!region);
   return known.sort((a, b) => b.depth - a.depth || byNameSv(a.name, b.name))[0];
 }
 
@@ -45,7 +52,10 @@ export async function primaryRegion(regions: readonly Pick<LinkStub, '_id'>[]): 
 export function regionCrumbs(region: RegionEntry): Crumb[] {
   return [
     { title: 'Regioner', href: indexHrefFor('region') ?? '/regioner/' },
-    ...region.ancestors.map((ancestor) => ({ title: ancestor.title, href: hrefFor('region', ancestor.slug) })),
+    ...region.ancestors.map((ancestor) => ({
+      title: ancestor.title,
+      href: hrefFor('region', ancestor.slug),
+    })),
     { title: region.name, href: hrefFor('region', region.slug) },
   ];
 }
@@ -67,7 +77,8 @@ let kallorPromise: Promise<Map<string, Kalla>> | undefined;
 
 /** The source pages (`kalla`) by `_id`. */
 export function kallorById(): Promise<Map<string, Kalla>> {
-  kallorPromise ??= (async () => new Map((await getCollection('kallor')).map((entry) => [entry.data._id, entry.data])))();
+  kallorPromise ??= (async () =>
+    new Map((await getCollection('kallor')).map((entry) => [entry.data._id, entry.data])))();
   return kallorPromise;
 }
 
@@ -79,5 +90,8 @@ export async function sourcesOf(stubs: readonly Pick<LinkStub, '_id'>[]): Promis
 
 /** The newest of some timestamps (ISO strings compare as text). */
 export function newest(values: readonly (string | null | undefined)[]): string | undefined {
-  return values.filter((v): v is string => !!v).sort().at(-1);
+  return values
+    .filter((v): v is string => !!v)
+    .sort()
+    .at(-1);
 }
