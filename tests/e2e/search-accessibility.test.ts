@@ -1,0 +1,78 @@
+// The search page is accessible: axe-core finds nothing against WCAG 2.1 A/AA, the result count
+// is announced politely, and without JavaScript the page still leads somewhere.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, describeViolations } from '../support/browser.ts';
+import {
+  announcedCount,
+  openSearch,
+  openSite,
+  readAllResults,
+  statusText,
+  type SiteSession,
+} from './helpers.ts';
+
+let site: SiteSession;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+describe('the search page', () => {
+  it('has no WCAG 2.1 A or AA violations with results and filters open', async () => {
+    const page = await site.page();
+    await openSearch(page, 'q=kompetensutveckling&region=vastra-gotaland&sort=datum');
+    expect(await page.getAttribute('[data-search-filters]', 'open')).not.toBeNull();
+    expect((await readAllResults(page)).length).toBeGreaterThan(0);
+    const violations = await axeViolations(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+  });
+
+  it('announces the number of results in a polite status', async () => {
+    const page = await site.page();
+    await openSearch(page, 'q=egenvård');
+    const status = page.locator('[data-search-status]');
+    expect(await status.getAttribute('role')).toBe('status');
+    expect(await status.getAttribute('aria-live')).toBe('polite');
+    const count = (await readAllResults(page)).length;
+    expect(count).toBeGreaterThan(0);
+    expect(await statusText(page)).toBe(
+      `${count} ${count === 1 ? 'träff' : 'träffar'} för ”egenvård”.`,
+    );
+    expect(await announcedCount(page)).toBe(count);
+  });
+
+  it('is in Swedish', async () => {
+    const page = await site.page();
+    await openSearch(page, 'q=egenvård');
+    expect(await page.getAttribute('html', 'lang')).toBe('sv');
+    expect(await page.textContent('label[for="search-q"]')).toBe('Sökord');
+  });
+
+  it('without JavaScript submits to itself and links to the regions, themes and documents', async () => {
+    const context = await site.browser.newContext({
+      baseURL: site.server.url,
+      javaScriptEnabled: false,
+    });
+    const page = await context.newPage();
+    await page.goto('/sok/?q=egenv%C3%A5rd');
+    const form = page.locator('[data-search-app] form');
+    expect(await form.getAttribute('action')).toBe('/sok/');
+    expect((await form.getAttribute('method'))?.toLowerCase()).toBe('get');
+    const fallback = page.locator('[data-search-fallback]');
+    expect(await fallback.isVisible()).toBe(true);
+    const links = await fallback
+      .locator('a')
+      .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(expect.arrayContaining(['/regioner/', '/teman/', '/dokument/']));
+    await page.fill('#search-q', 'färdplan');
+    await page.check('#search-typ-program');
+    await page.click('[data-search-app] button[type="submit"]');
+    await page.waitForURL(
+      (url) => url.pathname === '/sok/' && url.searchParams.get('q') === 'färdplan',
+    );
+    expect(new URL(page.url()).searchParams.get('typ')).toBe('Program');
+    await context.close();
+  });
+});
