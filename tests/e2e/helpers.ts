@@ -39,7 +39,7 @@ const BUILD_LOCK = path.join(ROOT, '.cache', 'astro-build.lock');
  * A private copy of the built site. Other test runs in the same working tree rebuild the shared
  * build folder in place, so the tests serve a snapshot taken while no build holds the lock.
  */
-async function snapshot(dir: string): Promise<string> {
+export async function snapshotSite(dir = siteDir()): Promise<string> {
   const deadline = Date.now() + 600_000;
   for (;;) {
     const locked = await stat(BUILD_LOCK).then(
@@ -62,7 +62,7 @@ async function snapshot(dir: string): Promise<string> {
 }
 
 export async function openSite(dir = siteDir()): Promise<SiteSession> {
-  const root = await snapshot(dir);
+  const root = await snapshotSite(dir);
   const server = await startStaticServer(root);
   let browser: Browser;
   try {
