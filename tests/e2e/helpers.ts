@@ -239,3 +239,43 @@ export function siteContent(): Promise<SiteContent> {
 export function shownRegions(row: ResultRow): string[] {
   return row.region ? row.region.split(',').map((name) => name.trim()) : [];
 }
+
+// ---------------------------------------------------------------------------
+// Pagefind's own API, in a page of the site (for what the index holds, beyond the first results)
+
+export interface IndexedPage {
+  url: string;
+  title: string;
+  /** The text Pagefind indexed for the page, lower-cased. */
+  content: string;
+}
+
+/** Runs `pagefind.search(term, options)` in the page and loads every result. */
+export async function pagefindSearch(
+  page: Page,
+  term: string | null,
+  options: { filters?: Record<string, unknown>; exactDiacritics?: boolean } = {},
+): Promise<IndexedPage[]> {
+  // Plain JavaScript in a string: Vitest would rewrite a dynamic import() in a function here.
+  const script = `(async ({ term, options }) => {
+    const pagefind = await import('/pagefind/pagefind.js');
+    await pagefind.options({ exactDiacritics: options.exactDiacritics ?? true });
+    const search = await pagefind.search(term, options.filters ? { filters: options.filters } : {});
+    const data = await Promise.all(search.results.map((result) => result.data()));
+    return data.map((item) => ({ url: item.url, title: item.meta.title ?? '', content: item.content.toLowerCase() }));
+  })(${JSON.stringify({ term, options })})`;
+  return page.evaluate(script) as Promise<IndexedPage[]>;
+}
+
+/** Every typed content page in the index, with its indexed text. */
+export async function indexedContentPages(
+  page: Page,
+  typeLabels: readonly string[],
+): Promise<IndexedPage[]> {
+  return pagefindSearch(page, null, { filters: { typ: { any: [...typeLabels] } } });
+}
+
+/** The words of a text (letters only, lower case). */
+export function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+}
