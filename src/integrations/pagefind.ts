@@ -1,9 +1,9 @@
-// Builds the site's search index: once the site is built, Pagefind reads every page in the
+// Builds the site's search index: once the site is built, Pagefind reads every HTML page in the
 // output folder (only each page's `<main data-pagefind-body>`, see src/components/search/) and
 // writes the index to `<outDir>/pagefind/`, which the search page loads in the browser.
 // Any Pagefind error fails the build.
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +54,58 @@ export function wordsFromLog(log: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/**
+ * Elements Pagefind runs into their neighbours: its parser separates words only at h1–h6, p,
+ * td, div, ul, li, article and section, so `<dt>Region</dt><dd>Fyrbodal</dd>` (Astro writes no
+ * whitespace between tags) would be indexed as the one word "regionfyrbodal".
+ */
+const JOINED_ELEMENTS = [
+  'dt',
+  'dd',
+  'th',
+  'caption',
+  'figcaption',
+  'blockquote',
+  'summary',
+  'legend',
+  'time',
+  'address',
+];
+const JOINED_END_TAGS = new RegExp(`</(?:${JOINED_ELEMENTS.join('|')})>`, 'gi');
+
+/** The HTML Pagefind reads: the built page with a space after each end tag above (the site itself is untouched). */
+export function separateWords(html: string): string {
+  return html.replace(JOINED_END_TAGS, '$& ');
+}
+
+/** The page's address as Pagefind would derive it: `program/x/index.html` → `/program/x/`. */
+export function pageUrl(relativeFile: string): string {
+  const url = `/${relativeFile.split(path.sep).join('/')}`;
+  return url.endsWith('/index.html') ? url.slice(0, -'index.html'.length) : url;
+}
+
+/**
+ * Adds every HTML file under `siteDir` (what `addDirectory` would read), each through
+ * `separateWords`; returns the number of files.
+ */
+async function addPages(
+  index: pagefind.PagefindIndex,
+  siteDir: string,
+  logger: AstroIntegrationLogger,
+): Promise<number> {
+  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name)))
+    .filter((file) => !file.startsWith(`pagefind${path.sep}`))
+    .sort();
+  for (const file of files) {
+    const content = separateWords(await readFile(path.join(siteDir, file), 'utf8'));
+    check(`index ${file}`, await index.addHTMLFile({ url: pageUrl(file), content }), logger);
+  }
+  return files.length;
+}
+
 /** Pages in the written index, per pagefind-entry.json (summed over languages). */
 async function indexedPages(outputPath: string): Promise<number> {
   const entry = JSON.parse(
@@ -87,11 +139,7 @@ export async function indexSite(
       logger,
     );
     if (!index) throw new PagefindError('Pagefind created no index');
-    const { page_count: files } = check(
-      'index the built pages',
-      await index.addDirectory({ path: siteDir }),
-      logger,
-    );
+    const files = await addPages(index, siteDir, logger);
     if (files === 0) throw new PagefindError(`Pagefind found no HTML pages in ${siteDir}`);
     check('write the index', await index.writeFiles({ outputPath }), logger);
     const pages = await indexedPages(outputPath);

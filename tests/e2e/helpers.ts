@@ -26,6 +26,8 @@ export function siteDir(): string {
 }
 
 export interface SiteSession {
+  /** The private copy of the build being served. */
+  root: string;
   server: StaticServer;
   browser: Browser;
   /** A fresh page (closed with the session). */
@@ -73,6 +75,7 @@ export async function openSite(dir = siteDir()): Promise<SiteSession> {
     throw error;
   }
   return {
+    root,
     server,
     browser,
     page: async () => {

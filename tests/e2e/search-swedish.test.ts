@@ -1,5 +1,8 @@
 // How Swedish words are found: stemming, å/ä/ö as letters of their own, compound words and
 // titles weighing more than body text. docs/search.md describes the same behaviour.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TYPE_LABELS } from '../../src/lib/search/labels.ts';
@@ -109,6 +112,25 @@ describe('Swedish words', () => {
     const found = paths(await pagefindSearch(page, 'utveckling'));
     expect(found.size).toBeGreaterThan(0);
     for (const item of onlyCompound) expect(found.has(item.url), item.url).toBe(false);
+  });
+});
+
+describe('words in fact lists', () => {
+  it('are indexed apart from their labels (“Utgivare” and the publisher are two words)', async () => {
+    let checked = 0;
+    for (const item of indexed) {
+      const file = path.join(site.root, item.url.replace(/^\//, ''), 'index.html');
+      const main = parse(await readFile(file, 'utf8')).querySelector('main[data-pagefind-body]');
+      const words = new Set(wordsOf(item.content));
+      for (const term of main?.querySelectorAll('dt') ?? []) {
+        if (term.closest('[data-pagefind-ignore]')) continue;
+        for (const word of wordsOf(term.textContent)) {
+          expect(words.has(word), `${item.url}: “${word}” from <dt>`).toBe(true);
+          checked++;
+        }
+      }
+    }
+    expect(checked, 'some pages have fact lists').toBeGreaterThan(0);
   });
 });
 

@@ -5,6 +5,8 @@ import type { AstroIntegrationLogger } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
 import pagefindIntegration, {
   indexSite,
+  pageUrl,
+  separateWords,
   summaryLine,
   wordsFromLog,
 } from '../../../src/integrations/pagefind.ts';
@@ -93,5 +95,17 @@ describe('the Pagefind integration', () => {
         '/site',
       ),
     ).toBe('Indexed 77 pages (of 79 HTML files) and 4321 words into pagefind/ in 1.50 s.');
+  });
+
+  it('separates a fact list’s terms and descriptions for Pagefind, which would join them', () => {
+    expect(separateWords('<dl><dt>Region</dt><dd>Fyrbodal</dd></dl>')).toBe(
+      '<dl><dt>Region</dt> <dd>Fyrbodal</dd> </dl>',
+    );
+  });
+
+  it('gives each built file the address Pagefind would', () => {
+    expect(pageUrl(path.join('program', 'x', 'index.html'))).toBe('/program/x/');
+    expect(pageUrl('index.html')).toBe('/');
+    expect(pageUrl('404.html')).toBe('/404.html');
   });
 });
