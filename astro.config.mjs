@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import contentSecurityPolicy from './src/integrations/content-security-policy.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import socialImages from './src/integrations/social-images.ts';
 
@@ -14,6 +15,7 @@ export default defineConfig({
     // The search page lists results, it is not content of its own.
     sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/sok/') }),
     socialImages(),
+    contentSecurityPolicy(),
     // pagefind stays last: it indexes what the build and the other integrations wrote.
     pagefind(),
   ],

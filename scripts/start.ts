@@ -1,13 +1,15 @@
 // `npm start`: builds the site (`astro build`, from the embedded dataset unless Sanity variables
 // are set) and serves the built folder on http://127.0.0.1:4321/ (PORT overrides, HOST too), the
 // way a static host would: a folder serves its index.html, a folder without its trailing slash
-// redirects to it, anything unknown gets the site's 404 page with status 404.
+// redirects to it, anything unknown gets the site's 404 page with status 404. Every response
+// carries the headers of the build's `_headers` file (Content-Security-Policy, see docs/security.md).
 import { spawnSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { headersFor, readHeadersFile } from '../src/lib/static-headers.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.resolve(ROOT, process.env.ASTRO_OUT_DIR ?? 'dist');
@@ -44,6 +46,8 @@ if (!process.argv.includes('--no-build')) {
     process.exit(build.status ?? 1);
   }
 }
+
+const headerRules = readHeadersFile(OUT_DIR);
 
 async function fileAt(file: string): Promise<string | undefined> {
   const info = await stat(file).catch(() => undefined);
@@ -89,6 +93,7 @@ const server = createServer((req, res) => {
       }
     }
     res.writeHead(status, {
+      ...headersFor(headerRules, url.pathname),
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
     });
     if (req.method === 'HEAD') res.end();

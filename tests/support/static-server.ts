@@ -1,11 +1,13 @@
 // A tiny static file server for the browser tests: serves a built site from a folder on a
 // loopback port, the way a static host would (directory → index.html, a slash-less directory
-// redirects to its slash form, unknown paths get the site's 404.html with status 404).
+// redirects to its slash form, unknown paths get the site's 404.html with status 404), with the
+// response headers of the build's `_headers` file (the Content-Security-Policy among them).
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { headersFor, readHeadersFile } from '../../src/lib/static-headers.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,6 +46,7 @@ async function fileAt(file: string): Promise<string | undefined> {
 export async function startStaticServer(root: string, port = 0): Promise<StaticServer> {
   const base = path.resolve(root);
   const requests: string[] = [];
+  const headerRules = readHeadersFile(base);
 
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -86,7 +89,11 @@ export async function startStaticServer(root: string, port = 0): Promise<StaticS
         }
       }
       const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      res.writeHead(status, {
+        ...headersFor(headerRules, url.pathname),
+        'content-type': type,
+        'cache-control': 'no-store',
+      });
       if (req.method === 'HEAD') {
         res.end();
         return;
