@@ -27,7 +27,7 @@ export interface BuildResult {
   output: string;
 }
 
-async function withLock<T>(work: () => Promise<T>): Promise<T> {
+export async function withLock<T>(work: () => Promise<T>): Promise<T> {
   await mkdir(path.dirname(LOCK), { recursive: true });
   const started = Date.now();
   for (;;) {

@@ -43,22 +43,30 @@ export function parseNdjson(text: string, fileLabel = DATASET_FILE): Omit<Parsed
       problems.push({ id, path: '', message: `not valid JSON: ${(error as Error).message}`, severity: 'error' });
       return;
     }
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      problems.push({ id, path: '', message: 'a line must hold one JSON object (a document)', severity: 'error' });
-      return;
-    }
-    const record = value as Record<string, unknown>;
-    const missing = ['_id', '_type'].filter((key) => typeof record[key] !== 'string' || record[key] === '');
-    if (missing.length > 0) {
-      const who = typeof record['_id'] === 'string' && record['_id'] !== '' ? record['_id'] : id;
-      for (const key of missing) {
-        problems.push({ id: who, path: key, message: `required field is missing (line ${index + 1})`, severity: 'error' });
-      }
-      return;
-    }
-    documents.push(record as RawDocument);
+    const problem = documentShapeProblems(value, id, ` (line ${index + 1})`);
+    if (problem.length > 0) problems.push(...problem);
+    else documents.push(value as RawDocument);
   });
   return { documents, problems };
+}
+
+/**
+ * Problems with a value that should be a document: not an object, or no string `_id` / `_type`.
+ * `where` names it when it has no `_id`; `note` is added to each message (the line number).
+ */
+export function documentShapeProblems(value: unknown, where: string, note = ''): ContentProblem[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return [{ id: where, path: '', message: 'not a document (a JSON object)', severity: 'error' }];
+  }
+  const record = value as Record<string, unknown>;
+  const missing = ['_id', '_type'].filter((key) => typeof record[key] !== 'string' || record[key] === '');
+  const who = typeof record['_id'] === 'string' && record['_id'] !== '' ? record['_id'] : where;
+  return missing.map((key) => ({
+    id: who,
+    path: key,
+    message: record[key] === undefined ? `required field is missing${note}` : `must be a non-empty string${note}`,
+    severity: 'error',
+  }));
 }
 
 /** Reads `<dir>/data.ndjson`. A missing file is a problem, not a throw. */

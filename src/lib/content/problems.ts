@@ -98,6 +98,9 @@ export class ContentValidationError extends Error {
     this.name = 'ContentValidationError';
     this.problems = problems;
     this.errorCount = errors.length;
+    // A report on the content, not a bug: the list is the message, and a stack trace (which
+    // Astro would print after it) would only point into the checks.
+    this.stack = '';
   }
 
   readonly errorCount: number;

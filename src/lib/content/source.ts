@@ -9,10 +9,11 @@
 import { createClient, type SanityClient } from '@sanity/client';
 import { evaluate, parse } from 'groq-js';
 import path from 'node:path';
-import { DATASET_FILE, readDataset, resolveContentDir, type RawDocument } from './dataset.ts';
+import { DATASET_FILE, documentShapeProblems, readDataset, resolveContentDir, type RawDocument } from './dataset.ts';
 import { assertIntegrity, isDraftId, type IntegrityReport } from './integrity.ts';
 import type { ContentProblem } from './problems.ts';
-import { ALL_DOCUMENTS_QUERY } from './queries.ts';
+import { ALL_DOCUMENTS_QUERY, collectionQueries } from './queries.ts';
+import { ContentSourceError, DEFAULT_RETRY_POLICY, MalformedResponseError, withRetries, type RetryPolicy } from './retry.ts';
 
 /** The Content Lake API version every query is pinned to. */
 export const SANITY_API_VERSION = '2025-02-19';
@@ -111,28 +112,57 @@ export function createSanityClient(env: SourceEnv): SanityClient {
     apiVersion: SANITY_API_VERSION,
     useCdn: false,
     perspective: 'published',
+    // retry.ts retries (bounded, with backoff and Retry-After); the client's own retries are off.
+    maxRetries: 0,
     ...(apiHost ? { apiHost, useProjectHostname: usesProjectHostname(apiHost) } : {}),
     ...(token ? { token } : {}),
   });
 }
 
-export function createRemoteSource(env: SourceEnv): ContentSource {
+/** How a failure names a query: the collection it loads, else its opening words. */
+function queryName(query: string): string {
+  if (query === ALL_DOCUMENTS_QUERY) return 'the query for all published documents';
+  const collection = Object.entries(collectionQueries).find(([, text]) => text === query)?.[0];
+  return collection ? `the ${collection} query` : `the query ${JSON.stringify(`${query.replace(/\s+/g, ' ').trim().slice(0, 60)}…`)}`;
+}
+
+export function createRemoteSource(env: SourceEnv, retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY): ContentSource {
   const client = createSanityClient(env);
   const describe = `Sanity project ${value(env.SANITY_PROJECT_ID)}, dataset ${value(env.SANITY_DATASET)}${
     value(env.SANITY_API_HOST) ? ` at ${value(env.SANITY_API_HOST)}` : ''
   }`;
-  const run = async <T>(query: string, params: QueryParams): Promise<T> => {
-    try {
-      return await client.fetch<T>(query, params);
-    } catch (error) {
-      throw new Error(`Content query failed (${describe}): ${(error as Error).message}`, { cause: error });
-    }
-  };
+  const token = value(env.SANITY_TOKEN);
+  const run = <T>(query: string, params: QueryParams): Promise<T> =>
+    withRetries(
+      async (signal) => {
+        // The whole answer, so one cut off or not JSON (the client then returns its text) is caught.
+        const response: unknown = await client.fetch(query, params, { filterResponse: false, signal });
+        if (response === null || typeof response !== 'object' || !('result' in response)) {
+          throw new MalformedResponseError(
+            typeof response === 'string'
+              ? `the answer is not the query API's JSON (cut off or malformed): ${JSON.stringify(response.slice(0, 80))}`
+              : 'the answer has no result',
+          );
+        }
+        return (response as { result: T }).result;
+      },
+      { what: queryName(query), describe, secrets: token ? [token] : [] },
+      retryPolicy,
+    );
   let validated: Promise<IntegrityReport> | undefined;
   const validate = () =>
     (validated ??= (async () => {
-      const documents = await run<RawDocument[]>(ALL_DOCUMENTS_QUERY, {});
+      const fetched = await run<unknown>(ALL_DOCUMENTS_QUERY, {});
+      if (!Array.isArray(fetched)) {
+        throw new ContentSourceError(`Could not get content from ${describe}: the query for all documents did not return a list`, 1);
+      }
+      const documents: RawDocument[] = [];
       const problems: ContentProblem[] = [];
+      fetched.forEach((value: unknown, index) => {
+        const shape = documentShapeProblems(value, `(document ${index + 1})`);
+        if (shape.length > 0) problems.push(...shape);
+        else documents.push(value as RawDocument);
+      });
       return assertIntegrity(documents, problems, `The content in ${describe} has errors`);
     })());
   return {

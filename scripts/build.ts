@@ -1,0 +1,140 @@
+// `npm run build`: checks the content, then builds the site into a temporary folder next to
+// the output folder and swaps it in only when the whole build succeeded.
+//
+// 1. Content check (src/lib/content/check.ts, the loader's own code path): read, integrity
+//    checks, every collection's query and zod schema. Every problem is listed at once as
+//    `_id · field path · problem`; with an error nothing is built and the exit code is 1.
+// 2. `astro build` into `.<out>.building-<pid>` beside the output folder (same filesystem).
+// 3. On success: rename the old output away, rename the new one in, remove the old one.
+//    On any failure the temporary folder is removed and the old output is left as it was.
+//
+// ASTRO_OUT_DIR names the output folder (default dist/). Arguments after `--` go to astro build.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkContent } from '../src/lib/content/check.ts';
+import { formatProblem } from '../src/lib/content/problems.ts';
+import { ContentSourceError } from '../src/lib/content/retry.ts';
+import { getContentSource } from '../src/lib/content/source.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT_DIR = path.resolve(ROOT, process.env.ASTRO_OUT_DIR?.trim() || 'dist');
+const PARENT = path.dirname(OUT_DIR);
+const NAME = path.basename(OUT_DIR);
+const BUILDING = path.join(PARENT, `.${NAME}.building-${process.pid}`);
+const REPLACED = path.join(PARENT, `.${NAME}.replaced-${process.pid}`);
+const shown = (dir: string) => {
+  const relative = path.relative(process.cwd(), dir);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative)
+    ? `${relative}/`
+    : `${dir}/`;
+};
+
+function fail(message: string, code = 1): never {
+  console.error(`\n${message}\n`);
+  process.exit(code);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes temporary folders left beside the output by builds that were killed. */
+async function removeLeftovers(): Promise<void> {
+  const pattern = new RegExp(
+    `^\\.${NAME.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:building|replaced)-(\\d+)$`,
+  );
+  const entries = await readdir(PARENT).catch(() => [] as string[]);
+  for (const entry of entries) {
+    const pid = Number(pattern.exec(entry)?.[1]);
+    if (pid && pid !== process.pid && !isRunning(pid))
+      await rm(path.join(PARENT, entry), { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 1. The content check
+
+const source = getContentSource(process.env);
+console.log(`Checking the content from ${source.describe} …`);
+let check: Awaited<ReturnType<typeof checkContent>>;
+try {
+  check = await checkContent(source);
+} catch (error) {
+  if (error instanceof ContentSourceError)
+    fail(`${error.message}\n\nNothing was built; ${shown(OUT_DIR)} is unchanged.`);
+  throw error; // a bug, not a content problem: its stack trace helps
+}
+for (const problem of check.problems) {
+  if (problem.severity === 'warning') console.warn(`  warning  ${formatProblem(problem)}`);
+  else if (problem.severity === 'info') console.log(`  info     ${formatProblem(problem)}`);
+}
+if (check.errors.length > 0) {
+  const count = `${check.errors.length} error${check.errors.length === 1 ? '' : 's'}`;
+  fail(
+    `The content from ${source.describe} has ${count}:\n` +
+      check.errors.map((problem) => `  ${formatProblem(problem)}`).join('\n') +
+      `\n\nNothing was built; ${shown(OUT_DIR)} is unchanged.`,
+  );
+}
+console.log(`Content checked: ${check.published} published documents.`);
+
+// ---------------------------------------------------------------------------
+// 2. astro build into the temporary folder
+
+await removeLeftovers();
+await rm(BUILDING, { recursive: true, force: true });
+
+const require = createRequire(import.meta.url);
+const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
+const child = spawn(process.execPath, [astroBin, 'build', ...process.argv.slice(2)], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, ASTRO_OUT_DIR: BUILDING },
+});
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    stopping = true;
+    child.kill(signal);
+  });
+}
+const exitCode = await new Promise<number>((resolve) => {
+  child.on('error', (error) => {
+    console.error(`Could not start astro build: ${error.message}`);
+    resolve(1);
+  });
+  child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+});
+if (exitCode !== 0 || stopping || !existsSync(path.join(BUILDING, 'index.html'))) {
+  await rm(BUILDING, { recursive: true, force: true });
+  fail(
+    `${stopping ? 'The build was stopped' : 'The build failed, see above'}. ${shown(OUT_DIR)} is unchanged.`,
+    exitCode || 1,
+  );
+}
+
+// ---------------------------------------------------------------------------
+// 3. Swap the new build in
+
+const hadOutput = existsSync(OUT_DIR);
+if (hadOutput) await rename(OUT_DIR, REPLACED);
+try {
+  await rename(BUILDING, OUT_DIR);
+} catch (error) {
+  if (hadOutput) await rename(REPLACED, OUT_DIR);
+  await rm(BUILDING, { recursive: true, force: true });
+  fail(
+    `Could not move the new build into place: ${(error as Error).message}. ${shown(OUT_DIR)} is unchanged.`,
+  );
+}
+if (hadOutput) await rm(REPLACED, { recursive: true, force: true });
+console.log(`\nThe site is built in ${shown(OUT_DIR)}`);

@@ -1,0 +1,280 @@
+// Bounded retries for the remote content source. @sanity/client's own retry (get-it's
+// middleware) retries only 429/502/503 and network errors, ignores Retry-After, never retries
+// a timeout, and hands back a 200 answer whose JSON is cut off as a plain string (so
+// `client.fetch` would quietly return `undefined`). So the client is created with
+// `maxRetries: 0` and every request goes through `withRetries`:
+// - a per-attempt timeout (an AbortSignal passed to the client);
+// - retries on 408, 429, 500, 502, 503, 504, network errors, timeouts and answers that are not
+//   the JSON the query API sends, with exponential backoff and jitter, honouring Retry-After
+//   up to a cap;
+// - other answers (400 query error, 401, 403, 404) fail at once;
+// - after the last attempt a ContentSourceError names the source and what went wrong (the
+//   caller's `describe`, never the token).
+// Delays, randomness and the clock are injectable so tests run fast and deterministically.
+
+export interface RetryPolicy {
+  /** Attempts in all, the first one included (at least 1). */
+  attempts: number;
+  /** Backoff before the second attempt; doubles per attempt up to `maxDelayMs`. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** The longest wait a Retry-After header may ask for. */
+  retryAfterCapMs: number;
+  /** One attempt's time limit, from sending the request to the last byte of the answer. */
+  timeoutMs: number;
+  /** Waits `ms` (injectable for tests). */
+  sleep: (ms: number) => Promise<void>;
+  /** Returns a number in [0, 1) for the jitter (injectable for tests). */
+  random: () => number;
+  /** The current time in ms, to read a Retry-After date (injectable for tests). */
+  now: () => number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  attempts: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  retryAfterCapMs: 30_000,
+  timeoutMs: 60_000,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: Math.random,
+  now: Date.now,
+};
+
+/** A failure to get content from a source (not a problem in the content itself). */
+export class ContentSourceError extends Error {
+  /** How many attempts were made. */
+  readonly attempts: number;
+
+  constructor(message: string, attempts: number, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ContentSourceError';
+    this.attempts = attempts;
+    // The message says what failed and where; a stack trace (which Astro prints) would only
+    // point into this file.
+    this.stack = '';
+  }
+
+  /** Astro adds unrelated hints to errors whose toString() mentions "document": keep it short. */
+  override toString(): string {
+    return `${this.name}: the content source failed`;
+  }
+}
+
+/** What went wrong in one attempt, and whether another attempt may help. */
+export interface AttemptFailure {
+  reason: string;
+  retryable: boolean;
+  /** The wait the server asked for (Retry-After), in ms. */
+  retryAfterMs?: number;
+}
+
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+
+/** The answer is not what the query API sends (cut off, not JSON, or JSON without a result). */
+export class MalformedResponseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MalformedResponseError';
+  }
+}
+
+class AttemptTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`no complete answer within ${formatMs(ms)}`);
+    this.name = 'AttemptTimeoutError';
+  }
+}
+
+function formatMs(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
+}
+
+/** Retry-After as seconds or an HTTP date, in ms from `now`; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined | null, now: number): number | undefined {
+  if (value === undefined || value === null || value.trim() === '') return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object'
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/** Network error codes worth another attempt (Node / undici). */
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+
+function networkCode(error: unknown): string | undefined {
+  for (
+    let current = record(error), depth = 0;
+    current && depth < 5;
+    current = record(current['cause']), depth++
+  ) {
+    const code = current['code'];
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+function innermostMessage(error: unknown): string {
+  let message = error instanceof Error ? error.message : String(error);
+  for (
+    let current = record(error)?.['cause'], depth = 0;
+    current && depth < 5;
+    current = record(current)?.['cause'], depth++
+  ) {
+    if (current instanceof Error && current.message) message = `${message} (${current.message})`;
+  }
+  return message;
+}
+
+/** Classifies one attempt's error. `now` reads Retry-After dates. */
+export function classifyFailure(error: unknown, now: number): AttemptFailure {
+  if (error instanceof AttemptTimeoutError) return { reason: error.message, retryable: true };
+  if (error instanceof MalformedResponseError) return { reason: error.message, retryable: true };
+  const fields = record(error);
+  const status = fields?.['statusCode'];
+  if (typeof status === 'number') {
+    const response = record(fields?.['response']);
+    const headers = record(response?.['headers']);
+    const retryAfter = headers?.['retry-after'];
+    const statusMessage =
+      typeof response?.['statusMessage'] === 'string' ? ` ${response['statusMessage']}` : '';
+    // The client's message repeats the whole request URL (with the query): keep the server's words only.
+    const body = fields?.['responseBody'];
+    const detail =
+      typeof error === 'object' && error instanceof Error && !error.message.includes('-request to ')
+        ? error.message
+        : typeof body === 'string' && body !== ''
+          ? body
+          : '';
+    const reason = `HTTP ${status}${statusMessage}${detail ? `: ${detail.length > 200 ? `${detail.slice(0, 200)}…` : detail}` : ''}`;
+    const retryAfterMs = parseRetryAfter(
+      typeof retryAfter === 'string' ? retryAfter : undefined,
+      now,
+    );
+    return {
+      reason,
+      retryable: RETRYABLE_STATUS.has(status),
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    };
+  }
+  const code = networkCode(error);
+  if (code && NETWORK_CODES.has(code))
+    return { reason: `network error ${code}: ${innermostMessage(error)}`, retryable: true };
+  // undici's `fetch failed` and a body cut off mid-stream (`terminated`) are TypeErrors.
+  if (error instanceof TypeError)
+    return { reason: `network error: ${innermostMessage(error)}`, retryable: true };
+  if (error instanceof SyntaxError)
+    return { reason: `the answer is not valid JSON: ${error.message}`, retryable: true };
+  return { reason: innermostMessage(error), retryable: false };
+}
+
+/** The wait before attempt `attempt + 1` (attempt counts from 1): backoff with jitter, or Retry-After. */
+export function retryDelay(
+  attempt: number,
+  failure: AttemptFailure,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'retryAfterCapMs' | 'random'>,
+): number {
+  const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  // Equal jitter: half the backoff fixed, half random, so parallel builds spread out.
+  const jittered = Math.round(backoff / 2 + (backoff / 2) * policy.random());
+  if (failure.retryAfterMs !== undefined)
+    return Math.min(policy.retryAfterCapMs, Math.max(failure.retryAfterMs, 0));
+  return jittered;
+}
+
+export interface RetryOptions {
+  /** What is asked, for the message: `query "*[_type == 'region']"` or similar. */
+  what: string;
+  /** The source, for the message (never the token). */
+  describe: string;
+  /** Strings to blank out of any message (the token). */
+  secrets?: readonly string[];
+  /** Called before each wait, e.g. to log it. */
+  onRetry?: (info: { attempt: number; delayMs: number; reason: string }) => void;
+}
+
+/** `a; 2 × b` for the reasons of earlier attempts, in order of first occurrence. */
+function summarise(reasons: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const reason of reasons) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  return [...counts]
+    .map(([reason, count]) => (count === 1 ? reason : `${count} × ${reason}`))
+    .join('; ');
+}
+
+function redact(text: string, secrets: readonly string[]): string {
+  return secrets.reduce(
+    (out, secret) => (secret ? out.split(secret).join('[redacted]') : out),
+    text,
+  );
+}
+
+/**
+ * Runs `attempt(signal)` up to `policy.attempts` times. Each attempt gets a signal that aborts
+ * after `policy.timeoutMs`; an attempt still running then counts as a timeout.
+ */
+export async function withRetries<T>(
+  attempt: (signal: AbortSignal) => Promise<T>,
+  options: RetryOptions,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): Promise<T> {
+  const attempts = Math.max(1, Math.floor(policy.attempts));
+  const secrets = options.secrets ?? [];
+  const reasons: string[] = [];
+  for (let number = 1; ; number++) {
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new AttemptTimeoutError(policy.timeoutMs));
+      }, policy.timeoutMs);
+    });
+    let failure: AttemptFailure;
+    try {
+      const running = attempt(controller.signal);
+      // The attempt's own rejection after a timeout is expected (aborted): do not leave it unhandled.
+      running.catch(() => undefined);
+      return await Promise.race([running, timedOut]);
+    } catch (error) {
+      failure = classifyFailure(error, policy.now());
+    } finally {
+      clearTimeout(timer);
+    }
+    const reason = redact(failure.reason, secrets);
+    reasons.push(reason);
+    if (!failure.retryable || number >= attempts) {
+      const tried = number === 1 ? '' : ` after ${number} attempts`;
+      const earlier =
+        reasons.length > 1 ? `\n  earlier attempts: ${summarise(reasons.slice(0, -1))}` : '';
+      throw new ContentSourceError(
+        `Could not get content from ${options.describe}${tried}: ${options.what} failed: ${reason}${earlier}`,
+        number,
+      );
+    }
+    const delayMs = retryDelay(number, failure, policy);
+    options.onRetry?.({ attempt: number, delayMs, reason });
+    await policy.sleep(delayMs);
+  }
+}

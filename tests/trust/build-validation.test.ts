@@ -1,0 +1,334 @@
+// `npm run build` over a broken dataset (CONTENT_DIR): the content check stops the build before
+// Astro starts, lists every problem as `_id · field path · problem` (file:line for a line that
+// is not JSON), exits non-zero without a stack trace, and leaves the output folder as it was.
+// One test per kind of break, each on a copy of the minimal fixture; the build command is the
+// real one (scripts/build.ts), and these runs are cheap because Astro never starts.
+import { mkdtemp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RawDocument } from '../../src/lib/content/dataset.ts';
+import {
+  CRASH,
+  fingerprint,
+  fixtureDocuments,
+  runBuild,
+  toNdjson,
+  writeDataset,
+} from './helpers.ts';
+
+type Change = (byId: Map<string, RawDocument>, documents: RawDocument[]) => void;
+
+/** The fixture as NDJSON after `change` (which edits documents by id, or the list). */
+function dataset(change: Change): string {
+  const documents = fixtureDocuments();
+  const byId = new Map(documents.map((document) => [document._id, document]));
+  change(byId, documents);
+  return toNdjson(documents);
+}
+
+function doc(byId: Map<string, RawDocument>, id: string): RawDocument {
+  const document = byId.get(id);
+  if (!document) throw new Error(`the fixture has no ${id}`);
+  return document;
+}
+
+/** Lines in the fixture: added lines are numbered from here. */
+const LINES = fixtureDocuments().length;
+
+const ref = (id: string, key?: string) => ({
+  _type: 'reference',
+  _ref: id,
+  ...(key ? { _key: key } : {}),
+});
+
+interface Case {
+  name: string;
+  /** The NDJSON text, or undefined for "no data.ndjson at all". */
+  text: string | undefined;
+  /** Lines the output must contain (after the file path is replaced by `<file>`). */
+  expected: Array<string | RegExp>;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'a malformed NDJSON line, named by its line number',
+    text: dataset(() => undefined).replace(
+      /\n$/,
+      '\n{"_id": "region-x", "_type": "region", "name": "X"\n',
+    ),
+    expected: [new RegExp(`<file>:${LINES + 1} · \\(document\\) · not valid JSON`)],
+  },
+  {
+    name: 'a line that is JSON but not a document',
+    text: `${dataset(() => undefined)}[1, 2, 3]\n{"_type": "region"}\n`,
+    expected: [
+      `<file>:${LINES + 1} · (document) · not a document (a JSON object)`,
+      `<file>:${LINES + 2} · _id · required field is missing (line ${LINES + 2})`,
+    ],
+  },
+  {
+    name: 'missing required fields',
+    text: dataset((byId) => {
+      delete doc(byId, 'programme-gr')['title'];
+      delete doc(byId, 'region-fyrbodal')['kind'];
+      delete doc(byId, 'handelse-gr-start')['date'];
+    }),
+    expected: [
+      'programme-gr · title · required field is missing (expected string)',
+      'region-fyrbodal · kind · ',
+      'handelse-gr-start · date · required field is missing (expected string)',
+    ],
+  },
+  {
+    name: 'wrong value types',
+    text: dataset((byId) => {
+      doc(byId, 'region-goteborgsregionen')['municipalityCount'] = 'tretton';
+      doc(byId, 'delprojekt-gr-1')['number'] = [1];
+      doc(byId, 'programme-gr')['regions'] = { _ref: 'region-goteborgsregionen' };
+    }),
+    expected: [
+      'region-goteborgsregionen · municipalityCount · expected number, got the string "tretton"',
+      'delprojekt-gr-1 · number · expected number, got an array',
+      'programme-gr · regions · expected array, got an object',
+    ],
+  },
+  {
+    name: 'a reference to a missing document',
+    text: dataset((byId) => {
+      doc(byId, 'handelse-gr-start')['programme'] = ref('programme-finns-inte');
+    }),
+    expected: [
+      'handelse-gr-start · programme._ref · references "programme-finns-inte", a document that does not exist',
+    ],
+  },
+  {
+    name: 'a reference to a document of the wrong type',
+    text: dataset((byId) => {
+      doc(byId, 'delprojekt-gr-1')['programme'] = ref('tema-samverkan');
+    }),
+    expected: [
+      'delprojekt-gr-1 · programme._ref · must reference programme, but "tema-samverkan" is a tema',
+    ],
+  },
+  {
+    name: 'a reference to a document that exists only as a draft',
+    text: dataset((byId, documents) => {
+      documents.push({
+        ...structuredClone(doc(byId, 'tema-samverkan')),
+        _id: 'drafts.tema-ny',
+        slug: { current: 'ny' },
+      });
+      doc(byId, 'programme-gr')['themes'] = [ref('tema-ny', 't1')];
+    }),
+    expected: [
+      'programme-gr · themes[0]._ref · references "tema-ny", a document that exists only as a draft',
+    ],
+  },
+  {
+    name: 'duplicate slugs',
+    text: dataset((byId) => {
+      doc(byId, 'region-fyrbodal')['slug'] = { _type: 'slug', current: 'goteborgsregionen' };
+    }),
+    expected: [
+      'region-fyrbodal · slug.current · slug "goteborgsregionen" is not unique among region documents (also region-goteborgsregionen)',
+      'region-goteborgsregionen · slug.current · slug "goteborgsregionen" is not unique among region documents (also region-fyrbodal)',
+    ],
+  },
+  {
+    name: 'slugs with disallowed characters',
+    text: dataset((byId) => {
+      doc(byId, 'tema-samverkan')['slug'] = { _type: 'slug', current: 'Samverkan & vård' };
+      doc(byId, 'kalla-gr')['slug'] = { _type: 'slug', current: '../../etc/passwd' };
+    }),
+    expected: [
+      'tema-samverkan · slug.current · slug must be lower-case a–z, 0–9 and single hyphens',
+      'kalla-gr · slug.current · slug must be lower-case a–z, 0–9 and single hyphens',
+    ],
+  },
+  {
+    name: 'a cycle in the region tree',
+    text: dataset((byId) => {
+      doc(byId, 'region-vastra-gotaland')['parent'] = ref('region-goteborgsregionen');
+    }),
+    expected: [
+      'region-vastra-gotaland · parent._ref · the parent chain is a cycle: region-vastra-gotaland → region-goteborgsregionen → region-vastra-gotaland',
+    ],
+  },
+  {
+    name: 'invalid and reversed dates',
+    text: dataset((byId) => {
+      doc(byId, 'handelse-gr-start')['date'] = '2021-02-30';
+      doc(byId, 'dokument-gr-rapport')['date'] = '30/6/2021';
+      doc(byId, 'kontaktperson-gr-samordnare')['period'] = {
+        _type: 'period',
+        start: '2022-03',
+        end: '2021-06',
+      };
+    }),
+    expected: [
+      'handelse-gr-start · date · "2021-02-30" is not a real date: the month has 28 days',
+      'dokument-gr-rapport · date · "30/6/2021" is not an ISO date of the form YYYY, YYYY-MM or YYYY-MM-DD',
+      'kontaktperson-gr-samordnare · period.end · period ends (2021-06) before it starts (2022-03)',
+    ],
+  },
+  {
+    name: 'an invalid e-mail address, phone number and URL',
+    text: dataset((byId) => {
+      doc(byId, 'kontaktperson-gr-samordnare')['email'] = 'nara.vard(at)example.se';
+      doc(byId, 'kontaktperson-gr-samordnare')['phone'] = 'ring växeln';
+      doc(byId, 'region-vastra-gotaland')['website'] = 'www.vgregion.se';
+    }),
+    expected: [
+      'kontaktperson-gr-samordnare · email · not an e-mail address like name@example.se',
+      'kontaktperson-gr-samordnare · phone · not a Swedish phone number as printed',
+      'region-vastra-gotaland · website · "www.vgregion.se" is not an absolute address (allowed: http, https)',
+    ],
+  },
+  {
+    name: 'javascript: and data: addresses, wherever they are',
+    text: dataset((byId) => {
+      doc(byId, 'region-vastra-gotaland')['website'] = 'JavaScript:alert(1)';
+      doc(byId, 'dokument-gr-rapport')['attachment'] = {
+        _type: 'attachment',
+        url: 'data:text/html,<script>alert(1)</script>',
+      };
+      const body = doc(byId, 'programme-gr')['body'] as Array<{
+        markDefs: Array<{ href: string }>;
+      }>;
+      (body[0] as { markDefs: Array<{ href: string }> }).markDefs[0]!.href = ' javascript:alert(1)';
+    }),
+    expected: [
+      'region-vastra-gotaland · website · scheme "javascript:" is not allowed (allowed: http, https)',
+      'dokument-gr-rapport · attachment.url · scheme "data:" is not allowed (allowed: http, https)',
+      'programme-gr · body[0].markDefs[0].href · " javascript:alert(1)" has leading or trailing whitespace',
+    ],
+  },
+  {
+    name: 'an empty dataset',
+    text: '',
+    expected: ['(dataset) · (document) · the dataset has no published content documents'],
+  },
+  {
+    name: 'a dataset of drafts only',
+    text: dataset((_byId, documents) => {
+      documents.splice(
+        0,
+        documents.length,
+        ...documents.filter((document) => document._id.startsWith('drafts.')),
+      );
+    }),
+    expected: ['(dataset) · (document) · the dataset has no published content documents'],
+  },
+  {
+    name: 'a folder without data.ndjson',
+    text: undefined,
+    expected: [/<file> · \(document\) · cannot read the dataset: ENOENT/],
+  },
+  {
+    name: 'an unknown _type is a warning (listed with the errors, left out of the site)',
+    text: dataset((byId, documents) => {
+      documents.push({ _id: 'widget-1', _type: 'widget', title: 'Okänd typ' });
+      delete doc(byId, 'tema-samverkan')['name'];
+    }),
+    expected: [
+      'warning  widget-1 · _type · unknown document type "widget": left out of the site',
+      'tema-samverkan · name · required field is missing (expected string)',
+    ],
+  },
+];
+
+describe.concurrent('a build from a broken dataset (CONTENT_DIR)', () => {
+  let root: string;
+  let outDir: string;
+  let before: Record<string, string>;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'naravard-trust-validation-'));
+    // An earlier build's output (any bytes will do: the build must not touch them).
+    outDir = path.join(root, 'site', 'dist');
+    await mkdir(path.join(outDir, 'regioner', 'fyrbodal'), { recursive: true });
+    await writeFile(path.join(outDir, 'index.html'), '<!doctype html><title>Förra bygget</title>');
+    await writeFile(
+      path.join(outDir, 'regioner', 'fyrbodal', 'index.html'),
+      '<!doctype html><title>Fyrbodal</title>',
+    );
+    await writeFile(path.join(outDir, 'bytes.bin'), Buffer.from([0, 1, 2, 254, 255]));
+    before = await fingerprint(outDir);
+  });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  for (const [index, testCase] of CASES.entries()) {
+    it(`stops on ${testCase.name}`, async () => {
+      const dir = path.join(root, `case-${index}`);
+      if (testCase.text === undefined) await mkdir(dir, { recursive: true });
+      else await writeDataset(dir, testCase.text);
+      const { exitCode, output } = await runBuild({
+        outDir,
+        env: { CONTENT_DIR: dir },
+        expectCheckToFail: true,
+      });
+      const shown = output.split(path.join(dir, 'data.ndjson')).join('<file>');
+
+      expect(exitCode, shown).toBe(1);
+      for (const line of testCase.expected) {
+        if (typeof line === 'string') expect(shown).toContain(line);
+        else expect(shown).toMatch(line);
+      }
+      expect(shown).toMatch(/has \d+ errors?:/);
+      expect(shown).toContain('Nothing was built');
+      expect(shown).not.toMatch(CRASH);
+      // Astro never started, and the earlier output is byte for byte as it was.
+      expect(shown).not.toContain('[content]');
+      expect(await fingerprint(outDir)).toEqual(before);
+      expect(await readdir(path.join(root, 'site'))).toEqual(['dist']); // no temporary folder beside it
+    });
+  }
+
+  it('lists every problem at once, not only the first', async () => {
+    const dir = path.join(root, 'all');
+    // One dataset with every break above: the changes touch different fields.
+    const text = dataset((byId, documents) => {
+      delete doc(byId, 'programme-gr')['title'];
+      doc(byId, 'region-goteborgsregionen')['municipalityCount'] = 'tretton';
+      doc(byId, 'region-fyrbodal')['slug'] = { _type: 'slug', current: 'goteborgsregionen' };
+      doc(byId, 'region-vastra-gotaland')['parent'] = ref('region-goteborgsregionen');
+      doc(byId, 'handelse-gr-start')['date'] = '2021-02-30';
+      doc(byId, 'kontaktperson-gr-samordnare')['email'] = 'nara.vard(at)example.se';
+      doc(byId, 'dokument-gr-rapport')['attachment'] = {
+        _type: 'attachment',
+        url: 'data:text/html,x',
+      };
+      doc(byId, 'delprojekt-gr-1')['programme'] = ref('tema-samverkan');
+      documents.push({ _id: 'widget-1', _type: 'widget' });
+    });
+    await writeDataset(dir, `${text}{ not json\n`);
+    const { exitCode, output } = await runBuild({
+      outDir,
+      env: { CONTENT_DIR: dir },
+      expectCheckToFail: true,
+    });
+    expect(exitCode, output).toBe(1);
+    expect(output).toContain('has 11 errors:');
+    for (const line of [
+      `data.ndjson:${LINES + 2} · (document) · not valid JSON`,
+      'programme-gr · title · required field is missing',
+      'region-goteborgsregionen · municipalityCount · expected number',
+      'region-fyrbodal · slug.current · slug "goteborgsregionen" is not unique',
+      'region-goteborgsregionen · slug.current · slug "goteborgsregionen" is not unique',
+      'region-vastra-gotaland · parent._ref · the parent chain is a cycle',
+      'region-goteborgsregionen · parent._ref · the parent chain is a cycle',
+      'handelse-gr-start · date · "2021-02-30" is not a real date',
+      'kontaktperson-gr-samordnare · email · not an e-mail address',
+      'dokument-gr-rapport · attachment.url · scheme "data:" is not allowed',
+      'delprojekt-gr-1 · programme._ref · must reference programme, but "tema-samverkan" is a tema',
+      'warning  widget-1 · _type · unknown document type "widget"',
+    ]) {
+      expect(output).toContain(line);
+    }
+    expect(output).not.toMatch(CRASH);
+    expect(await fingerprint(outDir)).toEqual(before);
+  });
+});

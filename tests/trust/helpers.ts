@@ -1,0 +1,152 @@
+// Helpers for the trust tests: the minimal fixture as documents and NDJSON, the real build
+// command (`node scripts/build.ts`, what `npm run build` runs) in a child process, and a
+// byte-for-byte fingerprint of a folder.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseNdjson, type RawDocument } from '../../src/lib/content/dataset.ts';
+import { ROOT, withLock } from '../support/site.ts';
+
+export { ROOT };
+export const FIXTURE_DIR = path.join(ROOT, 'tests', 'fixtures', 'minimal');
+export const EMBEDDED_DIR = path.join(ROOT, 'content', 'dataset');
+
+const fixtureText = readFileSync(path.join(FIXTURE_DIR, 'data.ndjson'), 'utf8');
+
+/** A fresh copy of the minimal fixture's documents. */
+export function fixtureDocuments(): RawDocument[] {
+  return parseNdjson(fixtureText).documents;
+}
+
+export function toNdjson(documents: readonly unknown[]): string {
+  return `${documents.map((document) => JSON.stringify(document)).join('\n')}\n`;
+}
+
+/** Writes `text` as `<dir>/data.ndjson`. */
+export async function writeDataset(dir: string, text: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'data.ndjson'), text);
+  return dir;
+}
+
+/** Variables that choose the content source: cleared unless a test sets them. */
+const SOURCE_VARIABLES = [
+  'CONTENT_DIR',
+  'SANITY_PROJECT_ID',
+  'SANITY_DATASET',
+  'SANITY_API_HOST',
+  'SANITY_TOKEN',
+];
+
+export interface BuildRun {
+  exitCode: number;
+  output: string;
+  /** True when `stopWhen` stopped it. */
+  stopped: boolean;
+}
+
+export interface BuildOptions {
+  outDir: string;
+  env?: Record<string, string | undefined>;
+  /** `npm` runs `npm run build` itself; `node` (default) runs what it runs, without npm's start-up. */
+  command?: 'node' | 'npm';
+  timeoutMs?: number;
+  /**
+   * For builds the content check must stop: no lock (they may run side by side), and astro
+   * gets `--help`, so a check that wrongly passed prints Astro's help instead of building (the
+   * test then fails on the missing problem list) and never touches the shared caches.
+   */
+  expectCheckToFail?: boolean;
+  /** Polled every 100 ms while the build runs: once it returns true the build gets SIGTERM. */
+  stopWhen?: () => boolean | Promise<boolean>;
+}
+
+/**
+ * Runs the build command with `ASTRO_OUT_DIR=outDir` and `env`; never throws on a failed build.
+ * Serialised with every other test build (they share Astro's caches).
+ */
+export function runBuild(options: BuildOptions): Promise<BuildRun> {
+  const {
+    outDir,
+    env = {},
+    command = 'node',
+    timeoutMs = 300_000,
+    expectCheckToFail = false,
+    stopWhen,
+  } = options;
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ASTRO_OUT_DIR: outDir,
+  };
+  for (const name of SOURCE_VARIABLES) delete childEnv[name];
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete childEnv[name];
+    else childEnv[name] = value;
+  }
+  const astroArgs = expectCheckToFail ? ['--help'] : [];
+  const [file, args] =
+    command === 'npm'
+      ? ['npm', ['run', '--silent', 'build', ...(astroArgs.length > 0 ? ['--', ...astroArgs] : [])]]
+      : [process.execPath, [path.join(ROOT, 'scripts', 'build.ts'), ...astroArgs]];
+  const run = () =>
+    new Promise<BuildRun>((resolve, reject) => {
+      const child = spawn(file, args, {
+        cwd: ROOT,
+        env: childEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
+      let stopped = false;
+      const poll =
+        stopWhen &&
+        setInterval(() => {
+          void Promise.resolve(stopWhen()).then((stop) => {
+            if (stop && !stopped) {
+              stopped = true;
+              child.kill('SIGTERM');
+            }
+          });
+        }, 100);
+      const done = () => {
+        clearTimeout(timer);
+        if (poll) clearInterval(poll);
+      };
+      child.on('error', (error) => {
+        done();
+        reject(error);
+      });
+      child.on('close', (code) => {
+        done();
+        resolve({ exitCode: code ?? 1, output, stopped });
+      });
+    });
+  return expectCheckToFail ? run() : withLock(run);
+}
+
+/** Every file and folder under `dir` with the SHA-256 of each file's bytes (sorted). */
+export async function fingerprint(dir: string): Promise<Record<string, string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const out: Record<string, string> = {};
+  for (const entry of entries.sort((a, b) =>
+    path.join(a.parentPath, a.name).localeCompare(path.join(b.parentPath, b.name)),
+  )) {
+    const full = path.join(entry.parentPath, entry.name);
+    const relative = path.relative(dir, full);
+    if (entry.isDirectory()) out[`${relative}/`] = 'dir';
+    else
+      out[relative] = createHash('sha256')
+        .update(await readFile(full))
+        .digest('hex');
+  }
+  return out;
+}
+
+/** Signs of a crash rather than a reported problem: a stack frame, an unhandled rejection. */
+export const CRASH =
+  /\n\s+at .+[(:]\d+|Unhandled|UnhandledPromiseRejection|uncaught|TypeError|ReferenceError|RangeError|ZodError/i;

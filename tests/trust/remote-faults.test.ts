@@ -1,0 +1,307 @@
+// The remote source against a misbehaving Content Lake (the loopback stand-in with fault
+// handlers): 429 with Retry-After, 5xx, dropped connections, timeouts, slow answers, cut-off or
+// malformed JSON. It retries a bounded number of times with backoff and jitter, then fails with
+// a ContentSourceError naming the source and the fault (never the token). Waits are recorded by
+// an injected sleep, so the tests are fast and their delays exact.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/content/check.ts';
+import {
+  ContentSourceError,
+  DEFAULT_RETRY_POLICY,
+  parseRetryAfter,
+  retryDelay,
+  type RetryPolicy,
+} from '../../src/lib/content/retry.ts';
+import { createRemoteSource } from '../../src/lib/content/source.ts';
+import {
+  startContentLake,
+  type ContentLake,
+  type LakeContext,
+  type LakeHandler,
+} from '../support/content-lake.ts';
+import { fixtureDocuments } from './helpers.ts';
+
+const TOKEN = 'sk-trust-test-token-0123456789';
+const COUNT_REGIONS = 'count(*[_type == "region"])';
+
+describe('the remote source under faults', () => {
+  let lake: ContentLake;
+  /** The current test's fault; `undefined` lets every request through. */
+  let fault: LakeHandler | undefined;
+  let queries = 0;
+
+  beforeAll(async () => {
+    lake = await startContentLake({
+      dataset: fixtureDocuments(),
+      projectId: 'naravard',
+      token: TOKEN,
+    });
+    lake.use((ctx, next) => {
+      if (ctx.route?.endpoint !== 'query') return next();
+      queries++;
+      return fault ? fault(ctx, next) : next();
+    });
+  });
+  afterAll(async () => {
+    await lake.close();
+  });
+  afterEach(() => {
+    fault = undefined;
+    queries = 0;
+  });
+
+  /** A source whose waits are recorded (not slept) and whose jitter is fixed. */
+  function source(overrides: Partial<RetryPolicy> = {}) {
+    const waits: number[] = [];
+    const policy: RetryPolicy = {
+      ...DEFAULT_RETRY_POLICY,
+      timeoutMs: 2_000,
+      random: () => 0.5,
+      sleep: async (ms) => void waits.push(ms),
+      ...overrides,
+    };
+    const remote = createRemoteSource(
+      {
+        SANITY_PROJECT_ID: 'naravard',
+        SANITY_DATASET: 'production',
+        SANITY_API_HOST: lake.apiHost,
+        SANITY_TOKEN: TOKEN,
+      },
+      policy,
+    );
+    return { remote, waits };
+  }
+
+  /** Fails the first `times` queries with `failure`, then lets them through. */
+  function failFirst(
+    times: number,
+    failure: (ctx: LakeContext) => void | Promise<void>,
+  ): LakeHandler {
+    let failed = 0;
+    return async (ctx, next) => {
+      if (failed < times) {
+        failed++;
+        return failure(ctx);
+      }
+      return next();
+    };
+  }
+
+  /** Rejects with the failure, asserting it is a ContentSourceError that names the source and never the token. */
+  async function failure(promise: Promise<unknown>): Promise<ContentSourceError> {
+    const error = await promise.then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(ContentSourceError);
+    const message = (error as ContentSourceError).message;
+    expect(message).toContain('Sanity project naravard, dataset production');
+    expect(message).not.toContain(TOKEN);
+    expect(message).not.toMatch(/\n\s+at /); // no stack trace in the message
+    return error as ContentSourceError;
+  }
+
+  it('answers normally without a retry', async () => {
+    const { remote, waits } = source();
+    expect(await remote.fetch(COUNT_REGIONS)).toBe(3);
+    expect(waits).toEqual([]);
+    expect(queries).toBe(2); // all documents (validation), then the query
+  });
+
+  it('waits as long as Retry-After says after a 429, then succeeds', async () => {
+    fault = failFirst(2, (ctx) =>
+      ctx.json(429, { error: 'Too Many Requests', message: 'Slow down' }, { 'retry-after': '3' }),
+    );
+    const { remote, waits } = source();
+    expect(await remote.fetch(COUNT_REGIONS)).toBe(3);
+    expect(waits).toEqual([3_000, 3_000]);
+    expect(queries).toBe(4);
+  });
+
+  it('reads a Retry-After date and caps a long Retry-After', async () => {
+    expect(
+      parseRetryAfter('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT')),
+    ).toBe(10_000);
+    expect(parseRetryAfter('soon', 0)).toBeUndefined();
+    fault = failFirst(1, (ctx) =>
+      ctx.json(
+        429,
+        { error: 'Too Many Requests', message: 'Slow down' },
+        { 'retry-after': '3600' },
+      ),
+    );
+    const { remote, waits } = source({ retryAfterCapMs: 5_000 });
+    expect(await remote.fetch(COUNT_REGIONS)).toBe(3);
+    expect(waits).toEqual([5_000]);
+  });
+
+  for (const status of [500, 502, 503, 504]) {
+    it(`retries an HTTP ${status} with exponential backoff`, async () => {
+      fault = failFirst(3, (ctx) =>
+        ctx.json(status, { error: 'Server Error', message: `status ${status}` }),
+      );
+      const { remote, waits } = source();
+      expect(await remote.fetch(COUNT_REGIONS)).toBe(3);
+      // base 500 ms doubling, equal jitter at random() = 0.5: ¾ of each step.
+      expect(waits).toEqual([375, 750, 1_500]);
+      expect(queries).toBe(5);
+    });
+  }
+
+  it('gives up after the last attempt with a clear message naming the source and the fault', async () => {
+    fault = (ctx) =>
+      ctx.json(503, { error: 'Service Unavailable', message: 'The dataset is being restored' });
+    const { remote, waits } = source();
+    const error = await failure(remote.fetch(COUNT_REGIONS));
+    expect(error.attempts).toBe(DEFAULT_RETRY_POLICY.attempts);
+    expect(queries).toBe(DEFAULT_RETRY_POLICY.attempts);
+    expect(waits).toHaveLength(DEFAULT_RETRY_POLICY.attempts - 1);
+    expect(error.message).toMatch(/after 4 attempts/);
+    expect(error.message).toMatch(/HTTP 503/);
+    expect(error.message).toContain('The dataset is being restored');
+  });
+
+  it('does not retry what another attempt cannot fix (401, 404, 400)', async () => {
+    for (const [status, body] of [
+      [401, { error: 'Unauthorized', message: 'Session does not match project host' }],
+      [
+        404,
+        { error: { description: 'Dataset "production" not found', type: 'datasetNotFoundError' } },
+      ],
+      [400, { error: { description: 'unexpected token', type: 'queryParseError' } }],
+    ] as const) {
+      queries = 0;
+      fault = (ctx) => ctx.json(status, body);
+      const { remote, waits } = source();
+      const error = await failure(remote.fetch(COUNT_REGIONS));
+      expect(error.message).toContain(`HTTP ${status}`);
+      expect(error.attempts).toBe(1);
+      expect(waits).toEqual([]);
+      expect(queries).toBe(1);
+    }
+  });
+
+  it('retries a dropped connection', async () => {
+    fault = failFirst(2, (ctx) => void ctx.req.socket.destroy());
+    const { remote, waits } = source();
+    expect(await remote.fetch(COUNT_REGIONS)).toBe(3);
+    expect(waits).toHaveLength(2);
+  });
+
+  it('retries an answer cut off in the middle of its body', async () => {
+    fault = failFirst(1, (ctx) => {
+      const body = JSON.stringify({ ms: 1, result: ctx.documents });
+      ctx.res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+      });
+      ctx.res.write(body.slice(0, 200));
+      setTimeout(() => ctx.res.destroy(), 10);
+    });
+    const { remote, waits } = source();
+    expect(await remote.fetch(COUNT_REGIONS)).toBe(3);
+    expect(waits).toHaveLength(1);
+  });
+
+  it('retries truncated and malformed JSON, then names it', async () => {
+    fault = failFirst(1, (ctx) => {
+      ctx.res.writeHead(200, { 'content-type': 'application/json' });
+      ctx.res.end('{"ms":1,"result":[{"_id":"region-vastra');
+    });
+    const first = source();
+    expect(await first.remote.fetch(COUNT_REGIONS)).toBe(3);
+    expect(first.waits).toHaveLength(1);
+
+    queries = 0;
+    fault = (ctx) => {
+      ctx.res.writeHead(200, { 'content-type': 'text/html' });
+      ctx.res.end('<html><body>Bad gateway</body></html>');
+    };
+    const second = source();
+    const error = await failure(second.remote.fetch(COUNT_REGIONS));
+    expect(error.message).toMatch(/not the query API's JSON \(cut off or malformed\)/);
+    expect(queries).toBe(DEFAULT_RETRY_POLICY.attempts);
+  });
+
+  it('times out an attempt that gets no answer, and retries it', async () => {
+    const pending: Array<() => void> = [];
+    fault = failFirst(
+      1,
+      (ctx) =>
+        new Promise<void>((resolve) => pending.push(() => resolve(ctx.json(200, { result: 0 })))),
+    );
+    const { remote, waits } = source({ timeoutMs: 150 });
+    expect(await remote.fetch(COUNT_REGIONS)).toBe(3);
+    expect(waits).toHaveLength(1);
+    pending.forEach((answer) => answer());
+  });
+
+  it('times out an answer whose body trickles in too slowly', async () => {
+    const timers: NodeJS.Timeout[] = [];
+    fault = (ctx) => {
+      ctx.res.writeHead(200, { 'content-type': 'application/json' });
+      ctx.res.write('{"ms":1,');
+      timers.push(setTimeout(() => ctx.res.end('"result":0}'), 5_000));
+    };
+    const { remote } = source({ timeoutMs: 150, attempts: 2 });
+    const error = await failure(remote.fetch(COUNT_REGIONS));
+    expect(error.message).toContain('no complete answer within 150 ms');
+    expect(error.attempts).toBe(2);
+    timers.forEach((timer) => clearTimeout(timer));
+  });
+
+  it('waits for a slow answer that comes within the time limit', async () => {
+    fault = async (_ctx, next) => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return next();
+    };
+    const { remote, waits } = source({ timeoutMs: 2_000 });
+    expect(await remote.fetch(COUNT_REGIONS)).toBe(3);
+    expect(waits).toEqual([]);
+  });
+
+  it('fails clearly when the Content Lake cannot be reached at all', async () => {
+    const closed = await startContentLake({ dataset: [] });
+    const apiHost = closed.apiHost;
+    await closed.close();
+    const waits: number[] = [];
+    const remote = createRemoteSource(
+      {
+        SANITY_PROJECT_ID: 'naravard',
+        SANITY_DATASET: 'production',
+        SANITY_API_HOST: apiHost,
+        SANITY_TOKEN: TOKEN,
+      },
+      { ...DEFAULT_RETRY_POLICY, random: () => 0, sleep: async (ms) => void waits.push(ms) },
+    );
+    const error = await failure(remote.fetch(COUNT_REGIONS));
+    expect(error.message).toMatch(/network error/);
+    expect(error.message).toMatch(/ECONNREFUSED/);
+    expect(waits).toEqual([250, 500, 1_000]);
+  });
+
+  it('keeps every wait bounded: backoff with jitter up to the cap', () => {
+    const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 500, maxDelayMs: 8_000 };
+    const plain = { reason: 'HTTP 503', retryable: true };
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      const step = Math.min(8_000, 500 * 2 ** (attempt - 1));
+      expect(retryDelay(attempt, plain, { ...policy, random: () => 0 })).toBe(step / 2);
+      expect(retryDelay(attempt, plain, { ...policy, random: () => 0.999999 })).toBeLessThanOrEqual(
+        step,
+      );
+      expect(retryDelay(attempt, plain, { ...policy, random: () => 0.999999 })).toBeGreaterThan(
+        step * 0.99,
+      );
+    }
+  });
+
+  it('never loads part of the content: a collection check over a failing lake throws, listing no results', async () => {
+    let served = 0;
+    // The document export succeeds, then every query fails.
+    fault = (ctx, next) =>
+      served++ === 0 ? next() : ctx.json(502, { error: 'Bad Gateway', message: 'upstream gone' });
+    const { remote } = source();
+    const error = await failure(checkContent(remote));
+    expect(error.message).toMatch(/HTTP 502/);
+  });
+});
