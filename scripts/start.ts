@@ -1,5 +1,5 @@
-// `npm start`: builds the site (`astro build`, from the embedded dataset unless Sanity variables
-// are set) and serves the built folder on http://127.0.0.1:4321/ (PORT overrides, HOST too), the
+// `npm start`: builds the site (scripts/build.ts, as `npm run build` does; from the embedded
+// dataset unless Sanity variables are set) and serves the built folder on http://127.0.0.1:4321/ (PORT overrides, HOST too), the
 // way a static host would: a folder serves its index.html, a folder without its trailing slash
 // redirects to it, anything unknown gets the site's 404 page with status 404. Every response
 // carries the headers of the build's `_headers` file (Content-Security-Policy, see docs/security.md).
@@ -36,7 +36,8 @@ const TYPES: Record<string, string> = {
 
 if (!process.argv.includes('--no-build')) {
   console.log('Building the site …');
-  const build = spawnSync('npx', ['astro', 'build'], {
+  // The same build as `npm run build`: content checked first, the old folder replaced only on success.
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build.ts')], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, ASTRO_OUT_DIR: OUT_DIR },
