@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/studio/**/*.test.ts', 'tests/dataset/**/*.test.ts', 'tests/trust/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/studio/**/*.test.ts', 'tests/dataset/**/*.test.ts', 'tests/trust/**/*.test.ts', 'tests/roundtrip/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },
