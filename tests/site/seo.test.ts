@@ -111,10 +111,23 @@ describe('every page', () => {
     }
   });
 
-  it('indexes main content for search on content pages only', () => {
+  it('indexes main content for search on content and editorial pages, not on the start, list, search or 404 pages', () => {
+    const notIndexed = new Set([
+      '/',
+      '/404/',
+      '/sok/',
+      '/regioner/',
+      '/program/',
+      '/malbilder/',
+      '/dokument/',
+      '/kontakter/',
+      '/teman/',
+      '/tidslinje/',
+      '/kallor/',
+    ]);
     for (const { urlPath, doc } of pages) {
       const indexed = doc.querySelector('main')?.hasAttribute('data-pagefind-body');
-      expect(indexed, urlPath).toBe(!['/404/', '/sok/'].includes(urlPath));
+      expect(indexed, urlPath).toBe(!notIndexed.has(urlPath));
       expect(doc.querySelectorAll('[data-pagefind-body]').length, urlPath).toBeLessThanOrEqual(1);
     }
   });
