@@ -26,6 +26,8 @@ export interface SourceEnv {
   SANITY_API_HOST?: string | undefined;
   /** A read token for a private dataset. Server-side only. */
   SANITY_TOKEN?: string | undefined;
+  /** `published` (default) or `drafts`: only editors' preview builds (scripts/build-preview.ts). */
+  SANITY_PERSPECTIVE?: string | undefined;
 }
 
 export type SourceKind = 'local' | 'remote';
@@ -64,7 +66,24 @@ function usesProjectHostname(apiHost: string | undefined): boolean {
   return !(hostname === 'localhost' || /^[\d.]+$/.test(hostname) || hostname.startsWith('['));
 }
 
+/**
+ * The remote source's perspective: `published`, or `drafts` (drafts overlaid on published
+ * documents) for a preview build. Drafts are never public, so `drafts` needs a Sanity project
+ * and a read token.
+ */
+export function contentPerspective(env: SourceEnv = process.env): 'published' | 'drafts' {
+  const perspective = value(env.SANITY_PERSPECTIVE) ?? 'published';
+  if (perspective !== 'published' && perspective !== 'drafts') {
+    throw new Error(`SANITY_PERSPECTIVE must be "published" or "drafts", not "${perspective}"`);
+  }
+  if (perspective === 'drafts' && (sourceKind(env) !== 'remote' || !value(env.SANITY_TOKEN))) {
+    throw new Error('SANITY_PERSPECTIVE=drafts (a preview build) needs SANITY_PROJECT_ID, SANITY_DATASET and a read token in SANITY_TOKEN');
+  }
+  return perspective;
+}
+
 export function createContentSource(env: SourceEnv = process.env, cwd = process.cwd()): ContentSource {
+  contentPerspective(env);
   return sourceKind(env) === 'remote' ? createRemoteSource(env) : createLocalSource(resolveContentDir(env, cwd));
 }
 
@@ -111,7 +130,7 @@ export function createSanityClient(env: SourceEnv): SanityClient {
     dataset,
     apiVersion: SANITY_API_VERSION,
     useCdn: false,
-    perspective: 'published',
+    perspective: contentPerspective(env),
     // retry.ts retries (bounded, with backoff and Retry-After); the client's own retries are off.
     maxRetries: 0,
     ...(apiHost ? { apiHost, useProjectHostname: usesProjectHostname(apiHost) } : {}),
@@ -130,7 +149,7 @@ export function createRemoteSource(env: SourceEnv, retryPolicy: RetryPolicy = DE
   const client = createSanityClient(env);
   const describe = `Sanity project ${value(env.SANITY_PROJECT_ID)}, dataset ${value(env.SANITY_DATASET)}${
     value(env.SANITY_API_HOST) ? ` at ${value(env.SANITY_API_HOST)}` : ''
-  }`;
+  }${contentPerspective(env) === 'drafts' ? ' (drafts perspective)' : ''}`;
   const token = value(env.SANITY_TOKEN);
   const run = <T>(query: string, params: QueryParams): Promise<T> =>
     withRetries(
@@ -189,7 +208,7 @@ export function getContentSource(env: SourceEnv = process.env, cwd = process.cwd
   const kind = sourceKind(env);
   const key =
     kind === 'remote'
-      ? ['remote', env.SANITY_PROJECT_ID, env.SANITY_DATASET, env.SANITY_API_HOST, env.SANITY_TOKEN ? 'token' : ''].join('|')
+      ? ['remote', env.SANITY_PROJECT_ID, env.SANITY_DATASET, env.SANITY_API_HOST, env.SANITY_TOKEN ? 'token' : '', contentPerspective(env)].join('|')
       : ['local', resolveContentDir(env, cwd)].join('|');
   let source = sources.get(key);
   if (!source) {
