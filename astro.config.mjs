@@ -4,7 +4,9 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import contentSecurityPolicy from './src/integrations/content-security-policy.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import preview from './src/integrations/preview.ts';
 import socialImages from './src/integrations/social-images.ts';
+import { isPreviewBuild } from './src/lib/preview.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
@@ -12,8 +14,9 @@ export default defineConfig({
   outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
   integrations: [
     mdx(),
-    // The search page lists results, it is not content of its own.
-    sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/sok/') }),
+    // The search page lists results, it is not content of its own. A preview (drafts) has no sitemap.
+    ...(isPreviewBuild() ? [] : [sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/sok/') })]),
+    preview(),
     socialImages(),
     contentSecurityPolicy(),
     // pagefind stays last: it indexes what the build and the other integrations wrote.

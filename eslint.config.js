@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.astro/**', '.cache/**', 'node_modules/**', 'sanity/dist/**', 'sanity/.sanity/**', 'src/lib/sanity.types.ts'] },
+  { ignores: ['dist/**', 'dist-*/**', '.astro/**', '.cache/**', 'node_modules/**', 'sanity/dist/**', 'sanity/.sanity/**', 'src/lib/sanity.types.ts'] },
   ...tseslint.configs.recommended,
   {
     rules: {

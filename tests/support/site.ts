@@ -11,7 +11,16 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const LOCK = path.join(ROOT, '.cache', 'astro-build.lock');
 
 /** Variables that choose the content source: cleared unless a build sets them, so the caller's shell cannot leak in. */
-const SOURCE_VARIABLES = ['CONTENT_DIR', 'SANITY_PROJECT_ID', 'SANITY_DATASET', 'SANITY_API_HOST', 'SANITY_TOKEN'];
+const SOURCE_VARIABLES = [
+  'CONTENT_DIR',
+  'SANITY_PROJECT_ID',
+  'SANITY_DATASET',
+  'SANITY_API_HOST',
+  'SANITY_TOKEN',
+  'SANITY_WRITE_TOKEN',
+  'SANITY_PERSPECTIVE',
+  'NARAVARD_PREVIEW_BUILD',
+];
 
 export interface BuildOptions {
   /** Output folder (absolute, or relative to the repository root). Emptied first. */
