@@ -147,6 +147,16 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: 'a slug too long to be a folder name',
+    text: dataset((byId) => {
+      doc(byId, 'programme-gr')['slug'] = {
+        _type: 'slug',
+        current: 'vardens-medarbetare-'.repeat(15) + 'slut',
+      };
+    }),
+    expected: ['programme-gr · slug.current · slug is longer than 200 characters'],
+  },
+  {
     name: 'a cycle in the region tree',
     text: dataset((byId) => {
       doc(byId, 'region-vastra-gotaland')['parent'] = ref('region-goteborgsregionen');
@@ -170,6 +180,17 @@ const CASES: Case[] = [
       'handelse-gr-start · date · "2021-02-30" is not a real date: the month has 28 days',
       'dokument-gr-rapport · date · "30/6/2021" is not an ISO date of the form YYYY, YYYY-MM or YYYY-MM-DD',
       'kontaktperson-gr-samordnare · period.end · period ends (2021-06) before it starts (2022-03)',
+    ],
+  },
+  {
+    name: 'malformed system timestamps',
+    text: dataset((byId) => {
+      doc(byId, 'tema-samverkan')['_updatedAt'] = 'igår';
+      doc(byId, 'kalla-gr')['_createdAt'] = '2026-11-23 09:00';
+    }),
+    expected: [
+      'tema-samverkan · _updatedAt · not a timestamp like 2026-11-23T09:00:00Z',
+      'kalla-gr · _createdAt · not a timestamp like 2026-11-23T09:00:00Z',
     ],
   },
   {

@@ -56,10 +56,19 @@ const reference = z.looseObject({
 const keyedReference = reference.extend({ _key: z.string({ error: 'array item has no _key' }) });
 const references = z.array(keyedReference);
 
+/** A slug is a folder name in the built site: file systems refuse names over 255 bytes. */
+export const SLUG_MAX_LENGTH = 200;
+
 const slugField = z.looseObject({
   _type: z.literal('slug').optional(),
-  current: schemaPrimitives.slug,
+  current: schemaPrimitives.slug.max(SLUG_MAX_LENGTH, { error: `slug is longer than ${SLUG_MAX_LENGTH} characters` }),
 });
+
+/** Sanity's system timestamps (`2026-11-23T09:00:00Z`): pages show them and feeds carry them. */
+const timestamp = z.string().refine(
+  (value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)),
+  { error: 'not a timestamp like 2026-11-23T09:00:00Z' },
+);
 
 const period = object({
   _type: z.literal('period').optional(),
@@ -159,8 +168,8 @@ const minOne = <T extends z.ZodType>(schema: z.ZodArray<T>) => schema.min(1, { e
 const base = {
   _id: z.string(),
   _rev: z.string().optional(),
-  _createdAt: z.string().optional(),
-  _updatedAt: z.string().optional(),
+  _createdAt: timestamp.optional(),
+  _updatedAt: timestamp.optional(),
   slug: slugField,
 };
 const sources = minOne(references);
