@@ -7,10 +7,10 @@
 // SANITY_TOKEN is read here, on the server, at build time only: it is never logged, never part
 // of `describe`, and nothing in src/ outside this file reads it.
 import { createClient, type SanityClient } from '@sanity/client';
-import { evaluate, parse } from 'groq-js';
 import path from 'node:path';
 import { DATASET_FILE, documentShapeProblems, readDataset, resolveContentDir, type RawDocument } from './dataset.ts';
 import { assertIntegrity, isDraftId, type IntegrityReport } from './integrity.ts';
+import { indexedDataset, type IndexedDataset } from './indexed-groq.ts';
 import type { ContentProblem } from './problems.ts';
 import { ALL_DOCUMENTS_QUERY, collectionQueries } from './queries.ts';
 import { ContentSourceError, DEFAULT_RETRY_POLICY, MalformedResponseError, withRetries, type RetryPolicy } from './retry.ts';
@@ -91,14 +91,14 @@ export function createContentSource(env: SourceEnv = process.env, cwd = process.
 // Local: groq-js over an export folder
 
 export function createLocalSource(contentDir: string): ContentSource {
-  let loaded: Promise<{ report: IntegrityReport; dataset: RawDocument[] }> | undefined;
+  let loaded: Promise<{ report: IntegrityReport; dataset: IndexedDataset }> | undefined;
   const load = () =>
     (loaded ??= (async () => {
       const { file, documents, problems } = await readDataset(contentDir);
       const report = assertIntegrity(documents, problems, `The embedded dataset ${file} has errors`);
       // Queries see what the published perspective would: no drafts, but the asset documents
       // (so `file.asset->url` resolves where an export carries them).
-      const dataset = documents.filter((document) => !isDraftId(document._id));
+      const dataset = indexedDataset(documents.filter((document) => !isDraftId(document._id)));
       return { report, dataset };
     })());
   return {
@@ -110,8 +110,7 @@ export function createLocalSource(contentDir: string): ContentSource {
     },
     async fetch<T>(query: string, params: QueryParams = {}): Promise<T> {
       const { dataset } = await load();
-      const result = await evaluate(parse(query, { params }), { dataset, params });
-      return (await result.get()) as T;
+      return dataset.query<T>(query, params);
     },
   };
 }
