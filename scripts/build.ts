@@ -63,7 +63,13 @@ async function removeLeftovers(): Promise<void> {
 // ---------------------------------------------------------------------------
 // 1. The content check
 
-const source = getContentSource(process.env);
+let source: ReturnType<typeof getContentSource>;
+try {
+  source = getContentSource(process.env);
+} catch (error) {
+  // A setting that cannot work (SANITY_PERSPECTIVE, a malformed project id): say which.
+  fail(`Cannot set up the content source: ${(error as Error).message}`);
+}
 console.log(`Checking the content from ${source.describe} …`);
 let check: Awaited<ReturnType<typeof checkContent>>;
 try {

@@ -308,6 +308,18 @@ describe.concurrent('a build from a broken dataset (CONTENT_DIR)', () => {
     });
   }
 
+  it('stops on a content source setting that cannot work, naming it', async () => {
+    const { exitCode, output } = await runBuild({
+      outDir,
+      env: { SANITY_PROJECT_ID: 'ett projekt!', SANITY_DATASET: 'production' },
+      expectCheckToFail: true,
+    });
+    expect(exitCode, output).toBe(1);
+    expect(output).toContain('Cannot set up the content source: `projectId` can only contain');
+    expect(output).not.toMatch(CRASH);
+    expect(await fingerprint(outDir)).toEqual(before);
+  });
+
   it('lists every problem at once, not only the first', async () => {
     const dir = path.join(root, 'all');
     // One dataset with every break above: the changes touch different fields.
