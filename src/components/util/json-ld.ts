@@ -3,6 +3,7 @@
 import type { Crumb } from './site.ts';
 import type { Dokument, Kontaktperson, RegionEntry } from '../../lib/content/schemas.ts';
 import { telHref } from './format.ts';
+import { webHref } from './links.ts';
 
 /** JSON for an inline `<script type="application/ld+json">`. */
 export function serializeJsonLd(data: unknown): string {
@@ -57,7 +58,7 @@ export function regionEntity(region: RegionEntry, site: URL, path: string): Json
     '@id': new URL(path, site).href + '#organisation',
     name: region.name,
     description: region.shortDescription,
-    url: region.website ?? new URL(path, site).href,
+    url: webHref(region.website)?.href ?? new URL(path, site).href,
     alternateName: region.organisations.length > 0 ? region.organisations : undefined,
     parentOrganization: region.parent
       ? {
@@ -97,7 +98,7 @@ export function documentEntity(doc: Dokument, site: URL, path: string): Json {
     '@type': 'DigitalDocument',
     name: doc.title,
     description: doc.summary ?? undefined,
-    url: doc.url ?? new URL(path, site).href,
+    url: webHref(doc.url)?.href ?? new URL(path, site).href,
     datePublished: doc.date ?? undefined,
     encodingFormat: doc.format ?? undefined,
     inLanguage: 'sv',

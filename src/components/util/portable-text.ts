@@ -6,13 +6,9 @@
 //   "(extern länk)" for screen readers.
 import { escapeHTML, toHTML, type PortableTextComponents } from '@portabletext/to-html';
 import { slugify } from '../../lib/urls.ts';
+import { safeHref } from './links.ts';
 
-export const ALLOWED_LINK_PROTOCOLS: ReadonlySet<string> = new Set([
-  'http:',
-  'https:',
-  'mailto:',
-  'tel:',
-]);
+export { ALLOWED_LINK_PROTOCOLS, safeHref } from './links.ts';
 
 export interface RenderOptions {
   /** The site's own origin: links there are not external. */
@@ -37,19 +33,6 @@ interface BlockLike {
   _key?: string;
   style?: string;
   children?: Array<{ _type: string; text?: string }>;
-}
-
-/** The href if it is allowed (parses, scheme in the allow list), else undefined. */
-export function safeHref(href: unknown): URL | undefined {
-  if (typeof href !== 'string') return undefined;
-  const value = href.trim();
-  if (value !== href || /[\u0000-\u001f\u007f]/.test(value)) return undefined;
-  try {
-    const url = new URL(value);
-    return ALLOWED_LINK_PROTOCOLS.has(url.protocol) ? url : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** A unique id for a heading text: `slug`, `slug-2`, `slug-3` … (never empty). */
@@ -92,9 +75,17 @@ export function renderPortableText(
         : `<${tag}>${children ?? ''}</${tag}>`;
     };
 
+  const paragraph = ({ children }: { children?: string }) => (children ? `<p>${children}</p>` : '');
+  const plain = ({ children }: { children: string }) => children;
   const components: PortableTextComponents = {
+    // The library has defaults for more than the content model allows; those render as plain
+    // paragraphs and text here: no second h1 on a page, no style attribute (underline), which
+    // the Content-Security-Policy would refuse anyway.
     block: {
-      normal: ({ children }) => (children ? `<p>${children}</p>` : ''),
+      normal: paragraph,
+      h1: paragraph,
+      h5: paragraph,
+      h6: paragraph,
       h2: heading('h2'),
       h3: heading('h3'),
       h4: heading('h4'),
@@ -103,6 +94,9 @@ export function renderPortableText(
     marks: {
       strong: ({ children }) => `<strong>${children}</strong>`,
       em: ({ children }) => `<em>${children}</em>`,
+      code: plain,
+      underline: plain,
+      'strike-through': plain,
       link: ({ children, value: mark }) => {
         const url = safeHref((mark as { href?: unknown } | undefined)?.href);
         if (!url) return children;
@@ -116,7 +110,7 @@ export function renderPortableText(
     // Anything the content model does not allow renders as nothing / its plain text.
     unknownType: () => '',
     unknownMark: ({ children }) => children,
-    unknownBlockStyle: ({ children }) => (children ? `<p>${children}</p>` : ''),
+    unknownBlockStyle: paragraph,
   };
 
   const html = toHTML(value as Parameters<typeof toHTML>[0], {
