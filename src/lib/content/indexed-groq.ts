@@ -138,8 +138,8 @@ function lookupFor(condition: ExprNode): Lookup | undefined {
         condition.args.length === 0
       )
         return undefined;
-      const args = condition.args.map(outer);
-      if (args.some((arg) => arg === undefined)) return undefined;
+      const args = (condition.args as ExprNode[]).map(outer);
+      if (args.some((arg: ExprNode | undefined) => arg === undefined)) return undefined;
       return { index: 'references', values: (args as ExprNode[]).flatMap(single), dynamic: true };
     }
     case 'OpCall':
@@ -169,15 +169,16 @@ function equalityLookup(field: ExprNode, other: ExprNode): Lookup | undefined {
 function membershipLookup(left: ExprNode, right: ExprNode): Lookup | undefined {
   const own = ownAttribute(left);
   if (own === '_type' || own === '_id') {
-    const values =
+    type Element = { value: ExprNode | undefined; isSplat: boolean };
+    const values: Element[] =
       right.type === 'Array'
-        ? right.elements.map((element) => ({
+        ? (right.elements as Array<{ value: ExprNode; isSplat: boolean }>).map((element) => ({
             value: outer(element.value),
             isSplat: element.isSplat,
           }))
         : [{ value: outer(right), isSplat: true }];
-    if (values.some((element) => element.value === undefined)) return undefined;
-    const dynamic = values.some((element) => element.value?.type !== 'Value');
+    if (values.some((element: Element) => element.value === undefined)) return undefined;
+    const dynamic = values.some((element: Element) => element.value?.type !== 'Value');
     return { index: own, values: values as Lookup['values'], dynamic };
   }
   const path = referenceArrayPath(right);
