@@ -2,7 +2,6 @@
 // renders the results and keeps the URL in step (typing replaces the current history entry,
 // after the first keystroke of a new query pushes one; filters, sort and submit push), so a
 // search can be linked, reloaded and walked with back and forward. Loaded only by SearchApp.
-import { socialImagePath } from '../components/util/social.ts';
 import { FILTER_KEYS, type FilterKey } from '../lib/search/labels.ts';
 import { MESSAGES, resultStatus } from '../lib/search/messages.ts';
 import {
@@ -254,17 +253,6 @@ function start(root: HTMLElement): void {
     }
 
     item.append(heading, meta);
-
-    // The page's social image, from its address (kept out of the index: meta values are searchable).
-    const image = document.createElement('img');
-    image.className = 'search-result__image';
-    image.src = socialImagePath(new URL(data.url, location.origin).pathname);
-    image.alt = '';
-    image.loading = 'lazy';
-    image.width = 120;
-    image.height = 63;
-    image.addEventListener('error', () => image.remove(), { once: true });
-    item.prepend(image);
 
     const excerpt = document.createElement('p');
     excerpt.className = 'search-result__excerpt';

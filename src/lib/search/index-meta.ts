@@ -50,7 +50,8 @@ export interface SearchIndexMeta {
   dateText: string | null;
 }
 
-function ownRegions(doc: IndexableDocument): readonly LinkStub[] {
+/** The regions a page belongs to (a delprojekt: its programme's; a theme: none). */
+export function ownRegions(doc: IndexableDocument): readonly LinkStub[] {
   switch (doc._type) {
     case 'region':
       return [{ _id: doc._id, _type: 'region', title: doc.name, slug: doc.slug }];
