@@ -12,6 +12,9 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
   outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
+  // Astro's build cache (the content data store): another folder lets a benchmark build another
+  // dataset while the tests build theirs (scripts/bench.ts).
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   integrations: [
     mdx(),
     // The search page lists results, it is not content of its own. A preview (drafts) has no sitemap.
