@@ -122,10 +122,12 @@ const exitCode = await new Promise<number>((resolve) => {
 });
 if (exitCode !== 0 || stopping || !existsSync(path.join(BUILDING, 'index.html'))) {
   await rm(BUILDING, { recursive: true, force: true });
-  fail(
-    `${stopping ? 'The build was stopped' : 'The build failed, see above'}. ${shown(OUT_DIR)} is unchanged.`,
-    exitCode || 1,
-  );
+  const why = stopping
+    ? 'The build was stopped'
+    : exitCode !== 0
+      ? 'The build failed, see above'
+      : 'astro build wrote no index.html';
+  fail(`${why}. ${shown(OUT_DIR)} is unchanged.`, exitCode || 1);
 }
 
 // ---------------------------------------------------------------------------
