@@ -1,0 +1,49 @@
+// Where a build's time goes, from the lines it prints and when each arrived: the time between
+// one landmark line and the next is the phase that the later line ends.
+
+export interface TimedLine {
+  /** Seconds since the build started. */
+  at: number;
+  text: string;
+}
+
+/** Landmarks in the order a build prints them, each ending the named phase. */
+const LANDMARKS: Array<{ name: string; pattern: RegExp }> = [
+  { name: 'content check (scripts/build.ts)', pattern: /^Content checked:/ },
+  { name: 'Astro and Vite start', pattern: /\[content\] Syncing content/ },
+  { name: 'content layer (query, validate, store)', pattern: /\[content\] Synced content/ },
+  { name: 'types and build setup', pattern: /\[build\] Building static entrypoints/ },
+  { name: 'bundling (Vite)', pattern: /\[build\] Rearranging server assets/ },
+  { name: 'rendering pages', pattern: /\[build\] ✓ Completed in/ },
+  { name: 'sitemap', pattern: /\[@astrojs\/sitemap\]/ },
+  { name: 'social images', pattern: /\[naravard:social-images\] Drew/ },
+  { name: 'security headers', pattern: /\[naravard:content-security-policy\]/ },
+  { name: 'Pagefind index', pattern: /\[naravard:pagefind\] Indexed/ },
+  { name: 'swap into place and exit', pattern: /The site is built in/ },
+];
+
+/** Seconds per phase; the rest of the wall time up to `totalSeconds` is "exit". */
+export function phasesFromLog(
+  lines: readonly TimedLine[],
+  totalSeconds: number,
+): Array<{ name: string; seconds: number }> {
+  const phases: Array<{ name: string; seconds: number }> = [];
+  let previous = 0;
+  let searchFrom = 0;
+  for (const { name, pattern } of LANDMARKS) {
+    const index = lines.findIndex((line, at) => at >= searchFrom && pattern.test(line.text));
+    if (index === -1) continue;
+    const at = (lines[index] as TimedLine).at;
+    phases.push({ name, seconds: round(at - previous) });
+    previous = at;
+    searchFrom = index + 1;
+  }
+  if (totalSeconds > previous)
+    phases.push({
+      name: phases.length === 0 ? 'build' : 'process exit',
+      seconds: round(totalSeconds - previous),
+    });
+  return phases;
+}
+
+const round = (seconds: number) => Math.round(seconds * 100) / 100;
