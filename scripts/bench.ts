@@ -16,7 +16,7 @@
 // with the machine it ran on (cores, CPU, memory, Node, load average). --profile also writes
 // V8 CPU profiles of the build's Node processes to .cache/bench/profiles/N/.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -153,6 +153,8 @@ const child = spawn(process.execPath, buildArgs, {
 const memory = sampleTreeMemory(child.pid as number, 50);
 const lines: TimedLine[] = [];
 const output: string[] = [];
+// The log is written as it comes, so a long build can be watched (tail -f).
+const logStream = createWriteStream(logFile);
 for (const stream of [child.stdout, child.stderr]) {
   let rest = '';
   stream.setEncoding('utf8');
@@ -163,6 +165,7 @@ for (const stream of [child.stdout, child.stderr]) {
     for (const line of parts) {
       lines.push({ at, text: line });
       output.push(line);
+      logStream.write(`${line}\n`);
     }
   });
 }
@@ -171,7 +174,7 @@ const exitCode = await new Promise<number>((resolve) =>
 );
 const wallSeconds = (performance.now() - started) / 1000;
 const tree = await memory.stop();
-await writeFile(logFile, output.join('\n'));
+await new Promise((resolve) => logStream.end(resolve));
 log(
   `Build ${exitCode === 0 ? 'done' : `FAILED (exit ${exitCode})`} in ${wallSeconds.toFixed(1)} s; peak memory ${formatBytes(tree.peakBytes)}`,
 );
