@@ -9,7 +9,7 @@
 //   and 'wasm-unsafe-eval', which Pagefind needs to compile its WebAssembly search engine;
 // - styles: the site's stylesheet ('self') and the hashes Astro adds for inline <style>;
 // - images: 'self', and data: for the external-link icon drawn by a CSS mask in global.css;
-// - fonts: 'self' (Atkinson Hyperlegible is bundled); fetch: 'self' (Pagefind's index files);
+// - fetch: 'self' (Pagefind's index files); no fonts (the site uses the system's);
 // - forms submit only to the site (the search form), <base> cannot move relative URLs away,
 //   no plugins (object-src), and no other site may frame the pages.
 import type { AstroIntegration, AstroUserConfig } from 'astro';
@@ -26,7 +26,6 @@ export const STYLE_SOURCES = ["'self'"];
 export const DIRECTIVES: CspDirective[] = [
   "default-src 'none'",
   "img-src 'self' data:",
-  "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
