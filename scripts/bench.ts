@@ -13,12 +13,14 @@
 //   result, and the weight of a content page without images (scripts/bench/browser.ts);
 // - with --lighthouse, Lighthouse scores of the start, a region, a programme and the search page.
 // It writes docs/performance/bench-N.json and regenerates the table in docs/performance.md,
-// with the machine it ran on (cores, CPU, memory, Node, load average). --profile also writes
-// V8 CPU profiles of the build's Node processes to .cache/bench/profiles/N/.
+// with the machine it ran on (cores, CPU, memory, Node, load average). --profile instead runs
+// `astro build` alone under --cpu-prof (V8 CPU profile in .cache/bench/profiles/N/), to see
+// where Astro's time goes; its figures are not the build's.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findOrInstallChromium } from './chromium.ts';
@@ -26,6 +28,7 @@ import { launch, measurePage, measureSearch } from './bench/browser.ts';
 import { runLighthouse } from './bench/lighthouse.ts';
 import { chromiumVersion, describeMachine, finishMachine } from './bench/machine.ts';
 import { phasesFromLog, type TimedLine } from './bench/phases.ts';
+import { summarizeProfile, type CpuProfile } from './bench/profile-summary.ts';
 import { sampleTreeMemory } from './bench/process-tree.ts';
 import {
   checkTargets,
@@ -130,7 +133,13 @@ if (values.profile) {
   await mkdir(profileDir, { recursive: true });
 }
 
-const buildArgs = [path.join(ROOT, 'scripts', 'build.ts')];
+// Node refuses --cpu-prof in NODE_OPTIONS: a profiled run starts `astro build` itself under
+// --cpu-prof (no content check before it, Pagefind in Astro's hook): a profile of Astro's part.
+const require = createRequire(import.meta.url);
+const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
+const buildArgs = values.profile
+  ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, astroBin, 'build']
+  : [path.join(ROOT, 'scripts', 'build.ts')];
 log(`Building into ${path.relative(ROOT, outDir)}/ (log: ${path.relative(ROOT, logFile)}) …`);
 const started = performance.now();
 const child = spawn(process.execPath, buildArgs, {
@@ -142,12 +151,6 @@ const child = spawn(process.execPath, buildArgs, {
     ASTRO_OUT_DIR: outDir,
     ASTRO_CACHE_DIR: cacheDir,
     ASTRO_TELEMETRY_DISABLED: '1',
-    ...(values.profile
-      ? {
-          NODE_OPTIONS:
-            `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profileDir}`.trim(),
-        }
-      : {}),
   },
 });
 const memory = sampleTreeMemory(child.pid as number, 50);
@@ -178,6 +181,30 @@ await new Promise((resolve) => logStream.end(resolve));
 log(
   `Build ${exitCode === 0 ? 'done' : `FAILED (exit ${exitCode})`} in ${wallSeconds.toFixed(1)} s; peak memory ${formatBytes(tree.peakBytes)}`,
 );
+
+if (values.profile) {
+  // A profiled run: report where Astro's time went and stop (its figures are not the build's).
+  for (const file of (await readdir(profileDir)).filter((name) => name.endsWith('.cpuprofile'))) {
+    const summary = summarizeProfile(
+      JSON.parse(await readFile(path.join(profileDir, file), 'utf8')) as CpuProfile,
+    );
+    const summaryFile = path.join(profileDir, file.replace(/\.cpuprofile$/, '.summary.json'));
+    await writeFile(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
+    log(
+      `${file}: ${(summary.totalMs / 1000).toFixed(1)} s of samples (summary: ${path.relative(ROOT, summaryFile)})`,
+    );
+    for (const entry of summary.byPackage)
+      log(
+        `  ${entry.share.toFixed(1).padStart(5)} %  ${(entry.ms / 1000).toFixed(1).padStart(6)} s  ${entry.name}`,
+      );
+    log('  by function:');
+    for (const entry of summary.byFunction)
+      log(
+        `  ${entry.share.toFixed(1).padStart(5)} %  ${(entry.ms / 1000).toFixed(1).padStart(6)} s  ${entry.name}`,
+      );
+  }
+  process.exit(exitCode);
+}
 
 // ---------------------------------------------------------------------------
 // 3. What it wrote
@@ -273,7 +300,7 @@ const partial: Omit<BenchResult, 'targets'> = {
   date: new Date().toISOString(),
   machine: finishMachine(machine),
   build: {
-    command: `CONTENT_DIR=${path.relative(ROOT, datasetDir)} ASTRO_OUT_DIR=${path.relative(ROOT, outDir)} node scripts/build.ts`,
+    command: `CONTENT_DIR=${path.relative(ROOT, datasetDir)} ASTRO_OUT_DIR=${path.relative(ROOT, outDir)} node ${values.profile ? '--cpu-prof astro build' : 'scripts/build.ts'}`,
     exitCode,
     wallSeconds: Math.round(wallSeconds * 100) / 100,
     pages,
