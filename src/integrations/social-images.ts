@@ -54,7 +54,8 @@ function metaContent(
   attribute: 'property' | 'name',
   key: string,
 ): string | undefined {
-  for (const tag of html.match(/<meta\b[^>]*>/gi) ?? []) {
+  // Astro leaves `>` unescaped inside attribute values: a tag ends at the first `>` outside quotes.
+  for (const tag of html.match(/<meta\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi) ?? []) {
     const keyMatch = new RegExp(`\\b${attribute}="([^"]*)"`, 'i').exec(tag);
     if (keyMatch?.[1] !== key) continue;
     const content = /\bcontent="([^"]*)"/i.exec(tag);

@@ -56,6 +56,20 @@ describe('social images', () => {
     });
   });
 
+  it('reads a card whose text holds a `>` (Astro leaves it unescaped in attributes)', () => {
+    const html = page({
+      image: '/og/kort/region-a.png',
+      title: 'A',
+      cardTitle: 'Län > Kommun',
+      kicker: '1 > 0',
+    });
+    expect(pageCard(html)).toEqual({
+      file: 'og/kort/region-a.png',
+      title: 'Län > Kommun',
+      kicker: '1 > 0',
+    });
+  });
+
   it('draws an image shared by many pages once, as a 1200×630 PNG', async () => {
     const shared = {
       image: '/og/kort/program-vasterbotten.png',
