@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { parseNdjson, type RawDocument } from '../../src/lib/content/dataset.ts';
 import { ROOT, withLock } from '../support/site.ts';
 
@@ -123,7 +124,8 @@ export function runBuild(options: BuildOptions): Promise<BuildRun> {
       });
       child.on('close', (code) => {
         done();
-        resolve({ exitCode: code ?? 1, output, stopped });
+        // Astro colours its log when the terminal (or CI=true) asks for it: compare the text.
+        resolve({ exitCode: code ?? 1, output: stripVTControlCharacters(output), stopped });
       });
     });
   return expectCheckToFail ? run() : withLock(run);
