@@ -18,7 +18,9 @@ export default defineConfig({
   integrations: [
     mdx(),
     // The search page lists results, it is not content of its own. A preview (drafts) has no sitemap.
-    ...(isPreviewBuild() ? [] : [sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/sok/') })]),
+    ...(isPreviewBuild()
+      ? []
+      : [sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/sok/') })]),
     preview(),
     socialImages(),
     contentSecurityPolicy(),

@@ -2,11 +2,25 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-*/**', '.astro/**', '.cache/**', 'node_modules/**', 'sanity/dist/**', 'sanity/.sanity/**', 'src/lib/sanity.types.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'dist-*/**',
+      '.astro/**',
+      '.cache/**',
+      'node_modules/**',
+      'sanity/dist/**',
+      'sanity/.sanity/**',
+      'src/lib/sanity.types.ts',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
 );

@@ -9,7 +9,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/studio/**/*.test.ts', 'tests/dataset/**/*.test.ts', 'tests/trust/**/*.test.ts', 'tests/roundtrip/*.test.ts'],
+          include: [
+            'tests/unit/**/*.test.ts',
+            'tests/studio/**/*.test.ts',
+            'tests/dataset/**/*.test.ts',
+            'tests/trust/**/*.test.ts',
+            'tests/roundtrip/*.test.ts',
+          ],
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },
@@ -17,7 +23,11 @@ export default defineConfig({
       {
         test: {
           name: 'site',
-          include: ['tests/site/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/roundtrip/site/*.test.ts'],
+          include: [
+            'tests/site/**/*.test.ts',
+            'tests/e2e/**/*.test.ts',
+            'tests/roundtrip/site/*.test.ts',
+          ],
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 600_000,

@@ -24,7 +24,7 @@ export function findOrInstallChromium(log: (message: string) => void = console.l
   }
   if (isExecutable(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
   if (process.getuid?.() === 0) {
-    log('Chromium not found: installing Debian\'s package (apt-get install -y chromium) …');
+    log("Chromium not found: installing Debian's package (apt-get install -y chromium) …");
     execFileSync('apt-get', ['update'], { stdio: 'inherit' });
     execFileSync('apt-get', ['install', '-y', 'chromium'], {
       stdio: 'inherit',
@@ -33,7 +33,7 @@ export function findOrInstallChromium(log: (message: string) => void = console.l
     if (isExecutable(DEBIAN_CHROMIUM)) return DEBIAN_CHROMIUM;
   }
   throw new Error(
-    'The browser tests need Chromium. Install Debian\'s package (sudo apt-get install chromium) ' +
+    "The browser tests need Chromium. Install Debian's package (sudo apt-get install chromium) " +
       'or set CHROME_PATH to a Chromium or Chrome executable.',
   );
 }

@@ -23,7 +23,10 @@ export const collections = {
   programmes: defineCollection({ loader: contentLoader('programmes'), schema: programmeSchema }),
   malbilder: defineCollection({ loader: contentLoader('malbilder'), schema: malbildSchema }),
   delprojekt: defineCollection({ loader: contentLoader('delprojekt'), schema: delprojektSchema }),
-  kontaktpersoner: defineCollection({ loader: contentLoader('kontaktpersoner'), schema: kontaktpersonSchema }),
+  kontaktpersoner: defineCollection({
+    loader: contentLoader('kontaktpersoner'),
+    schema: kontaktpersonSchema,
+  }),
   dokument: defineCollection({ loader: contentLoader('dokument'), schema: dokumentSchema }),
   teman: defineCollection({ loader: contentLoader('teman'), schema: temaSchema }),
   handelser: defineCollection({ loader: contentLoader('handelser'), schema: handelseSchema }),

@@ -15,7 +15,16 @@ export const SECTION: Record<DocumentType, string> = {
 };
 
 /** Types with a list page at `/{section}/` (delprojekt are listed on their programme's page). */
-const HAS_INDEX: ReadonlySet<DocumentType> = new Set(['region', 'programme', 'malbild', 'kontaktperson', 'dokument', 'tema', 'handelse', 'kalla']);
+const HAS_INDEX: ReadonlySet<DocumentType> = new Set([
+  'region',
+  'programme',
+  'malbild',
+  'kontaktperson',
+  'dokument',
+  'tema',
+  'handelse',
+  'kalla',
+]);
 
 export const STATIC_PATHS = {
   home: '/',

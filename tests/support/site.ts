@@ -60,18 +60,30 @@ export async function withLock<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** Runs `npx astro build`; resolves with the exit code and output (it does not throw on a failed build). */
-export function buildSite({ outDir, env = {}, timeoutMs = 600_000 }: BuildOptions): Promise<BuildResult> {
+export function buildSite({
+  outDir,
+  env = {},
+  timeoutMs = 600_000,
+}: BuildOptions): Promise<BuildResult> {
   const out = path.resolve(ROOT, outDir);
   return withLock(async () => {
     await rm(out, { recursive: true, force: true });
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ASTRO_OUT_DIR: out };
+    const childEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ASTRO_OUT_DIR: out,
+    };
     for (const name of SOURCE_VARIABLES) delete childEnv[name];
     for (const [name, value] of Object.entries(env)) {
       if (value === undefined) delete childEnv[name];
       else childEnv[name] = value;
     }
     return new Promise<BuildResult>((resolve, reject) => {
-      const child = spawn('npx', ['astro', 'build'], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn('npx', ['astro', 'build'], {
+        cwd: ROOT,
+        env: childEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -91,12 +103,16 @@ export function buildSite({ outDir, env = {}, timeoutMs = 600_000 }: BuildOption
 /** Like buildSite, but throws with the build's output when it fails. */
 export async function buildSiteOrThrow(options: BuildOptions): Promise<string> {
   const result = await buildSite(options);
-  if (result.exitCode !== 0) throw new Error(`astro build failed (exit ${result.exitCode}):\n${result.output}`);
+  if (result.exitCode !== 0)
+    throw new Error(`astro build failed (exit ${result.exitCode}):\n${result.output}`);
   return result.outDir;
 }
 
 /** Every file under `dir`, as sorted paths relative to it. */
-export async function listFiles(dir: string, filter: (file: string) => boolean = () => true): Promise<string[]> {
+export async function listFiles(
+  dir: string,
+  filter: (file: string) => boolean = () => true,
+): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile())

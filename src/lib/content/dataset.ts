@@ -23,7 +23,10 @@ export interface ParsedDataset {
 }
 
 /** The export folder: `CONTENT_DIR` if set (relative to `cwd`), else `content/dataset/`. */
-export function resolveContentDir(env: { CONTENT_DIR?: string | undefined } = process.env, cwd = process.cwd()): string {
+export function resolveContentDir(
+  env: { CONTENT_DIR?: string | undefined } = process.env,
+  cwd = process.cwd(),
+): string {
   const dir = env['CONTENT_DIR']?.trim();
   return path.resolve(cwd, dir ? dir : DEFAULT_CONTENT_DIR);
 }
@@ -40,7 +43,12 @@ export function parseNdjson(text: string, fileLabel = DATASET_FILE): Omit<Parsed
     try {
       value = JSON.parse(line);
     } catch (error) {
-      problems.push({ id, path: '', message: `not valid JSON: ${(error as Error).message}`, severity: 'error' });
+      problems.push({
+        id,
+        path: '',
+        message: `not valid JSON: ${(error as Error).message}`,
+        severity: 'error',
+      });
       return;
     }
     const problem = documentShapeProblems(value, id, ` (line ${index + 1})`);
@@ -59,12 +67,17 @@ export function documentShapeProblems(value: unknown, where: string, note = ''):
     return [{ id: where, path: '', message: 'not a document (a JSON object)', severity: 'error' }];
   }
   const record = value as Record<string, unknown>;
-  const missing = ['_id', '_type'].filter((key) => typeof record[key] !== 'string' || record[key] === '');
+  const missing = ['_id', '_type'].filter(
+    (key) => typeof record[key] !== 'string' || record[key] === '',
+  );
   const who = typeof record['_id'] === 'string' && record['_id'] !== '' ? record['_id'] : where;
   return missing.map((key) => ({
     id: who,
     path: key,
-    message: record[key] === undefined ? `required field is missing${note}` : `must be a non-empty string${note}`,
+    message:
+      record[key] === undefined
+        ? `required field is missing${note}`
+        : `must be a non-empty string${note}`,
     severity: 'error',
   }));
 }
@@ -80,12 +93,18 @@ export async function readDataset(dir: string = resolveContentDir()): Promise<Pa
       file,
       documents: [],
       problems: [
-        { id: file, path: '', message: `cannot read the dataset: ${(error as Error).message}`, severity: 'error' },
+        {
+          id: file,
+          path: '',
+          message: `cannot read the dataset: ${(error as Error).message}`,
+          severity: 'error',
+        },
       ],
     };
   }
   // Name the file relative to the working directory when it lies inside it.
   const relative = path.relative(process.cwd(), file);
-  const label = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+  const label =
+    relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
   return { file, ...parseNdjson(text, label) };
 }

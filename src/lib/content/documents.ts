@@ -35,17 +35,17 @@ export function isEmail(value: string): boolean {
 const text = z.string().min(1, { error: 'must not be empty' });
 const email = z.string().refine(isEmail, { error: 'not an e-mail address like name@example.se' });
 const phone = z.string().refine(isSwedishPhone, {
-  error: 'not a Swedish phone number as printed (digits, spaces, hyphens; starts with 0 or +46; 8–13 digits)',
+  error:
+    'not a Swedish phone number as printed (digits, spaces, hyphens; starts with 0 or +46; 8–13 digits)',
 });
 
 /** Objects keep system fields (`_type`, `_key`, …) and warn on other unknown keys. */
 function object<T extends z.ZodRawShape>(shape: T) {
-  return z
-    .looseObject(shape)
-    .superRefine((value, ctx) => {
-      const unknown = Object.keys(value).filter((key) => !key.startsWith('_') && !(key in shape));
-      if (unknown.length > 0) ctx.addIssue({ code: 'unrecognized_keys', keys: unknown, input: value });
-    });
+  return z.looseObject(shape).superRefine((value, ctx) => {
+    const unknown = Object.keys(value).filter((key) => !key.startsWith('_') && !(key in shape));
+    if (unknown.length > 0)
+      ctx.addIssue({ code: 'unrecognized_keys', keys: unknown, input: value });
+  });
 }
 
 const reference = z.looseObject({
@@ -61,14 +61,20 @@ export const SLUG_MAX_LENGTH = 200;
 
 const slugField = z.looseObject({
   _type: z.literal('slug').optional(),
-  current: schemaPrimitives.slug.max(SLUG_MAX_LENGTH, { error: `slug is longer than ${SLUG_MAX_LENGTH} characters` }),
+  current: schemaPrimitives.slug.max(SLUG_MAX_LENGTH, {
+    error: `slug is longer than ${SLUG_MAX_LENGTH} characters`,
+  }),
 });
 
 /** Sanity's system timestamps (`2026-11-23T09:00:00Z`): pages show them and feeds carry them. */
-const timestamp = z.string().refine(
-  (value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value)),
-  { error: 'not a timestamp like 2026-11-23T09:00:00Z' },
-);
+const timestamp = z
+  .string()
+  .refine(
+    (value) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/.test(value) &&
+      !Number.isNaN(Date.parse(value)),
+    { error: 'not a timestamp like 2026-11-23T09:00:00Z' },
+  );
 
 const period = object({
   _type: z.literal('period').optional(),
@@ -77,8 +83,18 @@ const period = object({
   text: z.string().optional(),
 }).superRefine((value, ctx) => {
   const { start, end } = value;
-  if (start && end && !isoDateProblem(start) && !isoDateProblem(end) && compareIsoDates(start, end) > 0) {
-    ctx.addIssue({ code: 'custom', path: ['end'], message: `period ends (${end}) before it starts (${start})` });
+  if (
+    start &&
+    end &&
+    !isoDateProblem(start) &&
+    !isoDateProblem(end) &&
+    compareIsoDates(start, end) > 0
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['end'],
+      message: `period ends (${end}) before it starts (${start})`,
+    });
   }
 });
 
@@ -120,7 +136,9 @@ const attachment = object({
   if (hasFile === hasUrl) {
     ctx.addIssue({
       code: 'custom',
-      message: hasFile ? 'has both a file and a url: keep exactly one' : 'has neither a file nor a url: give one, or remove the attachment',
+      message: hasFile
+        ? 'has both a file and a url: keep exactly one'
+        : 'has neither a file nor a url: give one, or remove the attachment',
     });
   }
 });
@@ -160,7 +178,8 @@ const block = object({
 });
 const blockContent = z.array(block);
 
-const minOne = <T extends z.ZodType>(schema: z.ZodArray<T>) => schema.min(1, { error: 'needs at least one item' });
+const minOne = <T extends z.ZodType>(schema: z.ZodArray<T>) =>
+  schema.min(1, { error: 'needs at least one item' });
 
 // ---------------------------------------------------------------------------
 // Document types
@@ -200,7 +219,11 @@ export const documentSchemas = {
     sources,
   }).superRefine((value, ctx) => {
     if (value.kind !== 'lan' && !value.parent) {
-      ctx.addIssue({ code: 'custom', path: ['parent'], message: `required for a region of kind "${value.kind}" (only "lan" has no parent)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['parent'],
+        message: `required for a region of kind "${value.kind}" (only "lan" has no parent)`,
+      });
     }
   }),
   tema: object({
@@ -318,7 +341,12 @@ export const REFERENCE_TARGETS: Record<DocumentType, Record<string, readonly Doc
     documents: ['dokument'],
     sources: ['kalla'],
   },
-  malbild: { regions: ['region'], sourceDocument: ['dokument'], themes: ['tema'], sources: ['kalla'] },
+  malbild: {
+    regions: ['region'],
+    sourceDocument: ['dokument'],
+    themes: ['tema'],
+    sources: ['kalla'],
+  },
   delprojekt: {
     programme: ['programme'],
     themes: ['tema'],

@@ -6,10 +6,26 @@
 // System documents (`sanity.*` assets, `system.*`) are ignored.
 import type { RawDocument } from './dataset.ts';
 import { REFERENCE_TARGETS, documentSchemas } from './documents.ts';
-import { ContentValidationError, formatPath, problemsFromZod, type ContentProblem } from './problems.ts';
-import { DOCUMENT_TYPES, LINK_SCHEMES, WEB_SCHEMES, urlProblem, type DocumentType } from './schemas.ts';
+import {
+  ContentValidationError,
+  formatPath,
+  problemsFromZod,
+  type ContentProblem,
+} from './problems.ts';
+import {
+  DOCUMENT_TYPES,
+  LINK_SCHEMES,
+  WEB_SCHEMES,
+  urlProblem,
+  type DocumentType,
+} from './schemas.ts';
 
-export { ContentValidationError, formatProblem, type ContentProblem, type Severity } from './problems.ts';
+export {
+  ContentValidationError,
+  formatProblem,
+  type ContentProblem,
+  type Severity,
+} from './problems.ts';
 
 export interface IntegrityReport {
   /** Published content documents of known types, in dataset order: what the site is built from. */
@@ -45,12 +61,16 @@ function walk(value: unknown, visit: Visit, path: PropertyKey[] = [], key?: Prop
   if (Array.isArray(value)) {
     value.forEach((item, index) => walk(item, visit, [...path, index], index));
   } else if (value !== null && typeof value === 'object') {
-    for (const [childKey, child] of Object.entries(value)) walk(child, visit, [...path, childKey], childKey);
+    for (const [childKey, child] of Object.entries(value))
+      walk(child, visit, [...path, childKey], childKey);
   }
 }
 
 /** Runs every check and returns the report; never throws. `initial` problems (e.g. from parsing) are kept. */
-export function checkIntegrity(documents: readonly RawDocument[], initial: readonly ContentProblem[] = []): IntegrityReport {
+export function checkIntegrity(
+  documents: readonly RawDocument[],
+  initial: readonly ContentProblem[] = [],
+): IntegrityReport {
   const problems: ContentProblem[] = [...initial];
   const seen = new Set<string>();
   const add = (problem: ContentProblem) => {
@@ -66,11 +86,21 @@ export function checkIntegrity(documents: readonly RawDocument[], initial: reado
   for (const document of documents) {
     if (isSystemDocument(document)) continue;
     if (isDraftId(document._id)) {
-      add({ id: document._id, path: '', message: 'draft: not published, left out of the site', severity: 'info' });
+      add({
+        id: document._id,
+        path: '',
+        message: 'draft: not published, left out of the site',
+        severity: 'info',
+      });
       continue;
     }
     if (byId.has(document._id)) {
-      add({ id: document._id, path: '_id', message: 'the same _id occurs more than once', severity: 'error' });
+      add({
+        id: document._id,
+        path: '_id',
+        message: 'the same _id occurs more than once',
+        severity: 'error',
+      });
       continue;
     }
     byId.set(document._id, document);
@@ -91,18 +121,30 @@ export function checkIntegrity(documents: readonly RawDocument[], initial: reado
     published.push(document);
   }
   if (published.length === 0) {
-    add({ id: '(dataset)', path: '', message: 'the dataset has no published content documents', severity: 'error' });
+    add({
+      id: '(dataset)',
+      path: '',
+      message: 'the dataset has no published content documents',
+      severity: 'error',
+    });
   }
 
   // 2. Per-document shape, ids, keys, addresses.
   for (const document of published) {
     const id = document._id;
     if (id.includes('.')) {
-      add({ id, path: '_id', message: 'an _id with a dot is a private path in Sanity, unreadable without a token', severity: 'error' });
+      add({
+        id,
+        path: '_id',
+        message: 'an _id with a dot is a private path in Sanity, unreadable without a token',
+        severity: 'error',
+      });
     }
     const schema = documentSchemas[document._type as DocumentType];
     const result = schema.safeParse(document);
-    if (!result.success) for (const problem of problemsFromZod(id, result.error.issues, { input: document })) add(problem);
+    if (!result.success)
+      for (const problem of problemsFromZod(id, result.error.issues, { input: document }))
+        add(problem);
 
     walk(document, (value, path, key) => {
       if (typeof value === 'string' && typeof key === 'string') {
@@ -128,7 +170,12 @@ export function checkIntegrity(documents: readonly RawDocument[], initial: reado
           }
           const itemKey = (item as Record<string, unknown>)['_key'];
           if (typeof itemKey !== 'string') {
-            add({ id, path: formatPath([...path, index, '_key']), message: 'array item has no _key', severity: 'error' });
+            add({
+              id,
+              path: formatPath([...path, index, '_key']),
+              message: 'array item has no _key',
+              severity: 'error',
+            });
           } else if (keys.has(itemKey)) {
             add({
               id,
@@ -155,7 +202,12 @@ export function checkIntegrity(documents: readonly RawDocument[], initial: reado
     const [type, current] = key.split('\u0000');
     for (const id of ids) {
       const others = ids.filter((other) => other !== id).join(', ');
-      add({ id, path: 'slug.current', message: `slug "${current}" is not unique among ${type} documents (also ${others})`, severity: 'error' });
+      add({
+        id,
+        path: 'slug.current',
+        message: `slug "${current}" is not unique among ${type} documents (also ${others})`,
+        severity: 'error',
+      });
     }
   }
 
@@ -180,7 +232,12 @@ export function checkIntegrity(documents: readonly RawDocument[], initial: reado
             : documents.some((other) => other._id === `drafts.${ref}`)
               ? 'a document that exists only as a draft'
               : 'a document that does not exist';
-        add({ id: document._id, path: at, message: `references "${ref}", ${why}`, severity: weak ? 'warning' : 'error' });
+        add({
+          id: document._id,
+          path: at,
+          message: `references "${ref}", ${why}`,
+          severity: weak ? 'warning' : 'error',
+        });
         return;
       }
       const field = path[0];
@@ -229,7 +286,11 @@ export function checkIntegrity(documents: readonly RawDocument[], initial: reado
     .map((problem, index) => ({ problem, index }))
     .sort((a, b) => order[a.problem.severity] - order[b.problem.severity] || a.index - b.index)
     .map(({ problem }) => problem);
-  return { published, problems: sorted, errors: sorted.filter((problem) => problem.severity === 'error') };
+  return {
+    published,
+    problems: sorted,
+    errors: sorted.filter((problem) => problem.severity === 'error'),
+  };
 }
 
 /** Runs every check and throws a ContentValidationError listing every error, if there is one. */

@@ -4,17 +4,43 @@
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'zod';
-import { ContentValidationError, formatProblem, problemsFromZod, type ContentProblem } from './problems.ts';
+import {
+  ContentValidationError,
+  formatProblem,
+  problemsFromZod,
+  type ContentProblem,
+} from './problems.ts';
 import { collectionQueries } from './queries.ts';
 import { withRegionTree } from './regions.ts';
-import { collectionSchemas, regionEntrySchema, type CollectionName, type Region } from './schemas.ts';
-import { getContentSource, resetContentSources, type ContentSource, type SourceEnv } from './source.ts';
+import {
+  collectionSchemas,
+  regionEntrySchema,
+  type CollectionName,
+  type Region,
+} from './schemas.ts';
+import {
+  getContentSource,
+  resetContentSources,
+  type ContentSource,
+  type SourceEnv,
+} from './source.ts';
 
 /** Checks each result against `schema`; returns the parsed results or throws with every problem. */
-export function parseResults<S extends z.ZodType>(collection: string, schema: S, results: unknown): z.infer<S>[] {
+export function parseResults<S extends z.ZodType>(
+  collection: string,
+  schema: S,
+  results: unknown,
+): z.infer<S>[] {
   if (!Array.isArray(results)) {
     throw new ContentValidationError(
-      [{ id: `(${collection})`, path: '', message: 'the query did not return a list', severity: 'error' }],
+      [
+        {
+          id: `(${collection})`,
+          path: '',
+          message: 'the query did not return a list',
+          severity: 'error',
+        },
+      ],
       `The ${collection} collection cannot be loaded`,
     );
   }
@@ -29,16 +55,26 @@ export function parseResults<S extends z.ZodType>(collection: string, schema: S,
     if (outcome.success) parsed.push(outcome.data);
     else problems.push(...problemsFromZod(id, outcome.error.issues, { input: result }));
   });
-  if (problems.length > 0) throw new ContentValidationError(problems, `The ${collection} query results do not match their schema`);
+  if (problems.length > 0)
+    throw new ContentValidationError(
+      problems,
+      `The ${collection} query results do not match their schema`,
+    );
   return parsed;
 }
 
 /** Loads one collection's entries (slug → data), validated; regions also carry their tree. */
-export async function loadCollection(collection: CollectionName, source: ContentSource): Promise<Array<{ id: string; data: Record<string, unknown> }>> {
+export async function loadCollection(
+  collection: CollectionName,
+  source: ContentSource,
+): Promise<Array<{ id: string; data: Record<string, unknown> }>> {
   const results = await source.fetch<unknown>(collectionQueries[collection]);
   if (collection === 'regions') {
     const regions = parseResults(collection, collectionSchemas.regions, results) as Region[];
-    return withRegionTree(regions).map((entry) => ({ id: entry.slug, data: regionEntrySchema.parse(entry) }));
+    return withRegionTree(regions).map((entry) => ({
+      id: entry.slug,
+      data: regionEntrySchema.parse(entry),
+    }));
   }
   return parseResults(collection, collectionSchemas[collection], results).map((data) => ({
     id: (data as { slug: string }).slug,
@@ -61,7 +97,9 @@ export function contentLoader(collection: CollectionName, env: SourceEnv = proce
         const report = await source.validate();
         if (!reported.has(source)) {
           reported.add(source);
-          logger.info(`Content from ${source.describe}: ${report.published.length} published documents`);
+          logger.info(
+            `Content from ${source.describe}: ${report.published.length} published documents`,
+          );
           for (const problem of report.problems) {
             if (problem.severity === 'warning') logger.warn(formatProblem(problem));
             else if (problem.severity === 'info') logger.info(formatProblem(problem));

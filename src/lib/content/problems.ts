@@ -40,7 +40,11 @@ export function problemsFromZod(
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       const best = [...issue.errors].sort((a, b) => a.length - b.length)[0] ?? [];
       problems.push(
-        ...problemsFromZod(id, best.map((nested) => ({ ...nested, path: [...issue.path, ...nested.path] })), options),
+        ...problemsFromZod(
+          id,
+          best.map((nested) => ({ ...nested, path: [...issue.path, ...nested.path] })),
+          options,
+        ),
       );
       continue;
     }
@@ -79,7 +83,8 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === 'object') return 'an object';
   return `${typeof value} ${String(value)}`;
 }

@@ -47,7 +47,8 @@ export const REGIONS_QUERY = defineQuery(`*[_type == "region" && ${PUBLISHED}] |
 }`);
 
 /** Programmes by title, with regions, målbild, themes, contacts, documents, delprojekt and events. */
-export const PROGRAMMES_QUERY = defineQuery(`*[_type == "programme" && ${PUBLISHED}] | order(title asc) {
+export const PROGRAMMES_QUERY =
+  defineQuery(`*[_type == "programme" && ${PUBLISHED}] | order(title asc) {
   _id, _type, title, ${SLUG}, summary,
   "body": coalesce(body, []),
   "period": ${PERIOD}, status,
@@ -66,7 +67,8 @@ export const PROGRAMMES_QUERY = defineQuery(`*[_type == "programme" && ${PUBLISH
 }`);
 
 /** Målbilder by title, with decision, parts, regions, source document and the programmes working towards them. */
-export const MALBILDER_QUERY = defineQuery(`*[_type == "malbild" && ${PUBLISHED}] | order(title asc) {
+export const MALBILDER_QUERY =
+  defineQuery(`*[_type == "malbild" && ${PUBLISHED}] | order(title asc) {
   _id, _type, title, ${SLUG}, summary, horizonYear, author,
   "decision": decision{decidedBy, date, dateText, description},
   "parts": coalesce(parts[]{_key, title, text}, []),
@@ -79,7 +81,8 @@ export const MALBILDER_QUERY = defineQuery(`*[_type == "malbild" && ${PUBLISHED}
 }`);
 
 /** Delprojekt by programme and number, with the programme (and its regions), contacts, documents and events. */
-export const DELPROJEKT_QUERY = defineQuery(`*[_type == "delprojekt" && ${PUBLISHED}] | order(programme._ref asc, number asc, title asc) {
+export const DELPROJEKT_QUERY =
+  defineQuery(`*[_type == "delprojekt" && ${PUBLISHED}] | order(programme._ref asc, number asc, title asc) {
   _id, _type, title, ${SLUG}, number, summary,
   "body": coalesce(body, []),
   status, "period": ${PERIOD}, ${UPDATED}, ${SOURCES},
@@ -92,7 +95,8 @@ export const DELPROJEKT_QUERY = defineQuery(`*[_type == "delprojekt" && ${PUBLIS
 }`);
 
 /** Contact people by name, with their regions and the programmes / delprojekt that list them. */
-export const KONTAKTPERSONER_QUERY = defineQuery(`*[_type == "kontaktperson" && ${PUBLISHED}] | order(name asc) {
+export const KONTAKTPERSONER_QUERY =
+  defineQuery(`*[_type == "kontaktperson" && ${PUBLISHED}] | order(name asc) {
   _id, _type, name, ${SLUG}, role, organisation, email, phone, portraitUrl,
   "period": ${PERIOD}, ${UPDATED}, ${SOURCES},
   "regions": coalesce(regions[]->${LINK_STUB}, []),
@@ -100,7 +104,8 @@ export const KONTAKTPERSONER_QUERY = defineQuery(`*[_type == "kontaktperson" && 
 }`);
 
 /** Documents by date (newest first), with publisher region, programme, delprojekt, themes and what points at them. */
-export const DOKUMENT_QUERY = defineQuery(`*[_type == "dokument" && ${PUBLISHED}] | order(date desc, title asc) {
+export const DOKUMENT_QUERY =
+  defineQuery(`*[_type == "dokument" && ${PUBLISHED}] | order(date desc, title asc) {
   _id, _type, title, ${SLUG}, kind, date, summary, format,
   "url": coalesce(attachment.url, attachment.file.asset->url),
   publisher, ${UPDATED}, ${SOURCES},
@@ -130,7 +135,8 @@ export const TEMAN_QUERY = defineQuery(`*[_type == "tema" && ${PUBLISHED}] | ord
 }`);
 
 /** Events in date order, with regions, programme, delprojekt and documents. */
-export const HANDELSER_QUERY = defineQuery(`*[_type == "handelse" && ${PUBLISHED}] | order(date asc, title asc) {
+export const HANDELSER_QUERY =
+  defineQuery(`*[_type == "handelse" && ${PUBLISHED}] | order(date asc, title asc) {
   _id, _type, title, ${SLUG}, date, dateText, summary, note, ${UPDATED}, ${SOURCES},
   "regions": coalesce(regions[]->${LINK_STUB}, []),
   "programme": programme->${LINK_STUB},
@@ -149,7 +155,9 @@ export const KALLOR_QUERY = defineQuery(`*[_type == "kalla" && ${PUBLISHED}] | o
  * Every published content document, as stored: what the remote source validates with the
  * same integrity checks as the embedded dataset. System documents are left out.
  */
-export const ALL_DOCUMENTS_QUERY = defineQuery(`*[${PUBLISHED} && !(_type in ["sanity.imageAsset", "sanity.fileAsset"]) && !string::startsWith(_type, "system.")] | order(_id asc)`);
+export const ALL_DOCUMENTS_QUERY = defineQuery(
+  `*[${PUBLISHED} && !(_type in ["sanity.imageAsset", "sanity.fileAsset"]) && !string::startsWith(_type, "system.")] | order(_id asc)`,
+);
 
 /** The query behind each collection of content.config.ts. */
 export const collectionQueries = {

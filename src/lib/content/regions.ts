@@ -8,9 +8,15 @@ export function withRegionTree(regions: readonly Region[]): RegionEntry[] {
   const children = new Map<string, string[]>();
   for (const region of regions) {
     const parent = region.parent?._id;
-    if (parent && byId.has(parent)) children.set(parent, [...(children.get(parent) ?? []), region._id]);
+    if (parent && byId.has(parent))
+      children.set(parent, [...(children.get(parent) ?? []), region._id]);
   }
-  const stub = (region: Region): LinkStub => ({ _id: region._id, _type: 'region', title: region.name, slug: region.slug });
+  const stub = (region: Region): LinkStub => ({
+    _id: region._id,
+    _type: 'region',
+    title: region.name,
+    slug: region.slug,
+  });
   return regions.map((region) => {
     const ancestors: LinkStub[] = [];
     const visited = new Set([region._id]);

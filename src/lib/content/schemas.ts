@@ -23,7 +23,8 @@ function daysInMonth(year: number, month: number): number {
 
 /** A problem with an isoDate string (`2020`, `2020-09`, `2020-09-01`), or undefined when it is a real date. */
 export function isoDateProblem(value: string): string | undefined {
-  if (!ISO_DATE_PATTERN.test(value)) return `"${value}" is not an ISO date of the form YYYY, YYYY-MM or YYYY-MM-DD`;
+  if (!ISO_DATE_PATTERN.test(value))
+    return `"${value}" is not an ISO date of the form YYYY, YYYY-MM or YYYY-MM-DD`;
   const [year, month, day] = value.split('-').map(Number) as [number, number?, number?];
   if (month !== undefined && (month < 1 || month > 12)) return `"${value}" has no month ${month}`;
   if (month !== undefined && day !== undefined && (day < 1 || day > daysInMonth(year, month))) {
@@ -58,12 +59,16 @@ export function urlProblem(value: string, schemes: readonly string[]): string | 
   if (!schemes.includes(url.protocol)) {
     return `scheme "${url.protocol}" is not allowed (allowed: ${schemes.map((s) => s.slice(0, -1)).join(', ')})`;
   }
-  if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname === '') return `"${value}" has no host`;
-  if ((url.protocol === 'mailto:' || url.protocol === 'tel:') && url.pathname === '') return `"${value}" is empty`;
+  if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname === '')
+    return `"${value}" has no host`;
+  if ((url.protocol === 'mailto:' || url.protocol === 'tel:') && url.pathname === '')
+    return `"${value}" is empty`;
   return undefined;
 }
 
-const slug = z.string().regex(SLUG_PATTERN, { error: 'slug must be lower-case a–z, 0–9 and single hyphens' });
+const slug = z
+  .string()
+  .regex(SLUG_PATTERN, { error: 'slug must be lower-case a–z, 0–9 and single hyphens' });
 const isoDate = z.string().superRefine((value, ctx) => {
   const problem = isoDateProblem(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -232,8 +237,12 @@ export const regionSchema = z.object({
   /** Direct sub-regions, by name. */
   children: z.array(linkStubSchema),
   /** Programmes that name this region, each with its delprojekt. */
-  programmes: z.array(linkStubSchema.extend({ summary: z.string(), delprojekt: z.array(linkStubSchema) })),
-  malbilder: z.array(linkStubSchema.extend({ summary: z.string(), horizonYear: z.number().nullable() })),
+  programmes: z.array(
+    linkStubSchema.extend({ summary: z.string(), delprojekt: z.array(linkStubSchema) }),
+  ),
+  malbilder: z.array(
+    linkStubSchema.extend({ summary: z.string(), horizonYear: z.number().nullable() }),
+  ),
   contacts: z.array(contactStubSchema),
   /** Documents this region publishes. */
   documents: z.array(documentStubSchema),
@@ -271,7 +280,11 @@ export const programmeSchema = z.object({
   /** Documents that name this programme as theirs (`dokument.programme`). */
   relatedDocuments: z.array(documentStubSchema),
   delprojekt: z.array(
-    linkStubSchema.extend({ number: z.number().nullable(), summary: z.string(), status: z.enum(STATUSES).nullable() }),
+    linkStubSchema.extend({
+      number: z.number().nullable(),
+      summary: z.string(),
+      status: z.enum(STATUSES).nullable(),
+    }),
   ),
   events: z.array(eventStubSchema),
 });

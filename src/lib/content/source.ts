@@ -8,12 +8,24 @@
 // of `describe`, and nothing in src/ outside this file reads it.
 import { createClient, type SanityClient } from '@sanity/client';
 import path from 'node:path';
-import { DATASET_FILE, documentShapeProblems, readDataset, resolveContentDir, type RawDocument } from './dataset.ts';
+import {
+  DATASET_FILE,
+  documentShapeProblems,
+  readDataset,
+  resolveContentDir,
+  type RawDocument,
+} from './dataset.ts';
 import { assertIntegrity, isDraftId, type IntegrityReport } from './integrity.ts';
 import { indexedDataset, type IndexedDataset } from './indexed-groq.ts';
 import type { ContentProblem } from './problems.ts';
 import { ALL_DOCUMENTS_QUERY, collectionQueries } from './queries.ts';
-import { ContentSourceError, DEFAULT_RETRY_POLICY, MalformedResponseError, withRetries, type RetryPolicy } from './retry.ts';
+import {
+  ContentSourceError,
+  DEFAULT_RETRY_POLICY,
+  MalformedResponseError,
+  withRetries,
+  type RetryPolicy,
+} from './retry.ts';
 
 /** The Content Lake API version every query is pinned to. */
 export const SANITY_API_VERSION = '2025-02-19';
@@ -77,14 +89,21 @@ export function contentPerspective(env: SourceEnv = process.env): 'published' | 
     throw new Error(`SANITY_PERSPECTIVE must be "published" or "drafts", not "${perspective}"`);
   }
   if (perspective === 'drafts' && (sourceKind(env) !== 'remote' || !value(env.SANITY_TOKEN))) {
-    throw new Error('SANITY_PERSPECTIVE=drafts (a preview build) needs SANITY_PROJECT_ID, SANITY_DATASET and a read token in SANITY_TOKEN');
+    throw new Error(
+      'SANITY_PERSPECTIVE=drafts (a preview build) needs SANITY_PROJECT_ID, SANITY_DATASET and a read token in SANITY_TOKEN',
+    );
   }
   return perspective;
 }
 
-export function createContentSource(env: SourceEnv = process.env, cwd = process.cwd()): ContentSource {
+export function createContentSource(
+  env: SourceEnv = process.env,
+  cwd = process.cwd(),
+): ContentSource {
   contentPerspective(env);
-  return sourceKind(env) === 'remote' ? createRemoteSource(env) : createLocalSource(resolveContentDir(env, cwd));
+  return sourceKind(env) === 'remote'
+    ? createRemoteSource(env)
+    : createLocalSource(resolveContentDir(env, cwd));
 }
 
 // ---------------------------------------------------------------------------
@@ -95,7 +114,11 @@ export function createLocalSource(contentDir: string): ContentSource {
   const load = () =>
     (loaded ??= (async () => {
       const { file, documents, problems } = await readDataset(contentDir);
-      const report = assertIntegrity(documents, problems, `The embedded dataset ${file} has errors`);
+      const report = assertIntegrity(
+        documents,
+        problems,
+        `The embedded dataset ${file} has errors`,
+      );
       // Queries see what the published perspective would: no drafts, but the asset documents
       // (so `file.asset->url` resolves where an export carries them).
       const dataset = indexedDataset(documents.filter((document) => !isDraftId(document._id)));
@@ -121,7 +144,8 @@ export function createLocalSource(contentDir: string): ContentSource {
 export function createSanityClient(env: SourceEnv): SanityClient {
   const projectId = value(env.SANITY_PROJECT_ID);
   const dataset = value(env.SANITY_DATASET);
-  if (!projectId || !dataset) throw new Error('A remote content source needs SANITY_PROJECT_ID and SANITY_DATASET');
+  if (!projectId || !dataset)
+    throw new Error('A remote content source needs SANITY_PROJECT_ID and SANITY_DATASET');
   const apiHost = value(env.SANITY_API_HOST);
   const token = value(env.SANITY_TOKEN);
   return createClient({
@@ -141,10 +165,15 @@ export function createSanityClient(env: SourceEnv): SanityClient {
 function queryName(query: string): string {
   if (query === ALL_DOCUMENTS_QUERY) return 'the query for all published documents';
   const collection = Object.entries(collectionQueries).find(([, text]) => text === query)?.[0];
-  return collection ? `the ${collection} query` : `the query ${JSON.stringify(`${query.replace(/\s+/g, ' ').trim().slice(0, 60)}…`)}`;
+  return collection
+    ? `the ${collection} query`
+    : `the query ${JSON.stringify(`${query.replace(/\s+/g, ' ').trim().slice(0, 60)}…`)}`;
 }
 
-export function createRemoteSource(env: SourceEnv, retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY): ContentSource {
+export function createRemoteSource(
+  env: SourceEnv,
+  retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY,
+): ContentSource {
   const client = createSanityClient(env);
   const describe = `Sanity project ${value(env.SANITY_PROJECT_ID)}, dataset ${value(env.SANITY_DATASET)}${
     value(env.SANITY_API_HOST) ? ` at ${value(env.SANITY_API_HOST)}` : ''
@@ -154,7 +183,10 @@ export function createRemoteSource(env: SourceEnv, retryPolicy: RetryPolicy = DE
     withRetries(
       async (signal) => {
         // The whole answer, so one cut off or not JSON (the client then returns its text) is caught.
-        const response: unknown = await client.fetch(query, params, { filterResponse: false, signal });
+        const response: unknown = await client.fetch(query, params, {
+          filterResponse: false,
+          signal,
+        });
         if (response === null || typeof response !== 'object' || !('result' in response)) {
           throw new MalformedResponseError(
             typeof response === 'string'
@@ -172,7 +204,10 @@ export function createRemoteSource(env: SourceEnv, retryPolicy: RetryPolicy = DE
     (validated ??= (async () => {
       const fetched = await run<unknown>(ALL_DOCUMENTS_QUERY, {});
       if (!Array.isArray(fetched)) {
-        throw new ContentSourceError(`Could not get content from ${describe}: the query for all documents did not return a list`, 1);
+        throw new ContentSourceError(
+          `Could not get content from ${describe}: the query for all documents did not return a list`,
+          1,
+        );
       }
       const documents: RawDocument[] = [];
       const problems: ContentProblem[] = [];
@@ -207,7 +242,14 @@ export function getContentSource(env: SourceEnv = process.env, cwd = process.cwd
   const kind = sourceKind(env);
   const key =
     kind === 'remote'
-      ? ['remote', env.SANITY_PROJECT_ID, env.SANITY_DATASET, env.SANITY_API_HOST, env.SANITY_TOKEN ? 'token' : '', contentPerspective(env)].join('|')
+      ? [
+          'remote',
+          env.SANITY_PROJECT_ID,
+          env.SANITY_DATASET,
+          env.SANITY_API_HOST,
+          env.SANITY_TOKEN ? 'token' : '',
+          contentPerspective(env),
+        ].join('|')
       : ['local', resolveContentDir(env, cwd)].join('|');
   let source = sources.get(key);
   if (!source) {

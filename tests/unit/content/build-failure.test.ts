@@ -27,8 +27,12 @@ describe('a build from a broken dataset', () => {
     expect(result.exitCode).not.toBe(0);
     expect(result.output).toContain('3 errors');
     expect(result.output).toMatch(/data\.ndjson:15 · \(document\) · not valid JSON/);
-    expect(result.output).toContain('programme-gr · title · required field is missing (expected string)');
-    expect(result.output).toContain('region-vastra-gotaland · website · scheme "javascript:" is not allowed (allowed: http, https)');
+    expect(result.output).toContain(
+      'programme-gr · title · required field is missing (expected string)',
+    );
+    expect(result.output).toContain(
+      'region-vastra-gotaland · website · scheme "javascript:" is not allowed (allowed: http, https)',
+    );
     expect(result.output).not.toContain('Browser APIs are not available');
     expect(existsSync(path.join(result.outDir, 'index.html'))).toBe(false);
   });

@@ -17,11 +17,19 @@ export function fixture(): RawDocument[] {
 }
 
 /** The fixture with `change` applied to the document `id` (mutate it, or return a replacement). */
-export function breaking(id: string, change: (document: RawDocument) => RawDocument | void): RawDocument[] {
-  return fixture().map((document) => (document._id === id ? (change(document) ?? document) : document));
+export function breaking(
+  id: string,
+  change: (document: RawDocument) => RawDocument | void,
+): RawDocument[] {
+  return fixture().map((document) =>
+    document._id === id ? (change(document) ?? document) : document,
+  );
 }
 
-export function problems(documents: RawDocument[], severity?: ContentProblem['severity']): string[] {
+export function problems(
+  documents: RawDocument[],
+  severity?: ContentProblem['severity'],
+): string[] {
   return checkIntegrity(documents)
     .problems.filter((problem) => severity === undefined || problem.severity === severity)
     .map(formatProblem);

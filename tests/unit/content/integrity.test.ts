@@ -1,14 +1,20 @@
 // Every integrity rule, each with a document that breaks it. Problems read `_id · field path · problem`.
 import { describe, expect, it } from 'vitest';
 import { parseNdjson } from '../../../src/lib/content/dataset.ts';
-import { ContentValidationError, assertIntegrity, checkIntegrity } from '../../../src/lib/content/integrity.ts';
+import {
+  ContentValidationError,
+  assertIntegrity,
+  checkIntegrity,
+} from '../../../src/lib/content/integrity.ts';
 import { breaking, errors, fixture, problems } from './helpers.ts';
 
 describe('the minimal fixture', () => {
   it('passes, with its draft reported as info and system documents ignored', () => {
     const report = checkIntegrity(fixture());
     expect(report.errors).toEqual([]);
-    expect(problems(fixture())).toEqual(['drafts.programme-gr · (document) · draft: not published, left out of the site']);
+    expect(problems(fixture())).toEqual([
+      'drafts.programme-gr · (document) · draft: not published, left out of the site',
+    ]);
     const ids = report.published.map((document) => document._id);
     expect(ids).not.toContain('drafts.programme-gr');
     expect(ids).not.toContain('image-abc123-100x100-jpg');
@@ -19,23 +25,42 @@ describe('the minimal fixture', () => {
 
 describe('the dataset', () => {
   it('reports a malformed line with its line number and keeps reading', () => {
-    const text = ['{"_id":"tema-a","_type":"tema"}', '{"_id": broken', '', '[1,2]', '{"_type":"tema"}', '{"_id":"tema-b","_type":"tema"}'].join('\n');
+    const text = [
+      '{"_id":"tema-a","_type":"tema"}',
+      '{"_id": broken',
+      '',
+      '[1,2]',
+      '{"_type":"tema"}',
+      '{"_id":"tema-b","_type":"tema"}',
+    ].join('\n');
     const { documents, problems: found } = parseNdjson(text);
     expect(documents.map((document) => document._id)).toEqual(['tema-a', 'tema-b']);
-    expect(found.map((problem) => `${problem.id} · ${problem.path}`)).toEqual(['data.ndjson:2 · ', 'data.ndjson:4 · ', 'data.ndjson:5 · _id']);
+    expect(found.map((problem) => `${problem.id} · ${problem.path}`)).toEqual([
+      'data.ndjson:2 · ',
+      'data.ndjson:4 · ',
+      'data.ndjson:5 · _id',
+    ]);
     expect(found[0]?.message).toMatch(/not valid JSON/);
   });
 
   it('is an error when empty, or when it holds only drafts', () => {
-    expect(errors([])).toEqual(['(dataset) · (document) · the dataset has no published content documents']);
+    expect(errors([])).toEqual([
+      '(dataset) · (document) · the dataset has no published content documents',
+    ]);
     const draftsOnly = fixture().filter((document) => document._id.startsWith('drafts.'));
-    expect(errors(draftsOnly)).toEqual(['(dataset) · (document) · the dataset has no published content documents']);
+    expect(errors(draftsOnly)).toEqual([
+      '(dataset) · (document) · the dataset has no published content documents',
+    ]);
   });
 
   it('warns about an unknown _type and leaves the document out', () => {
     const documents = [...fixture(), { _id: 'event-x', _type: 'event', title: 'X' }];
-    expect(problems(documents, 'warning')).toEqual(['event-x · _type · unknown document type "event": left out of the site']);
-    expect(checkIntegrity(documents).published.map((document) => document._id)).not.toContain('event-x');
+    expect(problems(documents, 'warning')).toEqual([
+      'event-x · _type · unknown document type "event": left out of the site',
+    ]);
+    expect(checkIntegrity(documents).published.map((document) => document._id)).not.toContain(
+      'event-x',
+    );
   });
 
   it('refuses the same _id twice and dotted ids', () => {
@@ -75,12 +100,18 @@ describe('document shape (zod)', () => {
         { _type: 'reference', _key: 'c2' },
       ];
     });
-    expect(errors(broken)).toEqual(['programme-gr · contacts[1]._ref · required field is missing (expected string)']);
+    expect(errors(broken)).toEqual([
+      'programme-gr · contacts[1]._ref · required field is missing (expected string)',
+    ]);
   });
 
   it('checks enums and number ranges', () => {
-    expect(errors(breaking('programme-gr', (d) => void (d['status'] = 'klart')))[0]).toMatch(/^programme-gr · status · /);
-    expect(errors(breaking('malbild-gr', (d) => void (d['horizonYear'] = 1999)))[0]).toMatch(/^malbild-gr · horizonYear · /);
+    expect(errors(breaking('programme-gr', (d) => void (d['status'] = 'klart')))[0]).toMatch(
+      /^programme-gr · status · /,
+    );
+    expect(errors(breaking('malbild-gr', (d) => void (d['horizonYear'] = 1999)))[0]).toMatch(
+      /^malbild-gr · horizonYear · /,
+    );
   });
 
   it('needs at least one region and one source', () => {
@@ -99,26 +130,42 @@ describe('document shape (zod)', () => {
   });
 
   it('needs exactly one of file and url in an attachment', () => {
-    expect(errors(breaking('dokument-gr-rapport', (d) => void (d['attachment'] = { _type: 'attachment' })))).toEqual([
+    expect(
+      errors(
+        breaking('dokument-gr-rapport', (d) => void (d['attachment'] = { _type: 'attachment' })),
+      ),
+    ).toEqual([
       'dokument-gr-rapport · attachment · has neither a file nor a url: give one, or remove the attachment',
     ]);
   });
 
   it('needs _key on array items, unique in the array', () => {
-    expect(errors(breaking('programme-gr', (d) => void delete (d['themes'] as Array<Record<string, unknown>>)[0]!['_key']))).toContain(
-      'programme-gr · themes[0]._key · array item has no _key',
-    );
+    expect(
+      errors(
+        breaking(
+          'programme-gr',
+          (d) => void delete (d['themes'] as Array<Record<string, unknown>>)[0]!['_key'],
+        ),
+      ),
+    ).toContain('programme-gr · themes[0]._key · array item has no _key');
     const duplicate = breaking('malbild-gr', (d) => {
       d['parts'] = [
         { _type: 'malbildPart', _key: 'p1', title: 'A', text: 'a' },
         { _type: 'malbildPart', _key: 'p1', title: 'B', text: 'b' },
       ];
     });
-    expect(errors(duplicate)).toEqual(['malbild-gr · parts[1]._key · duplicate _key "p1" (also at [0])']);
+    expect(errors(duplicate)).toEqual([
+      'malbild-gr · parts[1]._key · duplicate _key "p1" (also at [0])',
+    ]);
   });
 
   it('warns about unknown fields', () => {
-    expect(problems(breaking('tema-samverkan', (d) => void (d['descripton'] = 'typo')), 'warning')).toEqual([
+    expect(
+      problems(
+        breaking('tema-samverkan', (d) => void (d['descripton'] = 'typo')),
+        'warning',
+      ),
+    ).toEqual([
       'tema-samverkan · descripton · unknown field (not in the content model): it is ignored',
     ]);
   });
@@ -137,39 +184,78 @@ describe('document shape (zod)', () => {
 describe('slugs', () => {
   it('must be lower-case ASCII words joined by single hyphens', () => {
     for (const bad of ['Vardens', 'vårdens', 'a--b', '-a', 'a b']) {
-      expect(errors(breaking('tema-samverkan', (d) => void (d['slug'] = { _type: 'slug', current: bad })))).toEqual([
+      expect(
+        errors(
+          breaking('tema-samverkan', (d) => void (d['slug'] = { _type: 'slug', current: bad })),
+        ),
+      ).toEqual([
         'tema-samverkan · slug.current · slug must be lower-case a–z, 0–9 and single hyphens',
       ]);
     }
   });
 
   it('must be unique per type, not across types', () => {
-    const clash = breaking('region-fyrbodal', (d) => void (d['slug'] = { _type: 'slug', current: 'goteborgsregionen' }));
+    const clash = breaking(
+      'region-fyrbodal',
+      (d) => void (d['slug'] = { _type: 'slug', current: 'goteborgsregionen' }),
+    );
     expect(errors(clash)).toEqual([
       'region-goteborgsregionen · slug.current · slug "goteborgsregionen" is not unique among region documents (also region-fyrbodal)',
       'region-fyrbodal · slug.current · slug "goteborgsregionen" is not unique among region documents (also region-goteborgsregionen)',
     ]);
-    const acrossTypes = breaking('tema-samverkan', (d) => void (d['slug'] = { _type: 'slug', current: 'goteborgsregionen' }));
+    const acrossTypes = breaking(
+      'tema-samverkan',
+      (d) => void (d['slug'] = { _type: 'slug', current: 'goteborgsregionen' }),
+    );
     expect(errors(acrossTypes)).toEqual([]);
   });
 });
 
 describe('references', () => {
   it('must point at an existing, published document', () => {
-    expect(errors(breaking('programme-gr', (d) => void ((d['themes'] as Array<Record<string, unknown>>)[0]!['_ref'] = 'tema-saknas')))).toEqual([
+    expect(
+      errors(
+        breaking(
+          'programme-gr',
+          (d) => void ((d['themes'] as Array<Record<string, unknown>>)[0]!['_ref'] = 'tema-saknas'),
+        ),
+      ),
+    ).toEqual([
       'programme-gr · themes[0]._ref · references "tema-saknas", a document that does not exist',
     ]);
-    const draftOnly = [...fixture(), { _id: 'drafts.tema-ny', _type: 'tema', name: 'Ny', slug: { current: 'ny' } }].map((d) =>
-      d._id === 'programme-gr' ? { ...d, themes: [{ _type: 'reference', _ref: 'tema-ny', _key: 't1' }] } : d,
+    const draftOnly = [
+      ...fixture(),
+      { _id: 'drafts.tema-ny', _type: 'tema', name: 'Ny', slug: { current: 'ny' } },
+    ].map((d) =>
+      d._id === 'programme-gr'
+        ? { ...d, themes: [{ _type: 'reference', _ref: 'tema-ny', _key: 't1' }] }
+        : d,
     );
-    expect(errors(draftOnly)).toEqual(['programme-gr · themes[0]._ref · references "tema-ny", a document that exists only as a draft']);
+    expect(errors(draftOnly)).toEqual([
+      'programme-gr · themes[0]._ref · references "tema-ny", a document that exists only as a draft',
+    ]);
   });
 
   it('must point at the type the field allows', () => {
-    expect(errors(breaking('programme-gr', (d) => void ((d['regions'] as Array<Record<string, unknown>>)[0]!['_ref'] = 'tema-samverkan')))).toEqual([
+    expect(
+      errors(
+        breaking(
+          'programme-gr',
+          (d) =>
+            void ((d['regions'] as Array<Record<string, unknown>>)[0]!['_ref'] = 'tema-samverkan'),
+        ),
+      ),
+    ).toEqual([
       'programme-gr · regions[0]._ref · must reference region, but "tema-samverkan" is a tema',
     ]);
-    expect(errors(breaking('delprojekt-gr-1', (d) => void (d['programme'] = { _type: 'reference', _ref: 'malbild-gr' })))).toEqual([
+    expect(
+      errors(
+        breaking(
+          'delprojekt-gr-1',
+          (d) => void (d['programme'] = { _type: 'reference', _ref: 'malbild-gr' }),
+        ),
+      ),
+    ).toEqual([
       'delprojekt-gr-1 · programme._ref · must reference programme, but "malbild-gr" is a malbild',
     ]);
   });
@@ -181,13 +267,20 @@ describe('references', () => {
         { _type: 'reference', _ref: 'tema-samverkan', _key: 't2' },
       ];
     });
-    expect(errors(twice)).toEqual(['programme-gr · themes[1]._ref · references "tema-samverkan" twice (also at [0])']);
+    expect(errors(twice)).toEqual([
+      'programme-gr · themes[1]._ref · references "tema-samverkan" twice (also at [0])',
+    ]);
   });
 
   it('only warn when weak', () => {
-    const weak = breaking('dokument-gr-rapport', (d) => void (d['delprojekt'] = { _type: 'reference', _ref: 'delprojekt-borta', _weak: true }));
+    const weak = breaking(
+      'dokument-gr-rapport',
+      (d) => void (d['delprojekt'] = { _type: 'reference', _ref: 'delprojekt-borta', _weak: true }),
+    );
     expect(errors(weak)).toEqual([]);
-    expect(problems(weak, 'warning')).toEqual(['dokument-gr-rapport · delprojekt._ref · references "delprojekt-borta", a document that does not exist']);
+    expect(problems(weak, 'warning')).toEqual([
+      'dokument-gr-rapport · delprojekt._ref · references "delprojekt-borta", a document that does not exist',
+    ]);
   });
 });
 
@@ -201,8 +294,13 @@ describe('the region tree', () => {
       'region-vastra-gotaland · parent._ref · the parent chain is a cycle: region-vastra-gotaland → region-goteborgsregionen → region-vastra-gotaland',
       'region-goteborgsregionen · parent._ref · the parent chain is a cycle: region-goteborgsregionen → region-vastra-gotaland → region-goteborgsregionen',
     ]);
-    const self = breaking('region-fyrbodal', (d) => void (d['parent'] = { _type: 'reference', _ref: 'region-fyrbodal' }));
-    expect(errors(self)).toEqual(['region-fyrbodal · parent._ref · a region cannot be its own parent']);
+    const self = breaking(
+      'region-fyrbodal',
+      (d) => void (d['parent'] = { _type: 'reference', _ref: 'region-fyrbodal' }),
+    );
+    expect(errors(self)).toEqual([
+      'region-fyrbodal · parent._ref · a region cannot be its own parent',
+    ]);
   });
 });
 
@@ -211,21 +309,47 @@ describe('dates', () => {
     expect(errors(breaking('handelse-gr-start', (d) => void (d['date'] = '2020-9')))).toEqual([
       'handelse-gr-start · date · "2020-9" is not an ISO date of the form YYYY, YYYY-MM or YYYY-MM-DD',
     ]);
-    expect(errors(breaking('handelse-gr-start', (d) => void (d['date'] = 'hösten 2020'))).length).toBe(1);
-    expect(errors(breaking('handelse-gr-start', (d) => void (d['date'] = '2020-13')))).toEqual(['handelse-gr-start · date · "2020-13" has no month 13']);
+    expect(
+      errors(breaking('handelse-gr-start', (d) => void (d['date'] = 'hösten 2020'))).length,
+    ).toBe(1);
+    expect(errors(breaking('handelse-gr-start', (d) => void (d['date'] = '2020-13')))).toEqual([
+      'handelse-gr-start · date · "2020-13" has no month 13',
+    ]);
   });
 
   it('are real calendar dates', () => {
-    expect(errors(breaking('malbild-gr', (d) => void ((d['decision'] as Record<string, unknown>)['date'] = '2021-02-29')))).toEqual([
+    expect(
+      errors(
+        breaking(
+          'malbild-gr',
+          (d) => void ((d['decision'] as Record<string, unknown>)['date'] = '2021-02-29'),
+        ),
+      ),
+    ).toEqual([
       'malbild-gr · decision.date · "2021-02-29" is not a real date: the month has 28 days',
     ]);
-    expect(errors(breaking('malbild-gr', (d) => void ((d['decision'] as Record<string, unknown>)['date'] = '2024-02-29')))).toEqual([]);
+    expect(
+      errors(
+        breaking(
+          'malbild-gr',
+          (d) => void ((d['decision'] as Record<string, unknown>)['date'] = '2024-02-29'),
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('end a period no earlier than it starts (at the shared precision)', () => {
-    const reversed = breaking('programme-gr', (d) => void (d['period'] = { _type: 'period', start: '2021-03', end: '2020' }));
-    expect(errors(reversed)).toEqual(['programme-gr · period.end · period ends (2020) before it starts (2021-03)']);
-    const overlapping = breaking('programme-gr', (d) => void (d['period'] = { _type: 'period', start: '2020-09', end: '2020' }));
+    const reversed = breaking(
+      'programme-gr',
+      (d) => void (d['period'] = { _type: 'period', start: '2021-03', end: '2020' }),
+    );
+    expect(errors(reversed)).toEqual([
+      'programme-gr · period.end · period ends (2020) before it starts (2021-03)',
+    ]);
+    const overlapping = breaking(
+      'programme-gr',
+      (d) => void (d['period'] = { _type: 'period', start: '2020-09', end: '2020' }),
+    );
     expect(errors(overlapping)).toEqual([]);
   });
 });
@@ -233,13 +357,22 @@ describe('dates', () => {
 describe('contact details', () => {
   it('accept e-mail addresses and Swedish numbers as printed', () => {
     for (const phone of ['031-335 51 76', '073 - 8037311', '+46 31 335 51 76', '08-123 456 78']) {
-      expect(errors(breaking('kontaktperson-gr-samordnare', (d) => void (d['phone'] = phone)))).toEqual([]);
+      expect(
+        errors(breaking('kontaktperson-gr-samordnare', (d) => void (d['phone'] = phone))),
+      ).toEqual([]);
     }
   });
 
   it('refuse a broken e-mail address', () => {
-    for (const email of ['nara.vard', 'mailto:nara.vard@example.se', 'a b@example.se', 'nara.vard@example']) {
-      expect(errors(breaking('kontaktperson-gr-samordnare', (d) => void (d['email'] = email)))).toEqual([
+    for (const email of [
+      'nara.vard',
+      'mailto:nara.vard@example.se',
+      'a b@example.se',
+      'nara.vard@example',
+    ]) {
+      expect(
+        errors(breaking('kontaktperson-gr-samordnare', (d) => void (d['email'] = email))),
+      ).toEqual([
         'kontaktperson-gr-samordnare · email · not an e-mail address like name@example.se',
       ]);
     }
@@ -247,25 +380,45 @@ describe('contact details', () => {
 
   it('refuse a number that is not Swedish', () => {
     for (const phone of ['335 51 76', '+47 22 33 44 55', 'ring växeln', '031-33']) {
-      expect(errors(breaking('kontaktperson-gr-samordnare', (d) => void (d['phone'] = phone)))[0]).toMatch(
-        /^kontaktperson-gr-samordnare · phone · not a Swedish phone number/,
-      );
+      expect(
+        errors(breaking('kontaktperson-gr-samordnare', (d) => void (d['phone'] = phone)))[0],
+      ).toMatch(/^kontaktperson-gr-samordnare · phone · not a Swedish phone number/);
     }
   });
 });
 
 describe('addresses', () => {
   it('allow only http and https in address fields', () => {
-    expect(errors(breaking('region-vastra-gotaland', (d) => void (d['website'] = 'javascript:alert(1)')))).toEqual([
+    expect(
+      errors(
+        breaking('region-vastra-gotaland', (d) => void (d['website'] = 'javascript:alert(1)')),
+      ),
+    ).toEqual([
       'region-vastra-gotaland · website · scheme "javascript:" is not allowed (allowed: http, https)',
     ]);
-    expect(errors(breaking('kontaktperson-gr-samordnare', (d) => void (d['portraitUrl'] = 'data:image/png;base64,AAAA')))).toEqual([
+    expect(
+      errors(
+        breaking(
+          'kontaktperson-gr-samordnare',
+          (d) => void (d['portraitUrl'] = 'data:image/png;base64,AAAA'),
+        ),
+      ),
+    ).toEqual([
       'kontaktperson-gr-samordnare · portraitUrl · scheme "data:" is not allowed (allowed: http, https)',
     ]);
-    expect(errors(breaking('dokument-gr-rapport', (d) => void (d['attachment'] = { url: 'ftp://example.se/a.pdf' })))).toEqual([
+    expect(
+      errors(
+        breaking(
+          'dokument-gr-rapport',
+          (d) => void (d['attachment'] = { url: 'ftp://example.se/a.pdf' }),
+        ),
+      ),
+    ).toEqual([
       'dokument-gr-rapport · attachment.url · scheme "ftp:" is not allowed (allowed: http, https)',
     ]);
-    expect(errors(breaking('kalla-gr', (d) => void (d['url'] = '/relative/')))[0]).toMatch(/^kalla-gr · url · "\/relative\/" is not an absolute address/);
+    expect(errors(breaking('kalla-gr', (d) => void (d['url'] = '/relative/')))[0]).toMatch(
+      /^kalla-gr · url · "\/relative\/" is not an absolute address/,
+    );
   });
 
   it('allow http, https, mailto and tel in Portable Text links, nothing else', () => {
@@ -279,15 +432,24 @@ describe('addresses', () => {
     expect(errors(withHref('javascript:alert(1)'))).toEqual([
       'programme-gr · body[0].markDefs[0].href · scheme "javascript:" is not allowed (allowed: http, https, mailto, tel)',
     ]);
-    expect(errors(withHref('JavaScript:alert(1)'))[0]).toMatch(/scheme "javascript:" is not allowed/);
+    expect(errors(withHref('JavaScript:alert(1)'))[0]).toMatch(
+      /scheme "javascript:" is not allowed/,
+    );
     expect(errors(withHref('java\tscript:alert(1)'))[0]).toMatch(/control characters/);
     expect(errors(withHref(' javascript:alert(1)'))[0]).toMatch(/whitespace/);
-    expect(errors(withHref('data:text/html,<script>alert(1)</script>'))[0]).toMatch(/scheme "data:" is not allowed/);
+    expect(errors(withHref('data:text/html,<script>alert(1)</script>'))[0]).toMatch(
+      /scheme "data:" is not allowed/,
+    );
   });
 
   it('check href-like fields of unknown shape too', () => {
-    const extra = breaking('tema-samverkan', (d) => void (d['moreInfoUrl'] = 'javascript:alert(1)'));
-    expect(errors(extra)).toEqual(['tema-samverkan · moreInfoUrl · scheme "javascript:" is not allowed (allowed: http, https)']);
+    const extra = breaking(
+      'tema-samverkan',
+      (d) => void (d['moreInfoUrl'] = 'javascript:alert(1)'),
+    );
+    expect(errors(extra)).toEqual([
+      'tema-samverkan · moreInfoUrl · scheme "javascript:" is not allowed (allowed: http, https)',
+    ]);
   });
 });
 
@@ -311,7 +473,9 @@ describe('ContentValidationError', () => {
     expect(String(error)).toBe('ContentValidationError: 3 content errors');
     expect(error.message).toContain('programme-gr · title · required field is missing');
     expect(error.message).toContain('programme-gr · status · ');
-    expect(error.message).toContain('programme-gr · period.end · period ends (2021) before it starts (2022)');
+    expect(error.message).toContain(
+      'programme-gr · period.end · period ends (2021) before it starts (2022)',
+    );
   });
 
   it('is not thrown for warnings and infos', () => {

@@ -15,7 +15,10 @@ interface SanityField {
 }
 
 const byName = new Map<string, { name: string; fields: SanityField[] }>(
-  [...documentTypes, ...objectTypes].map((type) => [type.name, type as unknown as { name: string; fields: SanityField[] }]),
+  [...documentTypes, ...objectTypes].map((type) => [
+    type.name,
+    type as unknown as { name: string; fields: SanityField[] },
+  ]),
 );
 
 function shapeKeys(schema: unknown): string[] {
@@ -48,22 +51,28 @@ describe('the build checks and the Studio schema', () => {
       if (targets) fromSanity[field.name] = targets;
     }
     const fromBuild = Object.fromEntries(
-      Object.entries(REFERENCE_TARGETS[type as DocumentType]).map(([field, targets]) => [field, [...targets].sort()]),
+      Object.entries(REFERENCE_TARGETS[type as DocumentType]).map(([field, targets]) => [
+        field,
+        [...targets].sort(),
+      ]),
     );
     expect(fromBuild).toEqual(fromSanity);
   });
 
-  it.each([['period'], ['financing'], ['decision'], ['malbildPart'], ['attachment']])('object %s has the same fields', (name) => {
-    const sanityFields = (byName.get(name)?.fields ?? []).map((field) => field.name).sort();
-    expect(sanityFields.length).toBeGreaterThan(0);
-    const programme = documentSchemas.programme.shape;
-    const schemaByName: Record<string, unknown> = {
-      period: programme.period.unwrap(),
-      financing: programme.financing.unwrap(),
-      decision: documentSchemas.malbild.shape.decision.unwrap(),
-      malbildPart: documentSchemas.malbild.shape.parts.unwrap().element,
-      attachment: documentSchemas.dokument.shape.attachment.unwrap(),
-    };
-    expect(shapeKeys(schemaByName[name])).toEqual(sanityFields);
-  });
+  it.each([['period'], ['financing'], ['decision'], ['malbildPart'], ['attachment']])(
+    'object %s has the same fields',
+    (name) => {
+      const sanityFields = (byName.get(name)?.fields ?? []).map((field) => field.name).sort();
+      expect(sanityFields.length).toBeGreaterThan(0);
+      const programme = documentSchemas.programme.shape;
+      const schemaByName: Record<string, unknown> = {
+        period: programme.period.unwrap(),
+        financing: programme.financing.unwrap(),
+        decision: documentSchemas.malbild.shape.decision.unwrap(),
+        malbildPart: documentSchemas.malbild.shape.parts.unwrap().element,
+        attachment: documentSchemas.dokument.shape.attachment.unwrap(),
+      };
+      expect(shapeKeys(schemaByName[name])).toEqual(sanityFields);
+    },
+  );
 });

@@ -45,17 +45,32 @@ describe('queries over the embedded dataset', () => {
     const regions = await source.fetch<Region[]>(REGIONS_QUERY);
     const gr = regions.find((region) => region.slug === 'goteborgsregionen');
     expect(gr?.name).toBe('Göteborgsregionen');
-    expect(gr?.parent).toEqual({ _id: 'region-vastra-gotaland', _type: 'region', title: 'Västra Götaland', slug: 'vastra-gotaland' });
-    expect(gr?.programmes.map((programme) => programme._id)).toEqual(['programme-gr-vardens-medarbetare']);
+    expect(gr?.parent).toEqual({
+      _id: 'region-vastra-gotaland',
+      _type: 'region',
+      title: 'Västra Götaland',
+      slug: 'vastra-gotaland',
+    });
+    expect(gr?.programmes.map((programme) => programme._id)).toEqual([
+      'programme-gr-vardens-medarbetare',
+    ]);
     const delprojekt = gr?.programmes.flatMap((programme) => programme.delprojekt) ?? [];
-    expect(delprojekt.map((item) => item._id)).toEqual(['delprojekt-gr-1', 'delprojekt-gr-2', 'delprojekt-gr-3']);
+    expect(delprojekt.map((item) => item._id)).toEqual([
+      'delprojekt-gr-1',
+      'delprojekt-gr-2',
+      'delprojekt-gr-3',
+    ]);
   });
 
   it('Västra Götaland has Fyrbodal and Göteborgsregionen below it, and they have it as ancestor', async () => {
-    const entries = (await loadCollection('regions', source)).map((entry) => entry.data as RegionEntry);
+    const entries = (await loadCollection('regions', source)).map(
+      (entry) => entry.data as RegionEntry,
+    );
     const vg = entries.find((entry) => entry.slug === 'vastra-gotaland');
     expect(vg?.children.map((child) => child.slug)).toEqual(['fyrbodal', 'goteborgsregionen']);
-    expect(vg?.descendantIds).toEqual(expect.arrayContaining(['region-fyrbodal', 'region-goteborgsregionen']));
+    expect(vg?.descendantIds).toEqual(
+      expect.arrayContaining(['region-fyrbodal', 'region-goteborgsregionen']),
+    );
     expect(vg?.ancestors).toEqual([]);
     expect(vg?.depth).toBe(0);
     const gr = entries.find((entry) => entry.slug === 'goteborgsregionen');
@@ -71,9 +86,15 @@ describe('queries over the embedded dataset', () => {
     expect(gr?.delprojekt.map((item) => item.number)).toEqual([1, 2, 3]);
     expect(gr?.regions.map((region) => region.slug)).toEqual(['goteborgsregionen']);
     expect(gr?.contacts).toHaveLength(4);
-    expect(gr?.contacts.every((contact) => contact._type === 'kontaktperson' && contact.organisation.length > 0)).toBe(true);
+    expect(
+      gr?.contacts.every(
+        (contact) => contact._type === 'kontaktperson' && contact.organisation.length > 0,
+      ),
+    ).toBe(true);
     expect(gr?.documents.length).toBeGreaterThan(0);
-    expect(gr?.relatedDocuments.map((document) => document._id)).toContain('dokument-gr-slutrapport-delprojekt-1');
+    expect(gr?.relatedDocuments.map((document) => document._id)).toContain(
+      'dokument-gr-slutrapport-delprojekt-1',
+    );
     expect(gr?.themes.map((theme) => theme.slug)).toContain('kompetensutveckling');
   });
 
@@ -84,26 +105,34 @@ describe('queries over the embedded dataset', () => {
     expect(first?.programme.regions.map((region) => region.slug)).toEqual(['goteborgsregionen']);
   });
 
-  it("a document knows its programme, its regions and what points at it", async () => {
+  it('a document knows its programme, its regions and what points at it', async () => {
     const documents = await source.fetch<Dokument[]>(DOKUMENT_QUERY);
-    const report = documents.find((document) => document._id === 'dokument-gr-slutrapport-delprojekt-1');
+    const report = documents.find(
+      (document) => document._id === 'dokument-gr-slutrapport-delprojekt-1',
+    );
     expect(report?.programme?._id).toBe('programme-gr-vardens-medarbetare');
     expect(report?.regions.map((region) => region.slug)).toContain('goteborgsregionen');
     expect(report?.referencedBy.map((item) => item._id)).toContain('delprojekt-gr-1');
   });
 
-  it("a theme gathers material across types and regions", async () => {
+  it('a theme gathers material across types and regions', async () => {
     const themes = await source.fetch<Tema[]>(TEMAN_QUERY);
     const kompetens = themes.find((theme) => theme.slug === 'kompetensutveckling');
     const types = new Set(kompetens?.material.map((item) => item._type));
     expect([...types]).toEqual(expect.arrayContaining(['programme', 'delprojekt']));
-    const regions = new Set(kompetens?.material.flatMap((item) => item.regions.map((region) => region.slug)));
+    const regions = new Set(
+      kompetens?.material.flatMap((item) => item.regions.map((region) => region.slug)),
+    );
     expect([...regions]).toEqual(expect.arrayContaining(['goteborgsregionen', 'fyrbodal']));
-    for (const item of kompetens?.material ?? []) expect(item.regions.length, item._id).toBeGreaterThan(0);
+    for (const item of kompetens?.material ?? [])
+      expect(item.regions.length, item._id).toBeGreaterThan(0);
   });
 
   it('takes $params', async () => {
-    const title = await source.fetch<string | null>('*[_type == "region" && slug.current == $slug][0].name', { slug: 'fyrbodal' });
+    const title = await source.fetch<string | null>(
+      '*[_type == "region" && slug.current == $slug][0].name',
+      { slug: 'fyrbodal' },
+    );
     expect(title).toBe('Fyrbodal');
   });
 });
@@ -112,16 +141,25 @@ describe('queries over an export with drafts', () => {
   it('never return drafts, and show the published version', async () => {
     const source = createLocalSource(FIXTURE_DIR);
     const programmes = await source.fetch<Programme[]>(PROGRAMMES_QUERY);
-    expect(programmes.map((programme) => [programme._id, programme.title])).toEqual([['programme-gr', 'Vårdens medarbetare']]);
+    expect(programmes.map((programme) => [programme._id, programme.title])).toEqual([
+      ['programme-gr', 'Vårdens medarbetare'],
+    ]);
     // Even a query without the draft filter sees no draft in the local source.
     expect(await source.fetch<number>('count(*[_id in path("drafts.**")])')).toBe(0);
   });
 
   it('expand link marks, periods and attachments as the pages need them', async () => {
     const source = createLocalSource(FIXTURE_DIR);
-    const [programme] = parseResults('programmes', programmeSchema, await source.fetch(PROGRAMMES_QUERY));
+    const [programme] = parseResults(
+      'programmes',
+      programmeSchema,
+      await source.fetch(PROGRAMMES_QUERY),
+    );
     expect(programme?.period).toEqual({ start: '2020-09', end: '2021', text: 'Sedan hösten 2020' });
-    expect(programme?.body[0]?.markDefs?.map((mark) => mark.href)).toEqual(['https://goteborgsregionen.se/', 'mailto:nara.vard@example.se']);
+    expect(programme?.body[0]?.markDefs?.map((mark) => mark.href)).toEqual([
+      'https://goteborgsregionen.se/',
+      'mailto:nara.vard@example.se',
+    ]);
     expect(programme?.documents[0]?.url).toBe('https://goteborgsregionen.se/rapport.pdf');
     expect(programme?.malbild?.slug).toBe('gr');
   });

@@ -24,8 +24,12 @@ describe('sourceKind', () => {
     expect(sourceKind({ SANITY_PROJECT_ID: ' ', SANITY_DATASET: 'production' })).toBe('local');
     expect(sourceKind({ SANITY_PROJECT_ID: 'abc123', SANITY_DATASET: '' })).toBe('local');
     expect(sourceKind({ SANITY_API_HOST: 'http://127.0.0.1:1', SANITY_TOKEN: 'x' })).toBe('local');
-    expect(sourceKind({ SANITY_PROJECT_ID: 'abc123', SANITY_DATASET: 'production' })).toBe('remote');
-    expect(createContentSource({ SANITY_PROJECT_ID: 'abc123', SANITY_DATASET: 'production' }).kind).toBe('remote');
+    expect(sourceKind({ SANITY_PROJECT_ID: 'abc123', SANITY_DATASET: 'production' })).toBe(
+      'remote',
+    );
+    expect(
+      createContentSource({ SANITY_PROJECT_ID: 'abc123', SANITY_DATASET: 'production' }).kind,
+    ).toBe('remote');
     expect(createContentSource({ SANITY_PROJECT_ID: 'abc123' }).kind).toBe('local');
   });
 
@@ -47,7 +51,11 @@ describe('the local source', () => {
   it('queries the export folder named by CONTENT_DIR', async () => {
     const source = createContentSource({ CONTENT_DIR: FIXTURE_DIR });
     expect(source.kind).toBe('local');
-    expect(await source.fetch<string[]>('*[_type == "region"] | order(name asc).name')).toEqual(['Fyrbodal', 'Göteborgsregionen', 'Västra Götaland']);
+    expect(await source.fetch<string[]>('*[_type == "region"] | order(name asc).name')).toEqual([
+      'Fyrbodal',
+      'Göteborgsregionen',
+      'Västra Götaland',
+    ]);
   });
 
   it('refuses to run any query over a dataset with errors, listing all of them', async () => {
@@ -79,13 +87,21 @@ describe('the local source', () => {
 describe('the remote source, against the loopback stand-in', () => {
   let lake: ContentLake;
   beforeAll(async () => {
-    lake = await startContentLake({ dataset: fixture(), projectId: 'naravard', datasetName: 'production' });
+    lake = await startContentLake({
+      dataset: fixture(),
+      projectId: 'naravard',
+      datasetName: 'production',
+    });
   });
   afterAll(async () => {
     await lake.close();
   });
 
-  const env = () => ({ SANITY_PROJECT_ID: 'naravard', SANITY_DATASET: 'production', SANITY_API_HOST: lake.apiHost });
+  const env = () => ({
+    SANITY_PROJECT_ID: 'naravard',
+    SANITY_DATASET: 'production',
+    SANITY_API_HOST: lake.apiHost,
+  });
 
   it('validates every published document, then queries with the published perspective and the pinned API version', async () => {
     const before = lake.requests.length;
@@ -108,11 +124,17 @@ describe('the remote source, against the loopback stand-in', () => {
   it('sends SANITY_TOKEN as a bearer token and keeps it out of its description', async () => {
     const locked = await startContentLake({ dataset: fixture(), token: 'sk-secret-read-token' });
     try {
-      const source = createContentSource({ ...env(), SANITY_API_HOST: locked.apiHost, SANITY_TOKEN: 'sk-secret-read-token' });
+      const source = createContentSource({
+        ...env(),
+        SANITY_API_HOST: locked.apiHost,
+        SANITY_TOKEN: 'sk-secret-read-token',
+      });
       expect(await source.fetch<number>('count(*[_type == "tema"])')).toBe(1);
       expect(source.describe).not.toContain('sk-secret');
       const unauthorised = createContentSource({ ...env(), SANITY_API_HOST: locked.apiHost });
-      await expect(unauthorised.fetch('count(*)')).rejects.toThrow(/Could not get content from .*HTTP 401/);
+      await expect(unauthorised.fetch('count(*)')).rejects.toThrow(
+        /Could not get content from .*HTTP 401/,
+      );
     } finally {
       await locked.close();
     }
@@ -120,14 +142,19 @@ describe('the remote source, against the loopback stand-in', () => {
 
   it('applies the same integrity checks to the fetched documents', async () => {
     const broken = await startContentLake({
-      dataset: breaking('region-vastra-gotaland', (d) => void (d['website'] = 'javascript:alert(1)')),
+      dataset: breaking(
+        'region-vastra-gotaland',
+        (d) => void (d['website'] = 'javascript:alert(1)'),
+      ),
       projectId: 'naravard',
     });
     try {
       const source = createContentSource({ ...env(), SANITY_API_HOST: broken.apiHost });
       const failure = source.fetch(REGIONS_QUERY);
       await expect(failure).rejects.toBeInstanceOf(ContentValidationError);
-      await expect(failure).rejects.toThrow(/region-vastra-gotaland · website · scheme "javascript:" is not allowed/);
+      await expect(failure).rejects.toThrow(
+        /region-vastra-gotaland · website · scheme "javascript:" is not allowed/,
+      );
     } finally {
       await broken.close();
     }
