@@ -39,7 +39,7 @@ import {
   replaceBetweenMarkers,
   type BenchResult,
 } from './bench/report.ts';
-import { serveSite } from './bench/serve.ts';
+import { startStaticServer } from './static-server.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH_DIR = path.join(ROOT, '.cache', 'bench');
@@ -259,7 +259,7 @@ let lighthouse: BenchResult['lighthouse'];
 if (exitCode === 0 && (!values['no-browser'] || values.lighthouse)) {
   const chromePath = findOrInstallChromium(log);
   machine.chromium = chromiumVersion(chromePath);
-  const server = await serveSite(outDir);
+  const server = await startStaticServer(outDir, { gzip: true });
   try {
     if (!values['no-browser'] && programme && largest) {
       log(

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { findOrInstallChromium } from './chromium.ts';
 import { runLighthouse } from './bench/lighthouse.ts';
 import { renderLighthouse, replaceBetweenMarkers, type BenchResult } from './bench/report.ts';
-import { serveSite } from './bench/serve.ts';
+import { startStaticServer } from './static-server.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { docs: { type: 'string' }, dist: { type: 'string' } } });
@@ -70,7 +70,7 @@ const targets = [
 ];
 
 const chromePath = findOrInstallChromium();
-const server = await serveSite(dist);
+const server = await startStaticServer(dist, { gzip: true });
 let pages;
 try {
   console.log(

@@ -18,7 +18,7 @@ import {
 import { hrefFor } from '../../src/lib/urls.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { ROOT } from '../support/site.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
 
 /** The built site: E2E_SITE_DIR when set (to test an existing build), else the 'site' project's shared build. */
 export function siteDir(): string {
@@ -65,7 +65,7 @@ export async function snapshotSite(dir = siteDir()): Promise<string> {
 
 export async function openSite(dir = siteDir()): Promise<SiteSession> {
   const root = await snapshotSite(dir);
-  const server = await startStaticServer(root);
+  const server = await startStaticServer(root, { cacheControl: 'no-store' });
   let browser: Browser;
   try {
     browser = await launchBrowser();

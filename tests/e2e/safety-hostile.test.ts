@@ -16,7 +16,7 @@ import { launchBrowser } from '../support/browser.ts';
 import { searchForSecret } from '../support/secrets.ts';
 import { htmlFiles, pathOfFile } from '../support/sitemap.ts';
 import { ROOT, buildSite, type BuildResult } from '../support/site.ts';
-import { startStaticServer, type StaticServer } from '../support/static-server.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
 import { waitForReady, waitForRendered } from './helpers.ts';
 
 const FIXTURE = path.join('tests', 'fixtures', 'hostile');
@@ -52,7 +52,7 @@ beforeAll(async () => {
     env: { CONTENT_DIR: FIXTURE, SANITY_TOKEN: CANARY },
   });
   if (build.exitCode !== 0) throw new Error(`The hostile dataset did not build:\n${build.output}`);
-  server = await startStaticServer(build.outDir);
+  server = await startStaticServer(build.outDir, { cacheControl: 'no-store' });
   browser = await launchBrowser();
   context = await browser.newContext({ baseURL: server.url, bypassCSP: true, locale: 'sv-SE' });
   await context.exposeFunction('__recordDialog', (message: string) => dialogs.push(message));
