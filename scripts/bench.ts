@@ -91,6 +91,7 @@ if (
   (await readFile(generatorStamp, 'utf8').catch(() => '')) !== generatorVersion
 ) {
   log(`Generating the dataset into ${path.relative(ROOT, datasetDir)}/ …`);
+  // The generator says why it refuses (e.g. too few documents for every region): no stack trace on top.
   await run(process.execPath, [
     path.join(ROOT, 'scripts', 'generate-dataset.ts'),
     '--docs',
@@ -99,7 +100,10 @@ if (
     String(seed),
     '--out',
     datasetDir,
-  ]);
+  ]).catch(() => {
+    console.error('bench: generating the dataset failed, see above.');
+    process.exit(1);
+  });
   await writeFile(generatorStamp, generatorVersion);
 } else {
   log(`Reusing the dataset in ${path.relative(ROOT, datasetDir)}/`);
