@@ -5,6 +5,18 @@ import { execFileSync } from 'node:child_process';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
+/** Flags for every Chromium the project drives (tests, benchmark, Lighthouse): headless and quiet on a machine without a network. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);

@@ -9,18 +9,8 @@
 // worker and WebAssembly, the entry, metadata, filter and index chunks, result fragments).
 // Then a second, different query: its bytes are what it fetched from /pagefind/ on its own.
 // Content page: HTML, CSS, JavaScript and fonts of one page in a fresh profile, images left out.
+import { CHROMIUM_ARGS } from '../chromium.ts';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface Transfer {
   url: string;

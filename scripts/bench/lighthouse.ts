@@ -3,6 +3,7 @@
 // page, so no page warms another's cache.
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS } from '../chromium.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -30,17 +31,6 @@ export interface LighthousePage {
   };
 }
 
-const FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export async function runLighthouse(
   baseUrl: string,
   pages: Array<{ name: string; path: string }>,
@@ -50,7 +40,7 @@ export async function runLighthouse(
   for (const { name, path } of pages) {
     const chrome = await chromeLauncher.launch({
       chromePath,
-      chromeFlags: FLAGS,
+      chromeFlags: CHROMIUM_ARGS,
       logLevel: 'silent',
     });
     try {

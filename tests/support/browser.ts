@@ -2,21 +2,10 @@
 // /usr/bin/chromium. A missing browser fails the tests with what to install; it never skips them.
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { CHROMIUM_ARGS } from '../../scripts/chromium.ts';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const DEFAULT_CHROME_PATH = '/usr/bin/chromium';
-
-/** Flags that keep Chromium quiet on a machine without a network. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The Chromium executable to drive; throws naming what to install when there is none. */
 export function chromePath(): string {
