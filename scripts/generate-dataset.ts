@@ -17,6 +17,9 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { DOKUMENT_KIND_LABELS } from '../src/components/util/format.ts';
+import { DOKUMENT_KINDS } from '../src/lib/content/schemas.ts';
+import { SWEDISH_MONTHS } from '../src/lib/search/dates.ts';
 import { COUNTIES, SUB_REGIONS } from './data/kommuner.ts';
 import {
   BULLETS,
@@ -27,7 +30,6 @@ import {
   FUNDERS,
   HEADINGS,
   MALBILD_PARTS,
-  MONTHS,
   OBJECTS,
   OPENERS,
   ROLES,
@@ -219,7 +221,7 @@ function randomDate(random: Random, year: number, precision = random.next()): Is
 /** The printed form a source would use: "hösten 2020", "augusti 2022", "14 maj 2021". */
 function dateText(random: Random, parts: IsoDateParts): string {
   if (parts.month === undefined) return random.chance(0.5) ? `år ${parts.year}` : `${parts.year}`;
-  const month = MONTHS[parts.month - 1] as string;
+  const month = SWEDISH_MONTHS[parts.month - 1] as string;
   if (parts.day === undefined) {
     if (random.chance(0.3)) {
       const season = parts.month <= 5 ? 'våren' : parts.month <= 8 ? 'sommaren' : 'hösten';
@@ -513,33 +515,8 @@ interface KeyedReference {
 export type Document = { _id: string; _type: string } & Record<string, unknown>;
 
 const REV_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const DOKUMENT_KINDS = [
-  'rapport',
-  'bildspel',
-  'inspelning',
-  'avsiktsforklaring',
-  'utredning',
-  'overenskommelse',
-  'avtal',
-  'strategi',
-  'inbjudan',
-  'resultat',
-  'webbsida',
-] as const;
-const KIND_TITLES: Record<(typeof DOKUMENT_KINDS)[number] | 'malbild', string> = {
-  rapport: 'Rapport',
-  bildspel: 'Bildspel',
-  inspelning: 'Inspelning',
-  avsiktsforklaring: 'Avsiktsförklaring',
-  malbild: 'Målbild',
-  utredning: 'Utredning',
-  overenskommelse: 'Överenskommelse',
-  avtal: 'Avtal',
-  strategi: 'Strategi',
-  inbjudan: 'Inbjudan',
-  resultat: 'Resultat',
-  webbsida: 'Webbsida',
-};
+// A målbild document is made with its målbild, never picked at random.
+const RANDOM_DOKUMENT_KINDS = DOKUMENT_KINDS.filter((kind) => kind !== 'malbild');
 
 class DatasetBuilder {
   private readonly random: Random;
@@ -760,7 +737,7 @@ class DatasetBuilder {
   private dokument(d: number): Document {
     const plan = this.plan;
     const isMalbild = d < plan.counts.malbild;
-    const kind = isMalbild ? 'malbild' : this.random.pick(DOKUMENT_KINDS);
+    const kind = isMalbild ? 'malbild' : this.random.pick(RANDOM_DOKUMENT_KINDS);
     const region = plan.dokumentRegion[d] as number;
     const programme = plan.dokumentProgramme[d] as number;
     const delprojekt = plan.dokumentDelprojekt[d] as number;
@@ -769,7 +746,7 @@ class DatasetBuilder {
         ? Math.min(REFERENCE_YEAR, (plan.programmeStart[programme] as number) + this.random.int(3))
         : this.random.between(2018, REFERENCE_YEAR);
     const topic = isMalbild ? 'Nära vård' : this.random.pick(TOPICS);
-    const title = `${KIND_TITLES[kind]}: ${topic} i ${this.region(region).name} ${year}`;
+    const title = `${DOKUMENT_KIND_LABELS[kind]}: ${topic} i ${this.region(region).name} ${year}`;
     const doc = this.system(plan.ids.dokument[d] as string, 'dokument');
     doc['title'] = title;
     doc['slug'] = { _type: 'slug', current: this.slug('dokument', title) };

@@ -280,18 +280,3 @@ export const DECIDERS = [
   'Den politiska samverkansberedningen',
   'Regionstyrelsen',
 ] as const;
-
-export const MONTHS = [
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-] as const;
