@@ -2,6 +2,11 @@
 // renders the results and keeps the URL in step (typing replaces the current history entry,
 // after the first keystroke of a new query pushes one; filters, sort and submit push), so a
 // search can be linked, reloaded and walked with back and forward. Loaded only by SearchApp.
+//
+// What it fetches, and when (docs/search.md "What loads when"): Pagefind's script, WebAssembly
+// and metadata on page load; for a search, the index chunk of its words and the fragments of the
+// results on screen only (10 at a time). The filter chunks, which only serve the counts beside
+// the filter options, wait until the filter panel is opened or the address carries a filter.
 import { FILTER_KEYS, type FilterKey } from '../lib/search/labels.ts';
 import { MESSAGES, resultStatus } from '../lib/search/messages.ts';
 import {
@@ -62,8 +67,16 @@ interface Pagefind {
 
 // ---------------------------------------------------------------------------
 
-const PAGE_SIZE = 20;
+/** Results listed at first and per "Visa fler träffar": each one costs a fragment file. */
+const PAGE_SIZE = 10;
+/**
+ * Pagefind fetches every index chunk a prefix could reach: at 10,000 pages "k" reaches seven
+ * chunks of ~20 kB and "komp" two. So typing preloads only once the last word has this many
+ * letters, and a shorter last word waits longer before it is searched (Enter searches at once).
+ */
+const SHORT_WORD_LETTERS = 4;
 const TYPING_DELAY_MS = 250;
+const SHORT_WORD_DELAY_MS = 800;
 const SEARCH_PATH = location.pathname;
 
 function element<T extends Element>(root: ParentNode, selector: string): T {
@@ -78,14 +91,25 @@ async function loadPagefind(): Promise<Pagefind> {
   // å, ä and ö are letters of their own in Swedish ("får" is not "far"): exact by default.
   await pagefind.options({ exactDiacritics: true, excerptLength: 24 });
   await pagefind.init();
-  // Loads the filter indexes: without this, searches return no filter counts.
-  await pagefind.filters();
   return pagefind;
+}
+
+/** The last word of a query: what Pagefind matches as a prefix. */
+function lastWord(query: string): string {
+  return query.trim().split(/\s+/).pop() ?? '';
+}
+
+type GroupCounts = Record<FilterKey, Record<string, number>>;
+
+/** Pagefind's counts with every filter group present. */
+function everyGroup(counts: FilterCounts): GroupCounts {
+  return Object.fromEntries(FILTER_KEYS.map((key) => [key, counts[key] ?? {}])) as GroupCounts;
 }
 
 interface Outcome {
   hits: PagefindResult[];
-  counts: Record<FilterKey, Record<string, number>>;
+  /** Undefined when the counts were not asked for (the filter chunks are not loaded). */
+  counts: GroupCounts | undefined;
   loosened: boolean;
   undatedLast: boolean;
 }
@@ -128,6 +152,20 @@ function start(root: HTMLElement): void {
   let typingEntryPushed = false;
   let shown: PagefindResult[] = [];
   let rendered = 0;
+  // Pagefind's filter chunks, loaded once (by `filters()`) when the counts are first wanted.
+  let filterChunks: Promise<FilterCounts> | undefined;
+
+  /** The counts are shown once the panel has been opened (or when there is no panel). */
+  const countsWanted = () => !details || details.open || filterChunks !== undefined;
+
+  function loadFilterChunks(): Promise<FilterCounts> {
+    const api = pagefind as Pagefind;
+    filterChunks ??= api.filters().catch((error: unknown) => {
+      filterChunks = undefined;
+      throw error;
+    });
+    return filterChunks;
+  }
 
   function readForm(): SearchState {
     const params = new URLSearchParams();
@@ -151,9 +189,9 @@ function start(root: HTMLElement): void {
     state: SearchState,
     term: string | null,
     main: PagefindResponse,
-  ): Promise<Outcome['counts']> {
+  ): Promise<GroupCounts> {
     const api = pagefind as Pagefind;
-    const counts = {} as Outcome['counts'];
+    const counts = {} as GroupCounts;
     for (const key of FILTER_KEYS) {
       if (state[key].length === 0) {
         counts[key] = main.filters[key] ?? {};
@@ -162,7 +200,7 @@ function start(root: HTMLElement): void {
       // Counts for one group ignore that group's own choices: each number is what ticking it would add.
       const others = pagefindFilters(state, maps, key);
       if (term === null && Object.keys(others).length === 0) {
-        counts[key] = (await api.filters())[key] ?? {};
+        counts[key] = (await loadFilterChunks())[key] ?? {};
       } else {
         counts[key] = (await api.search(term, { filters: others })).filters[key] ?? {};
       }
@@ -170,10 +208,12 @@ function start(root: HTMLElement): void {
     return counts;
   }
 
-  async function find(state: SearchState): Promise<Outcome> {
+  async function find(state: SearchState, withCounts: boolean): Promise<Outcome> {
     const api = pagefind as Pagefind;
     const term = state.q || null;
     const filters = pagefindFilters(state, maps);
+    // A search only counts the filters whose chunks are loaded: load them all first.
+    if (withCounts) await loadFilterChunks();
     let loosened = false;
     let main = await api.search(term, { filters });
     if (term && main.results.length === 0 && /[åäöÅÄÖ]|[aoAO]/.test(term)) {
@@ -202,18 +242,32 @@ function start(root: HTMLElement): void {
       undatedLast = undated.length > 0 && sorted.results.length > 0;
       hits = [...sorted.results, ...undated];
     }
-    const counts = await countsFor(state, term, main);
+    const counts = withCounts ? await countsFor(state, term, main) : undefined;
     if (loosened) await api.options({ exactDiacritics: true });
     return { hits, counts, loosened, undatedLast };
   }
 
-  function showCounts(counts: Outcome['counts']): void {
+  function showCounts(state: SearchState, counts: GroupCounts): void {
     for (const box of checkboxes) {
       const key = box.name as FilterKey;
       const count = counts[key]?.[box.dataset.filterValue ?? box.value] ?? 0;
       const target = box.labels?.[0]?.querySelector<HTMLElement>('[data-search-count]');
       if (target) target.textContent = ` (${count})`;
     }
+    // For tests and scripts: the search whose counts are shown.
+    root.dataset.searchCounts = searchHref(SEARCH_PATH, state);
+  }
+
+  /** The panel was opened after a search: count the options for the search on screen. */
+  async function countCurrent(): Promise<void> {
+    if (!pagefind || !countsWanted()) return;
+    const token = generation;
+    const state = current;
+    if (root.dataset.searchCounts === searchHref(SEARCH_PATH, state)) return;
+    const counts = isEmptySearch(state)
+      ? everyGroup(await loadFilterChunks())
+      : (await find(state, true)).counts;
+    if (token === generation && counts) showCounts(state, counts);
   }
 
   function clearCounts(): void {
@@ -303,13 +357,16 @@ function start(root: HTMLElement): void {
       more.hidden = true;
       note.hidden = true;
       status.textContent = MESSAGES.empty;
-      showCounts({ region: {}, typ: {}, tema: {}, ...(await pagefind.filters()) });
+      if (countsWanted()) {
+        const counts = await loadFilterChunks();
+        if (token === generation) showCounts(state, everyGroup(counts));
+      }
       if (token === generation) root.dataset.searchRendered = searchHref(SEARCH_PATH, state);
       return;
     }
     root.setAttribute('aria-busy', 'true');
     try {
-      const outcome = await find(state);
+      const outcome = await find(state, countsWanted());
       if (token !== generation) return;
       shown = outcome.hits;
       rendered = 0;
@@ -317,7 +374,7 @@ function start(root: HTMLElement): void {
       await renderMore(token);
       if (token !== generation) return;
       resultsSection.hidden = shown.length === 0;
-      showCounts(outcome.counts);
+      if (outcome.counts) showCounts(state, outcome.counts);
       const notes = [
         outcome.loosened ? MESSAGES.loosened(state.q) : '',
         outcome.undatedLast ? MESSAGES.undatedLast : '',
@@ -349,14 +406,19 @@ function start(root: HTMLElement): void {
   });
 
   input.addEventListener('input', () => {
-    if (pagefind && input.value.trim()) void pagefind.preload(input.value.trim());
+    const query = input.value.trim();
+    const shortWord = lastWord(query).length < SHORT_WORD_LETTERS;
+    if (pagefind && !shortWord) void pagefind.preload(query);
     window.clearTimeout(typingTimer);
-    typingTimer = window.setTimeout(() => {
-      const state = readForm();
-      if (sameSearch(state, current)) return;
-      commit(state, typingEntryPushed ? 'replace' : 'push');
-      typingEntryPushed = true;
-    }, TYPING_DELAY_MS);
+    typingTimer = window.setTimeout(
+      () => {
+        const state = readForm();
+        if (sameSearch(state, current)) return;
+        commit(state, typingEntryPushed ? 'replace' : 'push');
+        typingEntryPushed = true;
+      },
+      shortWord ? SHORT_WORD_DELAY_MS : TYPING_DELAY_MS,
+    );
   });
 
   form.addEventListener('change', (event) => {
@@ -364,6 +426,11 @@ function start(root: HTMLElement): void {
     window.clearTimeout(typingTimer);
     typingEntryPushed = false;
     commit(readForm(), 'push');
+  });
+
+  details?.addEventListener('toggle', () => {
+    if (details.open)
+      countCurrent().catch((error: unknown) => console.error('Search could not count', error));
   });
 
   more.addEventListener('click', () => {
@@ -395,6 +462,7 @@ function start(root: HTMLElement): void {
       console.error('Search could not load Pagefind', error);
       status.textContent = MESSAGES.failed;
       clearCounts();
+      delete root.dataset.searchCounts;
       fallback.hidden = false;
       root.dataset.searchReady = 'failed';
     });

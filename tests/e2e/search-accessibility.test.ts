@@ -24,6 +24,11 @@ describe('the search page', () => {
     const page = await site.page();
     await openSearch(page, 'q=kompetensutveckling&region=vastra-gotaland&sort=datum');
     expect(await page.getAttribute('[data-search-filters]', 'open')).not.toBeNull();
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLElement>('[data-search-app]')?.dataset.searchCounts ===
+        `${location.pathname}${location.search}`,
+    );
     expect((await readAllResults(page)).length).toBeGreaterThan(0);
     const violations = await axeViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);
@@ -67,6 +72,7 @@ describe('the search page', () => {
       .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
     expect(links).toEqual(expect.arrayContaining(['/regioner/', '/teman/', '/dokument/']));
     await page.fill('#search-q', 'färdplan');
+    await page.click('[data-search-filters] > summary');
     await page.check('#search-typ-program');
     await page.click('[data-search-app] button[type="submit"]');
     await page.waitForURL(

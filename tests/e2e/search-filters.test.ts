@@ -11,9 +11,21 @@ import {
   waitForRendered,
   type SiteSession,
 } from './helpers.ts';
+import type { Page } from 'playwright-core';
 
 /** A word on nearly every region's pages ("Nära vård"). */
 const BROAD_TERM = 'nära';
+
+/** Waits until the filter options show the counts of the search in the address bar. */
+async function waitForCounts(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.querySelector<HTMLElement>('[data-search-app]')?.dataset.searchCounts ===
+      `${location.pathname}${location.search}`,
+    undefined,
+    { timeout: 15_000 },
+  );
+}
 
 let site: SiteSession;
 beforeAll(async () => {
@@ -54,6 +66,16 @@ describe('the region filter', () => {
     await openSearch(page, `q=${BROAD_TERM}&region=vastra-gotaland`);
     const regions = new Set((await readAllResults(page)).flatMap(shownRegions));
     for (const child of children) expect(regions).toContain(child);
+  });
+
+  it('opens the filter panel with its counts when the address carries a filter', async () => {
+    const page = await site.page();
+    await openSearch(page, `q=${BROAD_TERM}&region=vastra-gotaland`);
+    expect(await page.getAttribute('[data-search-filters]', 'open')).not.toBeNull();
+    await waitForCounts(page);
+    const results = (await readAllResults(page)).length;
+    const label = await page.textContent('label[for="search-region-vastra-gotaland"]');
+    expect(label).toBe(`Västra Götaland (${results})`);
   });
 
   it('is what the search box on a region page applies', async () => {
@@ -138,6 +160,8 @@ describe('filter option counts', () => {
   it('give the number of results that ticking the option shows', async () => {
     const page = await site.page();
     await openSearch(page, `q=${BROAD_TERM}`);
+    await page.click('[data-search-filters] > summary');
+    await waitForCounts(page);
     const label = page.locator('label[for="search-typ-dokument"]');
     const count = Number(/\((\d+)\)/.exec((await label.textContent()) ?? '')?.[1]);
     expect(count).toBeGreaterThan(0);
@@ -145,6 +169,7 @@ describe('filter option counts', () => {
     await page.check('#search-typ-dokument');
     await page.waitForURL(/typ=Dokument/);
     await waitForRendered(page);
+    await waitForCounts(page);
     expect((await readAllResults(page)).length).toBe(count);
     expect(await announcedCount(page)).toBe(count);
   });

@@ -26,7 +26,7 @@ async function tabUntil(
 }
 
 describe('keyboard use', () => {
-  it('lets a visitor type a query, tick a filter with Space and open a result with Enter', async () => {
+  it('lets a visitor type a query, open the filters and tick one with Space, and open a result with Enter', async () => {
     const page = await site.page();
     await page.goto('/sok/');
     await waitForReady(page);
@@ -36,6 +36,16 @@ describe('keyboard use', () => {
     await page.waitForURL((url) => url.searchParams.get('q') === 'kompetensutveckling');
     await waitForRendered(page);
 
+    await tabUntil(page, 'the filter panel', (element) =>
+      element.matches('[data-search-filters] > summary'),
+    );
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('[data-search-filters]', 'open')).not.toBeNull();
+    await page.waitForFunction(() =>
+      document
+        .querySelector('label[for="search-region-vastra-gotaland"]')
+        ?.textContent?.match(/\(\d+\)$/),
+    );
     await tabUntil(
       page,
       'the Västra Götaland filter',

@@ -33,6 +33,7 @@ describe('the search address', () => {
   it('gains a filter when its checkbox is ticked', async () => {
     const page = await site.page();
     await openSearch(page, 'q=egenvård');
+    await page.click('[data-search-filters] > summary');
     await page.check('#search-region-vastra-gotaland');
     await page.waitForURL((url) => url.searchParams.get('region') === 'vastra-gotaland');
     await waitForRendered(page);
