@@ -1,9 +1,11 @@
 // `npm run build`: checks the content, then builds the site into a temporary folder next to
 // the output folder and swaps it in only when the whole build succeeded.
 //
-// 1. Content check (src/lib/content/check.ts, the loader's own code path): read, integrity
-//    checks, every collection's query and zod schema. Every problem is listed at once as
-//    `_id · field path · problem`; with an error nothing is built and the exit code is 1.
+// 1. Content check (src/lib/content/check.ts, the loader's own code path, in a worker thread:
+//    scripts/build/content-check-worker.ts): read, integrity checks, every collection's query
+//    and zod schema. Every problem is listed at once as `_id · field path · problem`; with an
+//    error nothing is built and the exit code is 1. The checked entries go to Astro's loader
+//    in a file (src/lib/content/checked-content.ts), so the content is read once.
 // 2. `astro build` into `.<out>.building-<pid>` beside the output folder (same filesystem).
 // 3. On success: rename the old output away, rename the new one in, remove the old one.
 //    On any failure the temporary folder is removed and the old output is left as it was.
@@ -11,14 +13,15 @@
 // ASTRO_OUT_DIR names the output folder (default dist/). Arguments after `--` go to astro build.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkContent } from '../src/lib/content/check.ts';
+import { Worker } from 'node:worker_threads';
+import { CHECKED_CONTENT } from '../src/lib/content/checked-content.ts';
 import { formatProblem } from '../src/lib/content/problems.ts';
-import { ContentSourceError } from '../src/lib/content/retry.ts';
 import { getContentSource, resetContentSources } from '../src/lib/content/source.ts';
+import type { ContentCheckMessage } from './build/content-check-worker.ts';
 import {
   INDEX_AFTER_BUILD,
   consoleLogger,
@@ -32,6 +35,7 @@ const PARENT = path.dirname(OUT_DIR);
 const NAME = path.basename(OUT_DIR);
 const BUILDING = path.join(PARENT, `.${NAME}.building-${process.pid}`);
 const REPLACED = path.join(PARENT, `.${NAME}.replaced-${process.pid}`);
+const CHECKED_CONTENT_FILE = path.join(PARENT, `.${NAME}.content-${process.pid}.json`);
 const shown = (dir: string) => {
   const relative = path.relative(process.cwd(), dir);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative)
@@ -56,7 +60,7 @@ function isRunning(pid: number): boolean {
 /** Removes temporary folders left beside the output by builds that were killed. */
 async function removeLeftovers(): Promise<void> {
   const pattern = new RegExp(
-    `^\\.${NAME.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:building|replaced)-(\\d+)$`,
+    `^\\.${NAME.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:building|replaced|content)-(\\d+)(?:\\.json(?:\\.tmp)?)?$`,
   );
   const entries = await readdir(PARENT).catch(() => [] as string[]);
   for (const entry of entries) {
@@ -69,22 +73,31 @@ async function removeLeftovers(): Promise<void> {
 // ---------------------------------------------------------------------------
 // 1. The content check
 
-let source: ReturnType<typeof getContentSource> | undefined;
+let describe: string;
 try {
-  source = getContentSource(process.env);
+  // Only its settings here: the worker below reads the content.
+  describe = getContentSource(process.env).describe;
+  resetContentSources();
 } catch (error) {
   // A setting that cannot work (SANITY_PERSPECTIVE, a malformed project id): say which.
   fail(`Cannot set up the content source: ${(error as Error).message}`);
 }
-console.log(`Checking the content from ${source.describe} …`);
-let check: Awaited<ReturnType<typeof checkContent>>;
-try {
-  check = await checkContent(source);
-} catch (error) {
-  if (error instanceof ContentSourceError)
-    fail(`${error.message}\n\nNothing was built; ${shown(OUT_DIR)} is unchanged.`);
-  throw error; // a bug, not a content problem: its stack trace helps
-}
+console.log(`Checking the content from ${describe} …`);
+await mkdir(PARENT, { recursive: true });
+await removeLeftovers();
+const check = await new Promise<ContentCheckMessage>((resolve, reject) => {
+  const worker = new Worker(new URL('./build/content-check-worker.ts', import.meta.url), {
+    workerData: { checkedContentFile: CHECKED_CONTENT_FILE },
+  });
+  let message: ContentCheckMessage | undefined;
+  worker.on('message', (received: ContentCheckMessage) => (message = received));
+  worker.on('error', reject); // a bug, not a content problem: its stack trace helps
+  worker.on('exit', (code) =>
+    message ? resolve(message) : reject(new Error(`The content check stopped (exit code ${code})`)),
+  );
+});
+if (check.kind === 'source-error')
+  fail(`${check.message}\n\nNothing was built; ${shown(OUT_DIR)} is unchanged.`);
 for (const problem of check.problems) {
   if (problem.severity === 'warning') console.warn(`  warning  ${formatProblem(problem)}`);
   else if (problem.severity === 'info') console.log(`  info     ${formatProblem(problem)}`);
@@ -92,21 +105,16 @@ for (const problem of check.problems) {
 if (check.errors.length > 0) {
   const count = `${check.errors.length} error${check.errors.length === 1 ? '' : 's'}`;
   fail(
-    `The content from ${source.describe} has ${count}:\n` +
+    `The content from ${describe} has ${count}:\n` +
       check.errors.map((problem) => `  ${formatProblem(problem)}`).join('\n') +
       `\n\nNothing was built; ${shown(OUT_DIR)} is unchanged.`,
   );
 }
 console.log(`Content checked: ${check.published} published documents.`);
-// Let the checked content go, so this process does not hold it while Astro loads it again
-// (1.5 GB at 100,000 documents; V8 returns it once this process idles).
-source = undefined;
-resetContentSources();
 
 // ---------------------------------------------------------------------------
 // 2. astro build into the temporary folder
 
-await removeLeftovers();
 await rm(BUILDING, { recursive: true, force: true });
 
 const require = createRequire(import.meta.url);
@@ -121,7 +129,13 @@ const child = spawn(process.execPath, [...heapLimit, astroBin, 'build', ...proce
   cwd: ROOT,
   stdio: 'inherit',
   // Pagefind indexes after Astro has exited (step 2b), not in its astro:build:done hook.
-  env: { ...process.env, ASTRO_OUT_DIR: BUILDING, [INDEX_AFTER_BUILD]: '1' },
+  // Astro's loader takes the content checked above (CHECKED_CONTENT) instead of reading it again.
+  env: {
+    ...process.env,
+    ASTRO_OUT_DIR: BUILDING,
+    [INDEX_AFTER_BUILD]: '1',
+    [CHECKED_CONTENT]: CHECKED_CONTENT_FILE,
+  },
 });
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -137,6 +151,7 @@ const exitCode = await new Promise<number>((resolve) => {
   });
   child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
 });
+await rm(CHECKED_CONTENT_FILE, { force: true });
 if (exitCode !== 0 || stopping || !existsSync(path.join(BUILDING, 'index.html'))) {
   await rm(BUILDING, { recursive: true, force: true });
   const why = stopping

@@ -2,6 +2,7 @@
 // the collections' loader takes (read, integrity checks, every collection's query and its zod
 // schema), but every collection is checked even when an earlier one fails, so one run lists
 // every problem.
+import type { CheckedEntries } from './checked-content.ts';
 import { loadCollection } from './loader.ts';
 import { ContentValidationError, type ContentProblem } from './problems.ts';
 import { collectionQueries } from './queries.ts';
@@ -14,6 +15,8 @@ export interface ContentCheck {
   /** Every problem: errors first, then warnings and infos. */
   problems: ContentProblem[];
   errors: ContentProblem[];
+  /** Every collection's checked entries, when there are no errors (for the build to hand on). */
+  entries: CheckedEntries | undefined;
 }
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -24,6 +27,7 @@ const ORDER = { error: 0, warning: 1, info: 2 } as const;
  */
 export async function checkContent(source: ContentSource): Promise<ContentCheck> {
   const problems: ContentProblem[] = [];
+  const entries: Partial<CheckedEntries> = {};
   let published = 0;
   try {
     const report = await source.validate();
@@ -37,7 +41,7 @@ export async function checkContent(source: ContentSource): Promise<ContentCheck>
   if (!problems.some((problem) => problem.severity === 'error')) {
     for (const collection of Object.keys(collectionQueries) as CollectionName[]) {
       try {
-        await loadCollection(collection, source);
+        entries[collection] = await loadCollection(collection, source);
       } catch (error) {
         if (!(error instanceof ContentValidationError)) throw error;
         problems.push(
@@ -53,9 +57,11 @@ export async function checkContent(source: ContentSource): Promise<ContentCheck>
     .map((problem, index) => ({ problem, index }))
     .sort((a, b) => ORDER[a.problem.severity] - ORDER[b.problem.severity] || a.index - b.index)
     .map(({ problem }) => problem);
+  const errors = sorted.filter((problem) => problem.severity === 'error');
   return {
     published,
     problems: sorted,
-    errors: sorted.filter((problem) => problem.severity === 'error'),
+    errors,
+    entries: errors.length === 0 ? (entries as CheckedEntries) : undefined,
   };
 }

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'zod';
+import { checkedContent, type CollectionEntries } from './checked-content.ts';
 import {
   ContentValidationError,
   formatProblem,
@@ -67,7 +68,7 @@ export function parseResults<S extends z.ZodType>(
 export async function loadCollection(
   collection: CollectionName,
   source: ContentSource,
-): Promise<Array<{ id: string; data: Record<string, unknown> }>> {
+): Promise<CollectionEntries> {
   const results = await source.fetch<unknown>(collectionQueries[collection]);
   if (collection === 'regions') {
     const regions = parseResults(collection, collectionSchemas.regions, results) as Region[];
@@ -91,7 +92,21 @@ export function contentLoader(collection: CollectionName, env: SourceEnv = proce
   return {
     name: `naravard-content:${collection}`,
     async load(context) {
-      const { store, parseData, generateDigest, logger, watcher } = context;
+      const { store, generateDigest, logger, watcher } = context;
+      // Entries were checked by the collection's own zod schema (loadCollection), the schema
+      // content.config.ts gives Astro too: Astro's parseData would only check them again.
+      const storeEntries = (entries: CollectionEntries) => {
+        store.clear();
+        for (const { id, data } of entries) store.set({ id, data, digest: generateDigest(data) });
+      };
+      // Inside scripts/build.ts: the content it checked, not a second read of the source.
+      const checked = checkedContent(process.env);
+      if (checked) {
+        const entries = (await checked)[collection];
+        if (!entries) throw new Error(`The checked content has no ${collection} collection`);
+        storeEntries(entries);
+        return;
+      }
       const run = async () => {
         const source = getContentSource(env);
         const report = await source.validate();
@@ -105,12 +120,7 @@ export function contentLoader(collection: CollectionName, env: SourceEnv = proce
             else if (problem.severity === 'info') logger.info(formatProblem(problem));
           }
         }
-        const entries = await loadCollection(collection, source);
-        store.clear();
-        for (const { id, data } of entries) {
-          const parsed = await parseData({ id, data });
-          store.set({ id, data: parsed, digest: generateDigest(parsed) });
-        }
+        storeEntries(await loadCollection(collection, source));
         return source;
       };
       const source = await run();

@@ -1,0 +1,38 @@
+// The content a build has already checked, handed from scripts/build.ts to Astro's content
+// loader through a file, so a build reads, checks and queries its content once: before, the
+// loader ran every query and schema again (at 10,000 documents ~5 s, and a remote source was
+// queried twice). The file lives only for one build; without it the loader reads the source.
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import type { CollectionName } from './schemas.ts';
+
+/** The environment variable naming the file, set by scripts/build.ts for its `astro build`. */
+export const CHECKED_CONTENT = 'NARAVARD_CHECKED_CONTENT';
+
+export type CollectionEntries = Array<{ id: string; data: Record<string, unknown> }>;
+export type CheckedEntries = Record<CollectionName, CollectionEntries>;
+
+export async function writeCheckedContent(file: string, entries: CheckedEntries): Promise<void> {
+  await writeFile(`${file}.tmp`, JSON.stringify(entries));
+  await rename(`${file}.tmp`, file);
+}
+
+const reads = new Map<string, Promise<CheckedEntries>>();
+
+/** The checked entries named by the environment, read once per process; undefined without. */
+export function checkedContent(
+  env: Record<string, string | undefined> = process.env,
+): Promise<CheckedEntries> | undefined {
+  const file = env[CHECKED_CONTENT]?.trim();
+  if (!file) return undefined;
+  let read = reads.get(file);
+  if (!read) {
+    read = readFile(file, 'utf8').then(
+      (text) => JSON.parse(text) as CheckedEntries,
+      (error: Error) => {
+        throw new Error(`${CHECKED_CONTENT} names ${file}, which cannot be read: ${error.message}`);
+      },
+    );
+    reads.set(file, read);
+  }
+  return read;
+}
