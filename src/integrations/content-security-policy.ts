@@ -13,9 +13,10 @@
 // - forms submit only to the site (the search form), <base> cannot move relative URLs away,
 //   no plugins (object-src), and no other site may frame the pages.
 import type { AstroIntegration, AstroUserConfig } from 'astro';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtPages, readHead } from '../lib/built-pages.ts';
 import { HEADERS_FILE, formatHeadersFile } from '../lib/static-headers.ts';
 
 type CspOptions = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
@@ -93,13 +94,14 @@ export default function contentSecurityPolicy(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const pages = (await readdir(outDir, { recursive: true, encoding: 'utf8' })).filter(
-          (file) => file.endsWith('.html') && !file.startsWith(`pagefind${path.sep}`),
-        );
+        const pages = await builtPages(outDir);
         const policies = new Set<string>();
         for (const page of pages) {
-          const policy = policyOfPage(await readFile(path.join(outDir, page), 'utf8'));
-          if (!policy) throw new Error(`${page} has no Content-Security-Policy meta tag`);
+          const policy = policyOfPage(await readHead(page));
+          if (!policy)
+            throw new Error(
+              `${path.relative(outDir, page)} has no Content-Security-Policy meta tag`,
+            );
           policies.add(policy);
         }
         const text = formatHeadersFile(

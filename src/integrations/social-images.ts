@@ -6,12 +6,13 @@
 // satori with the bundled Atkinson Hyperlegible font (WOFF from @fontsource, no system fonts,
 // no network) into an SVG of paths, which sharp turns into a PNG.
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { open, readFile, readdir, mkdir, writeFile } from 'node:fs/promises';
+import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import satori from 'satori';
 import sharp from 'sharp';
+import { builtPages, readHead } from '../lib/built-pages.ts';
 
 export const WIDTH = 1200;
 export const HEIGHT = 630;
@@ -190,39 +191,13 @@ export async function renderCard(cardData: Pick<PageCard, 'title' | 'kicker'>): 
     .toBuffer();
 }
 
-/** The start of a built page, up to its `</head>` (the meta tags are there): pages are read by the thousand. */
-export async function readHead(file: string): Promise<string> {
-  const handle = await open(file, 'r');
-  try {
-    let text = '';
-    const chunk = Buffer.alloc(16_384);
-    for (let position = 0; ;) {
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
-      if (bytesRead === 0) return text;
-      position += bytesRead;
-      text += chunk.toString('latin1', 0, bytesRead);
-      const end = text.indexOf('</head>');
-      if (end !== -1) return Buffer.from(text.slice(0, end), 'latin1').toString('utf8');
-    }
-  } finally {
-    await handle.close();
-  }
-}
-
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => path.join(e.parentPath, e.name));
-}
-
 /** Writes every page's social image into `siteDir`; returns how many. */
 export async function writeSocialImages(
   siteDir: string,
   logger?: AstroIntegrationLogger,
 ): Promise<number> {
   const cards = new Map<string, PageCard & { page: string }>();
-  for (const file of await htmlFiles(siteDir)) {
+  for (const file of await builtPages(siteDir)) {
     const page = path.relative(siteDir, file);
     const found = pageCard(await readHead(file));
     if (!found) {

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pageCard, readHead, writeSocialImages } from '../../src/integrations/social-images.ts';
+import { pageCard, writeSocialImages } from '../../src/integrations/social-images.ts';
+import { readHead } from '../../src/lib/built-pages.ts';
 
 let dir: string;
 beforeEach(async () => {

@@ -5,11 +5,10 @@ import type { AstroIntegrationLogger } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
 import pagefindIntegration, {
   indexSite,
-  pageUrl,
-  separateWords,
   summaryLine,
   wordsFromLog,
 } from '../../../src/integrations/pagefind.ts';
+import { separateWords } from '../../../src/lib/search/word-breaks.ts';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -101,11 +100,9 @@ describe('the Pagefind integration', () => {
     expect(separateWords('<dl><dt>Region</dt><dd>Fyrbodal</dd></dl>')).toBe(
       '<dl><dt>Region</dt> <dd>Fyrbodal</dd> </dl>',
     );
-  });
-
-  it('gives each built file the address Pagefind would', () => {
-    expect(pageUrl(path.join('program', 'x', 'index.html'))).toBe('/program/x/');
-    expect(pageUrl('index.html')).toBe('/');
-    expect(pageUrl('404.html')).toBe('/404.html');
+    // Inline elements keep their neighbours: a space there would show on the page.
+    expect(separateWords('<p><time datetime="2021">2021</time>: <a href="/x/">X</a></p>')).toBe(
+      '<p><time datetime="2021">2021</time>: <a href="/x/">X</a></p>',
+    );
   });
 });

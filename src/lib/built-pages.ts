@@ -1,0 +1,37 @@
+// The built site's HTML pages, as the build steps after `astro build` read them (social
+// images, security headers, the search index): tens of thousands of files, so each step reads
+// only what it needs.
+import { open, readdir } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Every HTML file under `siteDir` (absolute paths), Pagefind's own output left out. */
+export async function builtPages(siteDir: string): Promise<string[]> {
+  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter(
+      (entry) =>
+        entry.isFile() &&
+        entry.name.endsWith('.html') &&
+        !path.relative(siteDir, entry.parentPath).split(path.sep).includes('pagefind'),
+    )
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** The start of a built page, up to its `</head>`, where its meta tags are. */
+export async function readHead(file: string): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    let text = '';
+    const chunk = Buffer.alloc(16_384);
+    for (let position = 0; ;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position);
+      if (bytesRead === 0) return text;
+      position += bytesRead;
+      text += chunk.toString('latin1', 0, bytesRead);
+      const end = text.indexOf('</head>');
+      if (end !== -1) return Buffer.from(text.slice(0, end), 'latin1').toString('utf8');
+    }
+  } finally {
+    await handle.close();
+  }
+}
