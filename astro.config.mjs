@@ -11,6 +11,10 @@ import { isPreviewBuild } from './src/lib/preview.ts';
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
+  // All styles in one cached file (~5 kB gzip), not in a <style> of every page: at 10,000
+  // pages that was 2.7 kB of every page's HTML, each hashed into its Content-Security-Policy.
+  build: { inlineStylesheets: 'never' },
+  vite: { build: { cssCodeSplit: false } },
   outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
   // Astro's build cache (the content data store): another folder lets a benchmark build another
   // dataset while the tests build theirs (scripts/bench.ts).

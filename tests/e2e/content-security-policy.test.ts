@@ -97,7 +97,8 @@ describe('the Content-Security-Policy', () => {
     await page.waitForLoadState('load');
     expect(await watch.violations()).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
-    // Every stylesheet applied: the site's file and the inline ones Astro hashed.
+    // Every stylesheet applied: the site's one file (astro.config.mjs: no inline styles) and any
+    // inline one Astro hashed.
     const sheets = await page.evaluate(() =>
       [
         ...document.querySelectorAll<HTMLStyleElement | HTMLLinkElement>(
@@ -105,7 +106,7 @@ describe('the Content-Security-Policy', () => {
         ),
       ].map((element) => element.sheet?.cssRules.length ?? 0),
     );
-    expect(sheets.length).toBeGreaterThan(1);
+    expect(sheets.length).toBeGreaterThan(0);
     expect(sheets.filter((rules) => rules === 0)).toEqual([]);
 
     // What an injection would try: an inline script and an event handler attribute.
