@@ -37,6 +37,7 @@ import {
   renderLighthouse,
   renderTable,
   replaceBetweenMarkers,
+  writeFormatted,
   type BenchResult,
 } from './bench/report.ts';
 import { startStaticServer } from './static-server.ts';
@@ -359,7 +360,7 @@ doc = replaceBetweenMarkers(
   'lighthouse',
   renderLighthouse(withLighthouse?.lighthouse, withLighthouse?.docs ?? docs),
 );
-await writeFile(DOC, doc);
+await writeFormatted(DOC, doc);
 
 log(`Wrote ${path.relative(ROOT, jsonFile)} and the table in ${path.relative(ROOT, DOC)}`);
 for (const target of result.targets) {

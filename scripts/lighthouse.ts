@@ -10,7 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findOrInstallChromium } from './chromium.ts';
 import { runLighthouse } from './bench/lighthouse.ts';
-import { renderLighthouse, replaceBetweenMarkers, type BenchResult } from './bench/report.ts';
+import {
+  renderLighthouse,
+  replaceBetweenMarkers,
+  writeFormatted,
+  type BenchResult,
+} from './bench/report.ts';
 import { startStaticServer } from './static-server.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -98,7 +103,7 @@ if (docs) {
     result.lighthouse = pages;
     await writeFile(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
     const doc = path.join(ROOT, 'docs', 'performance.md');
-    await writeFile(
+    await writeFormatted(
       doc,
       replaceBetweenMarkers(
         await readFile(doc, 'utf8'),

@@ -1,5 +1,7 @@
 // The benchmark's result: its JSON shape, the issue's targets checked against it, and the
 // Markdown table written into docs/performance.md between markers. Pure functions, tested.
+import { writeFile } from 'node:fs/promises';
+import * as prettier from 'prettier';
 import type { BrowserFigures, ContentPageFigures } from './browser.ts';
 import type { LighthousePage } from './lighthouse.ts';
 import type { Machine } from './machine.ts';
@@ -327,4 +329,10 @@ export function replaceBetweenMarkers(text: string, name: string, content: strin
   if (from === -1 || to === -1 || to < from)
     throw new Error(`docs/performance.md has no ${start} … ${end} markers`);
   return `${text.slice(0, from + start.length)}\n\n${content.trim()}\n\n${text.slice(to)}`;
+}
+
+/** Writes a document the benchmark maintains, formatted as `npm run lint` expects. */
+export async function writeFormatted(file: string, text: string): Promise<void> {
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  await writeFile(file, await prettier.format(text, { ...options, filepath: file }));
 }
