@@ -8,6 +8,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { hrefFor } from '../../src/lib/urls.ts';
 import type { DocumentType } from '../../src/lib/content/schemas.ts';
+import { builtSite, listPages } from './list-pages.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TYPES = new Set([
@@ -106,6 +107,9 @@ const text = (el: HTMLElement | null | undefined) =>
 beforeAll(() => {
   dist = inject('distDir');
 });
+
+/** Every page of a paginated list (one page for the embedded dataset; see pagination.test.ts). */
+const listed = (base: string) => listPages(builtSite(dist), base).map((p) => p.root);
 
 describe('pages of the dataset', () => {
   it('has a page for every published document', () => {
@@ -255,9 +259,11 @@ describe('what the pages say', () => {
 
   it('links phone numbers as tel:+46 digits and e-mail addresses as mailto:', () => {
     const people = docs.filter((d) => d._type === 'kontaktperson');
-    const directory = page('/kontakter/');
+    const directory = listed('/kontakter/');
     for (const person of people) {
-      for (const root of [page(pathOf(person)), directory]) {
+      const listing = directory.find((root) => root.querySelector(`a[href="${pathOf(person)}"]`));
+      expect(listing, `${person._id} in the directory`).toBeTruthy();
+      for (const root of [page(pathOf(person)), listing as HTMLElement]) {
         if (person.phone) {
           const digits = person.phone.replace(/\D/g, '');
           const tel = root
@@ -274,24 +280,23 @@ describe('what the pages say', () => {
   });
 
   it('groups the contact directory by region', () => {
-    const directory = page('/kontakter/');
+    const directory = listed('/kontakter/');
     for (const person of docs.filter((d) => d._type === 'kontaktperson')) {
       for (const ref of person.regions ?? []) {
         const region = byId.get(ref._ref) as Doc;
-        const section = directory.querySelector(
-          `section[aria-labelledby="kontakter-${region.slug.current}"]`,
+        const sections = directory.flatMap((root) =>
+          root.querySelectorAll(`section[aria-labelledby="kontakter-${region.slug.current}"]`),
         );
         expect(
-          section?.querySelector(`a[href="${pathOf(person)}"]`),
+          sections.some((section) => section.querySelector(`a[href="${pathOf(person)}"]`)),
           `${person._id} under ${region._id}`,
-        ).toBeTruthy();
+        ).toBe(true);
       }
     }
   });
 
   it('dates events on the timeline with the precision they have', () => {
-    const timeline = page('/tidslinje/');
-    const items = timeline.querySelectorAll('.timeline__item');
+    const items = listed('/tidslinje/').flatMap((root) => root.querySelectorAll('.timeline__item'));
     const events = docs.filter((d) => d._type === 'handelse');
     expect(items).toHaveLength(events.length);
     for (const event of events) {
@@ -305,36 +310,71 @@ describe('what the pages say', () => {
     expect(dates).toEqual([...dates].sort());
   });
 
-  it('shows on a region page its own material and its sub-regions’ material grouped by sub-region', () => {
+  it('shows on a region page its own material, and its sub-regions as links with counts and their programmes', () => {
     const regions = docs.filter((d) => d._type === 'region');
+    const programmesOf = (regionId: string) =>
+      docs.filter((d) => d._type === 'programme' && d.regions?.some((r) => r._ref === regionId));
+    const documentsOf = (regionId: string) =>
+      docs.filter((d) => d._type === 'dokument' && d.publisherRegion?._ref === regionId);
+    let subregionsChecked = 0;
     for (const region of regions) {
       const main = page(pathOf(region)).querySelector('main') as HTMLElement;
-      for (const programme of docs.filter(
-        (d) => d._type === 'programme' && d.regions?.some((r) => r._ref === region._id),
-      )) {
+      const own = main.querySelector('section[aria-labelledby="program"]');
+      for (const programme of programmesOf(region._id)) {
         expect(
-          main.querySelector(
-            `#program ~ * a[href="${pathOf(programme)}"], section[aria-labelledby="program"] a[href="${pathOf(programme)}"]`,
-          ),
+          own?.querySelector(`a[href="${pathOf(programme)}"]`),
           `${region._id} lists ${programme._id}`,
         ).toBeTruthy();
       }
+      for (const doc of documentsOf(region._id)) {
+        expect(
+          main.querySelector(`section[aria-labelledby="dokument"] a[href="${pathOf(doc)}"]`),
+          `${region._id} lists ${doc._id}`,
+        ).toBeTruthy();
+      }
+      // Other pages' material is left out of the search index; the region's own words are not.
+      for (const id of ['program', 'dokument', 'kontaktpersoner', 'handelser', 'underregioner']) {
+        const section = main.querySelector(`section[aria-labelledby="${id}"]`);
+        if (section)
+          expect(section.closest('[data-pagefind-ignore]'), `${region._id} #${id}`).toBeTruthy();
+      }
+      expect(main.querySelector('dl.facts')?.closest('[data-pagefind-ignore]') ?? null).toBeNull();
+
       const below = regions.filter(
         (r) => r._id !== region._id && chain(r._id).some((a) => a._id === region._id),
       );
+      const tree = main.querySelector('section[aria-labelledby="underregioner"]');
+      expect(!!tree, `${region._id} has a sub-region section`).toBe(below.length > 0);
       for (const sub of below) {
-        const group = main.querySelector(
-          `section[aria-labelledby="underregion-${sub.slug.current}"]`,
+        const item = tree
+          ?.querySelectorAll('li')
+          .find(
+            (li) =>
+              li.querySelector(':scope > a.region-tree__name')?.getAttribute('href') ===
+              pathOf(sub),
+          );
+        expect(item, `${region._id} links ${sub._id}`).toBeTruthy();
+        const meta = text(item?.querySelector(':scope > .region-tree__meta'));
+        const programmes = programmesOf(sub._id);
+        const documents = documentsOf(sub._id);
+        if (programmes.length > 0) expect(meta, sub._id).toContain(`${programmes.length} program`);
+        if (documents.length > 0) expect(meta, sub._id).toContain(`${documents.length} dokument`);
+        // The sub-region's programmes as links (at most five, then a link to the rest) …
+        const links = (item?.querySelectorAll(':scope > .region-tree__programmes a') ?? []).map(
+          (a) => a.getAttribute('href') as string,
         );
-        expect(group, `${region._id} groups ${sub._id}`).toBeTruthy();
-        for (const programme of docs.filter(
-          (d) => d._type === 'programme' && d.regions?.some((r) => r._ref === sub._id),
-        )) {
+        const rest = `${pathOf(sub)}#program`;
+        const shown = links.filter((href) => href !== rest);
+        expect(shown.length, sub._id).toBe(Math.min(5, programmes.length));
+        expect(programmes.map(pathOf)).toEqual(expect.arrayContaining(shown));
+        expect(links.includes(rest), sub._id).toBe(programmes.length > 5);
+        // … and none of its documents: they are on its own page.
+        for (const doc of documentsOf(sub._id))
           expect(
-            group?.querySelector(`a[href="${pathOf(programme)}"]`),
-            `${sub._id} group lists ${programme._id}`,
-          ).toBeTruthy();
-        }
+            main.querySelector(`a[href="${pathOf(doc)}"]`),
+            `${region._id} repeats ${doc._id}`,
+          ).toBeNull();
+        subregionsChecked++;
       }
       // A search box scoped to the region: GET /sok/ with region=<slug>.
       const form = main.querySelector('form[action="/sok/"]');
@@ -344,14 +384,19 @@ describe('what the pages say', () => {
       );
       expect(form?.querySelector('input[name="q"]')).toBeTruthy();
     }
+    expect(subregionsChecked, 'the dataset has sub-regions').toBeGreaterThan(0);
   });
 
   it('puts every målbild’s parts side by side on /malbilder/', () => {
-    const table = page('/malbilder/').querySelector('main table') as HTMLElement;
+    const tables = listed('/malbilder/').map(
+      (root) => root.querySelector('main table') as HTMLElement,
+    );
     const malbilder = docs.filter((d) => d._type === 'malbild');
-    const headers = table.querySelectorAll('thead th').map(text);
-    expect(headers).toEqual(expect.arrayContaining(malbilder.map(nameOf)));
     for (const m of malbilder) {
+      const table = tables.find((t) =>
+        t.querySelectorAll('thead th').map(text).includes(nameOf(m)),
+      );
+      expect(table, `${m._id} has a column`).toBeTruthy();
       for (const part of (m.parts as { title: string }[] | undefined) ?? [])
         expect(text(table)).toContain(part.title);
     }

@@ -16,8 +16,8 @@ export interface SocialCard {
   image: string;
   /** The big line: the county, or "Hela landet". */
   title: string;
-  /** The line above it: the section. */
-  kicker: string;
+  /** The line above it: the section (none on a list page's card). */
+  kicker?: string | undefined;
 }
 
 /** Sections whose pages share cards; theme pages (a dozen) keep their own. */

@@ -1,0 +1,381 @@
+// Pagination and page weight on a site built from a generated national dataset (1,100
+// documents: every list runs over several pages with the page sizes the site really uses; the
+// embedded dataset fits each list on one page). Expectations come from the generated
+// data.ndjson, not from the site's code: addresses, prev/next, aria-current, every item exactly
+// once across a list's pages, every document reachable by plain links, county and theme pages
+// that do not repeat the material below them, and no page over 30 kB gzip.
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { HtmlValidate, StaticConfigLoader } from 'html-validate';
+import type { HTMLElement } from 'node-html-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import config from '../../.htmlvalidate.mjs';
+import { startStaticServer } from '../../scripts/static-server.ts';
+import { writeDataset } from '../../scripts/generate-dataset.ts';
+import { MALBILD_PAGE_SIZE, PAGE_SIZE } from '../../src/components/util/pagination.ts';
+import type { DocumentType } from '../../src/lib/content/schemas.ts';
+import { hrefFor } from '../../src/lib/urls.ts';
+import {
+  axeViolations,
+  describeViolations,
+  launchBrowser,
+  preloadAxe,
+} from '../support/browser.ts';
+import { ROOT, buildSiteOrThrow } from '../support/site.ts';
+import { htmlFiles } from '../support/sitemap.ts';
+import { builtSite, listPages, text, type BuiltSite, type ListPage } from './list-pages.ts';
+
+const DOCS = 1100;
+const SEED = 11;
+const RUN_DIR = path.join(ROOT, '.cache', 'test-pagination', `run-${process.pid}`);
+
+interface Ref {
+  _ref: string;
+}
+interface Doc {
+  _id: string;
+  _type: DocumentType;
+  slug: { current: string };
+  name?: string;
+  title?: string;
+  parent?: Ref;
+  regions?: Ref[];
+  themes?: Ref[];
+  publisherRegion?: Ref;
+  programme?: Ref;
+  [key: string]: unknown;
+}
+
+let site: BuiltSite;
+let docs: Doc[];
+const ofType = (type: DocumentType) => docs.filter((d) => d._type === type);
+const pathOf = (doc: Doc) => hrefFor(doc._type, doc.slug.current);
+
+beforeAll(async () => {
+  await rm(RUN_DIR, { recursive: true, force: true });
+  const { file } = await writeDataset({ docs: DOCS, seed: SEED, out: path.join(RUN_DIR, 'data') });
+  docs = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as Doc);
+  const dist = await buildSiteOrThrow({
+    outDir: path.join(RUN_DIR, 'dist'),
+    env: { CONTENT_DIR: path.join(RUN_DIR, 'data'), ASTRO_CACHE_DIR: path.join(RUN_DIR, 'astro') },
+  });
+  site = builtSite(dist);
+});
+
+afterAll(() => rm(RUN_DIR, { recursive: true, force: true }));
+
+/** The lists, with what each page should hold: one link per entry (a contact once per region). */
+const LISTS: {
+  base: string;
+  title: string;
+  pageSize: number;
+  entries: () => string[];
+}[] = [
+  {
+    base: '/program/',
+    title: 'Program och projekt',
+    pageSize: PAGE_SIZE,
+    entries: () => ofType('programme').map(pathOf),
+  },
+  {
+    base: '/dokument/',
+    title: 'Dokument',
+    pageSize: PAGE_SIZE,
+    entries: () => ofType('dokument').map(pathOf),
+  },
+  {
+    base: '/kontakter/',
+    title: 'Kontakter',
+    pageSize: PAGE_SIZE,
+    entries: () => ofType('kontaktperson').flatMap((p) => (p.regions ?? []).map(() => pathOf(p))),
+  },
+  {
+    base: '/kallor/',
+    title: 'Källor',
+    pageSize: PAGE_SIZE,
+    entries: () => ofType('kalla').map(pathOf),
+  },
+  {
+    base: '/malbilder/',
+    title: 'Målbilder sida vid sida',
+    pageSize: MALBILD_PAGE_SIZE,
+    entries: () => ofType('malbild').map(pathOf),
+  },
+  {
+    base: '/tidslinje/',
+    title: 'Tidslinje',
+    pageSize: PAGE_SIZE,
+    entries: () => ofType('handelse').map(pathOf),
+  },
+];
+
+/** Links in a page's main content to the list's own entries (not the page navigation). */
+function entryLinks(page: ListPage, entries: ReadonlySet<string>): string[] {
+  return page.root
+    .querySelectorAll('main a[href]')
+    .map((a) => a.getAttribute('href') as string)
+    .filter((href) => entries.has(href));
+}
+
+describe('list pages of a 1,100-document site', () => {
+  for (const list of LISTS) {
+    describe(list.base, () => {
+      let pages: ListPage[];
+      let entries: string[];
+      let last: number;
+      beforeAll(() => {
+        pages = listPages(site, list.base);
+        entries = list.entries();
+        last = Math.ceil(entries.length / list.pageSize);
+      });
+
+      it('has the first page at the list’s address and page n at sida/n/, and no other', () => {
+        expect(last, 'the dataset fills more than one page').toBeGreaterThan(1);
+        expect(pages.map((p) => p.path)).toEqual(
+          Array.from({ length: last }, (_, i) =>
+            i === 0 ? list.base : `${list.base}sida/${i + 1}/`,
+          ),
+        );
+        expect(site.exists(`${list.base}sida/1/`)).toBe(false);
+        expect(site.exists(`${list.base}sida/${last + 1}/`)).toBe(false);
+      });
+
+      it('lists every entry exactly once across its pages, a full page at a time', () => {
+        const seen = pages.flatMap((p) => entryLinks(p, new Set(entries)));
+        expect(seen.toSorted()).toEqual(entries.toSorted());
+        pages.forEach((p, i) => {
+          const count = entryLinks(p, new Set(entries)).length;
+          expect(count, p.path).toBe(
+            i < last - 1 ? list.pageSize : entries.length - list.pageSize * (last - 1),
+          );
+        });
+      });
+
+      it('titles each later page “– sida n av m” and links its neighbours with rel="prev"/"next"', () => {
+        pages.forEach((p, i) => {
+          const n = i + 1;
+          const heading = n === 1 ? list.title : `${list.title} – sida ${n} av ${last}`;
+          expect(text(p.root.querySelector('title'))).toBe(`${heading} – Nära vård`);
+          expect(text(p.root.querySelector('main h1'))).toBe(heading);
+          const head = (rel: string) =>
+            p.root.querySelector(`head link[rel="${rel}"]`)?.getAttribute('href');
+          expect(head('prev'), p.path).toBe(pages[i - 1]?.path);
+          expect(head('next'), p.path).toBe(pages[i + 1]?.path);
+          expect(p.root.querySelector('meta[name="description"]')?.getAttribute('content')).toMatch(
+            n === 1 ? /\.$/ : new RegExp(`Sida ${n} av ${last}\\.$`),
+          );
+          expect(text(p.root.querySelector('main .list-range'))).toBe(
+            `Visar ${(n - 1) * list.pageSize + 1}–${Math.min(n * list.pageSize, entries.length)} av ${entries.length}.`,
+          );
+        });
+      });
+
+      it('has one page navigation: Föregående, the page numbers with aria-current, Nästa', () => {
+        pages.forEach((p, i) => {
+          const navs = p.root.querySelectorAll('nav[aria-label="Sidnavigering"]');
+          expect(navs, p.path).toHaveLength(1);
+          const nav = navs[0] as HTMLElement;
+          const current = nav.querySelectorAll('a[aria-current="page"]');
+          expect(current.map((a) => a.getAttribute('href'))).toEqual([p.path]);
+          expect(text(current[0])).toBe(`Sida ${i + 1}`);
+          const prev = nav.querySelector('a[rel="prev"]');
+          const next = nav.querySelector('a[rel="next"]');
+          expect(prev?.getAttribute('href'), p.path).toBe(pages[i - 1]?.path);
+          expect(next?.getAttribute('href'), p.path).toBe(pages[i + 1]?.path);
+          if (prev) expect(text(prev)).toBe('‹ Föregående sida');
+          if (next) expect(text(next)).toBe('Nästa sida ›');
+          // The first and last page are always there; every number links to its own page.
+          const numbers = nav.querySelectorAll('a:not([rel])').map((a) => ({
+            n: Number(text(a).replace('Sida ', '')),
+            href: a.getAttribute('href'),
+          }));
+          expect(numbers[0]).toEqual({ n: 1, href: list.base });
+          expect(numbers.at(-1)).toEqual({ n: last, href: pages[last - 1]?.path });
+          for (const { n, href } of numbers) expect(href).toBe(pages[n - 1]?.path);
+        });
+      });
+
+      it('is not indexed for search, and later pages share the first page’s social image', () => {
+        const image = (p: ListPage) =>
+          p.root.querySelector('meta[property="og:image"]')?.getAttribute('content');
+        for (const p of pages) {
+          expect(p.root.querySelector('[data-pagefind-body]'), p.path).toBeNull();
+          expect(image(p)).toBe(image(pages[0] as ListPage));
+        }
+      });
+    });
+  }
+
+  it('links each document kind, year and county to the page where it begins', () => {
+    for (const [base, label] of [
+      ['/dokument/', 'Dokumenttyper'],
+      ['/tidslinje/', 'År'],
+      ['/kontakter/', 'Län'],
+    ] as const) {
+      const pages = listPages(site, base);
+      const links = pages[0]?.root.querySelectorAll(`nav[aria-label="${label}"] a`) ?? [];
+      expect(links.length, base).toBeGreaterThan(1);
+      for (const a of links) {
+        const [target, anchor] = (a.getAttribute('href') as string).split('#');
+        const index = pages.findIndex((p) => p.path === target);
+        expect(index, `${base}: ${a.getAttribute('href')}`).toBeGreaterThanOrEqual(0);
+        const page = pages[index] as ListPage;
+        const heading = page.root.getElementById(anchor as string);
+        expect(heading, `${base}: ${a.getAttribute('href')}`).toBeTruthy();
+        // It begins there: the page before does not have that group.
+        expect(pages[index - 1]?.root.getElementById(anchor as string) ?? null).toBeNull();
+      }
+    }
+  });
+});
+
+describe('the whole 1,100-document site', () => {
+  it('reaches every document from the start page by plain links', () => {
+    const seen = new Set(['/']);
+    const queue = ['/'];
+    while (queue.length > 0) {
+      const current = queue.shift() as string;
+      for (const a of site.page(current).querySelectorAll('a[href]')) {
+        const url = new URL(a.getAttribute('href') as string, `http://site${current}`);
+        if (url.host !== 'site' || !url.pathname.endsWith('/') || seen.has(url.pathname)) continue;
+        if (!site.exists(url.pathname)) continue;
+        seen.add(url.pathname);
+        queue.push(url.pathname);
+      }
+    }
+    expect(docs.map(pathOf).filter((p) => !seen.has(p))).toEqual([]);
+  });
+
+  it('has no page over 30 kB gzip', () => {
+    const heavy = htmlFiles(site.dist)
+      .map((file) => ({
+        file,
+        bytes: gzipSync(readFileSync(path.join(site.dist, file))).length,
+      }))
+      .filter(({ bytes }) => bytes > 30_000);
+    expect(heavy).toEqual([]);
+  });
+
+  it('shows on a county’s page its own material in full and its sub-regions as links with counts', () => {
+    const regions = ofType('region');
+    const below = (id: string) =>
+      regions.filter((r) => {
+        for (let p = r.parent?._ref; p; p = regions.find((x) => x._id === p)?.parent?._ref)
+          if (p === id) return true;
+        return false;
+      });
+    const counties = regions.filter((r) => !r.parent && below(r._id).length > 0);
+    expect(counties.length).toBeGreaterThan(10);
+    const has = (list: Ref[] | undefined, id: string) => list?.some((r) => r._ref === id);
+    for (const county of counties) {
+      const main = site.page(pathOf(county)).querySelector('main') as HTMLElement;
+      const hrefs = new Set(main.querySelectorAll('a[href]').map((a) => a.getAttribute('href')));
+      for (const d of ofType('dokument').filter((d) => d.publisherRegion?._ref === county._id))
+        expect(hrefs.has(pathOf(d)), `${county._id} lists its ${d._id}`).toBe(true);
+      for (const p of ofType('programme').filter((p) => has(p.regions, county._id)))
+        expect(hrefs.has(pathOf(p)), `${county._id} lists its ${p._id}`).toBe(true);
+      const tree = main.querySelector('section[aria-labelledby="underregioner"]');
+      expect(tree?.closest('[data-pagefind-ignore]'), county._id).toBeTruthy();
+      for (const sub of below(county._id)) {
+        const item = tree
+          ?.querySelectorAll('li')
+          .find(
+            (li) =>
+              li.querySelector(':scope > a.region-tree__name')?.getAttribute('href') ===
+              pathOf(sub),
+          );
+        expect(item, `${county._id} links ${sub._id}`).toBeTruthy();
+        const programmes = ofType('programme').filter((p) => has(p.regions, sub._id)).length;
+        const documents = ofType('dokument').filter(
+          (d) => d.publisherRegion?._ref === sub._id,
+        ).length;
+        const meta = text(item?.querySelector(':scope > .region-tree__meta'));
+        if (programmes > 0) expect(meta, sub._id).toContain(`${programmes} program`);
+        if (documents > 0) expect(meta, sub._id).toContain(`${documents} dokument`);
+        // Not repeated: the sub-region's documents are on its own page, not on the county's.
+        for (const d of ofType('dokument').filter((d) => d.publisherRegion?._ref === sub._id))
+          expect(hrefs.has(pathOf(d)), `${county._id} repeats ${d._id}`).toBe(false);
+      }
+    }
+  });
+
+  it('lists at most 20 items of each type on a theme page and links a search for all of them', () => {
+    const labels = {
+      programme: 'Program',
+      malbild: 'Målbild',
+      delprojekt: 'Delprojekt',
+      dokument: 'Dokument',
+    } as const;
+    let capped = 0;
+    for (const theme of ofType('tema')) {
+      const main = site.page(pathOf(theme)).querySelector('main') as HTMLElement;
+      const hrefs = main.querySelectorAll('a[href]').map((a) => a.getAttribute('href') as string);
+      for (const [type, label] of Object.entries(labels)) {
+        const material = ofType(type as DocumentType).filter((d) =>
+          d.themes?.some((t) => t._ref === theme._id),
+        );
+        const listed = hrefs.filter((h) => material.some((m) => pathOf(m) === h));
+        expect(listed.length, `${theme._id} ${type}`).toBe(Math.min(20, material.length));
+        const search = hrefs.filter(
+          (h) => h === `/sok/?typ=${encodeURIComponent(label)}&tema=${theme.slug.current}`,
+        );
+        expect(search.length, `${theme._id} ${type} search link`).toBe(
+          material.length > 20 ? 1 : 0,
+        );
+        if (material.length > 20) capped++;
+      }
+      const lists = main.querySelectorAll('.link-list');
+      for (const list of lists)
+        expect(list.closest('[data-pagefind-ignore]'), theme._id).toBeTruthy();
+    }
+    expect(capped, 'some theme has more than 20 items of a type').toBeGreaterThan(0);
+  });
+
+  it('passes html-validate and axe (WCAG 2.1 A and AA) on paginated, county and theme pages', async () => {
+    const sample = [
+      ...LISTS.flatMap((list) => {
+        const pages = listPages(site, list.base).map((p) => p.path);
+        return [...new Set([pages[1], pages[Math.floor(pages.length / 2)], pages.at(-1)])];
+      }),
+      ...ofType('region')
+        .filter((r) => !r.parent)
+        .slice(0, 3)
+        .map(pathOf),
+      ...ofType('tema').slice(0, 2).map(pathOf),
+    ].filter((p): p is string => !!p);
+    const validator = new HtmlValidate(new StaticConfigLoader(config));
+    const errors: string[] = [];
+    for (const p of sample) {
+      const report = await validator.validateString(
+        readFileSync(path.join(site.dist, `${p}index.html`), 'utf8'),
+        p,
+      );
+      for (const result of report.results)
+        for (const m of result.messages) errors.push(`${p}:${m.line} ${m.ruleId}: ${m.message}`);
+    }
+    expect(errors, errors.join('\n')).toEqual([]);
+
+    const server = await startStaticServer(site.dist, { cacheControl: 'no-store' });
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext({ baseURL: server.url, locale: 'sv-SE' });
+      await preloadAxe(context);
+      const page = await context.newPage();
+      const failures: string[] = [];
+      for (const p of sample) {
+        expect((await page.goto(p))?.status(), p).toBe(200);
+        const violations = await axeViolations(page);
+        if (violations.length > 0) failures.push(`${p}\n${describeViolations(violations)}`);
+      }
+      expect(failures, failures.join('\n\n')).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});
