@@ -1,4 +1,4 @@
-// List pages in pages of a fixed size (docs/site.md, "Page addresses and pagination"). The first
+// List pages in pages of a fixed size (docs/content-model.md, "Pagination and what the overview pages show"). The first
 // page stays at the list's own address (`/program/`); later pages are `/program/sida/2/`, two
 // path segments, so no document slug (`/program/<slug>/`, one segment) can ever take them.
 // Astro's paginate() slices the items and builds the params; the route is `[...page].astro`,
