@@ -119,12 +119,16 @@ await rm(BUILDING, { recursive: true, force: true });
 
 const require = createRequire(import.meta.url);
 const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
-// V8's default heap limit here is ~4.5 GB; a 100,000-document build needs a little more, and
-// the benchmark's target allows the build 8 GB in all (docs/performance.md). An explicit
-// --max-old-space-size in NODE_OPTIONS still wins.
+// Astro's heap limit follows the size of the content. V8 lets a heap grow towards its limit
+// before it collects in earnest, so with its default (~4.5 GB here) a 10,000-document build
+// held 1.7 GB with ~0.2 GB live at its end; a limit of 1 GB kept it at 1.3 GB. A
+// 100,000-document build needs ~4.5 GB (the benchmark's target allows 8 GB in all, see
+// docs/performance.md). An explicit --max-old-space-size in NODE_OPTIONS still wins.
+const heapLimitMegabytes = (documents: number) =>
+  Math.round(Math.min(6144, Math.max(1024, 512 + documents * 0.06)));
 const heapLimit = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '')
   ? []
-  : ['--max-old-space-size=6144'];
+  : [`--max-old-space-size=${heapLimitMegabytes(check.published)}`];
 const child = spawn(process.execPath, [...heapLimit, astroBin, 'build', ...process.argv.slice(2)], {
   cwd: ROOT,
   stdio: 'inherit',
@@ -144,21 +148,28 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     child.kill(signal);
   });
 }
+let outOfMemory = false;
 const exitCode = await new Promise<number>((resolve) => {
   child.on('error', (error) => {
     console.error(`Could not start astro build: ${error.message}`);
     resolve(1);
   });
-  child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  child.on('close', (code, signal) => {
+    // V8 aborts a process that runs out of heap.
+    outOfMemory = signal === 'SIGABRT' || code === 134;
+    resolve(code ?? (signal ? 128 : 1));
+  });
 });
 await rm(CHECKED_CONTENT_FILE, { force: true });
 if (exitCode !== 0 || stopping || !existsSync(path.join(BUILDING, 'index.html'))) {
   await rm(BUILDING, { recursive: true, force: true });
   const why = stopping
     ? 'The build was stopped'
-    : exitCode !== 0
-      ? 'The build failed, see above'
-      : 'astro build wrote no index.html';
+    : outOfMemory
+      ? `astro build ran out of memory (heap limit ${heapLimit[0] ?? process.env.NODE_OPTIONS}); give it more with NODE_OPTIONS=--max-old-space-size=<megabytes>`
+      : exitCode !== 0
+        ? 'The build failed, see above'
+        : 'astro build wrote no index.html';
   fail(`${why}. ${shown(OUT_DIR)} is unchanged.`, exitCode || 1);
 }
 
