@@ -26,7 +26,8 @@ export interface Transfer {
  * Records every finished response of a page, including those of its workers (Pagefind searches
  * in a Web Worker, whose requests the page's own DevTools session does not see; Playwright
  * attaches to workers and reports them with the page). Bytes are Playwright's `sizes()`:
- * response headers plus the body as transferred (Chromium's `encodedDataLength`).
+ * response headers plus the body as transferred (Chromium's `encodedDataLength`), or the
+ * Content-Length where Chromium reports none (a worker's script).
  */
 class NetworkLog {
   readonly transfers: Transfer[] = [];
@@ -42,12 +43,15 @@ class NetworkLog {
     });
     page.on('requestfinished', (request) => {
       this.finishing.push(
-        request.sizes().then(
-          (sizes) => {
+        Promise.all([request.sizes(), request.response()]).then(
+          async ([sizes, response]) => {
+            // Chromium reports no body size for a Web Worker's own script (Pagefind's worker,
+            // ~12 kB): then the response's Content-Length, which this server always sends.
+            const contentLength = Number((await response?.headerValue('content-length')) ?? 0);
             this.transfers.push({
               url: request.url(),
               type: request.resourceType(),
-              bytes: sizes.responseBodySize,
+              bytes: sizes.responseBodySize || contentLength,
               headerBytes: sizes.responseHeadersSize,
               at: Date.now(),
             });
