@@ -1,18 +1,17 @@
-// The social image of a content page: one card per section and county ("Program och projekt ·
-// Västerbotten"), shared by every programme page in Västerbotten, instead of one per page.
-// Drawing a card costs ~50 ms, so one per page made the social images 40 minutes of a
-// 10,000-page build; per section and county there are at most 8 × 21 (+ 8 without a
-// county), whatever the number of pages. The page's own title stays in og:title, which every
-// link preview shows next to the image.
+// The social image of a content page: one card per county ("Västerbotten"), shared by every
+// content page in Västerbotten, instead of one per page. Drawing a card costs ~50 ms of CPU,
+// so one per page made the social images 40 minutes of a 10,000-page build, and one per
+// section and county (176 cards) still ~8 s; per county there are 21 (+ 1 for pages without
+// a county), whatever the number of pages. The page's own title stays in og:title, which link
+// previews show next to the image.
 import type { DocumentType } from '../../lib/content/schemas.ts';
 import type { IndexableDocument } from '../../lib/search/index-meta.ts';
 import { ownRegions } from '../../lib/search/index-meta.ts';
-import { SECTION } from '../../lib/urls.ts';
 import { primaryRegion } from './site.ts';
 
 /** What a shared card shows and where it is: the layout links it, the integration draws it. */
 export interface SocialCard {
-  /** `/og/kort/program-vasterbotten.png`. */
+  /** `/og/kort/vasterbotten.png`. */
   image: string;
   /** The big line: the county, or "Hela landet". */
   title: string;
@@ -21,30 +20,29 @@ export interface SocialCard {
 }
 
 /** Sections whose pages share cards; theme pages (a dozen) keep their own. */
-export const SHARED_CARD_LABELS: Partial<Record<DocumentType, string>> = {
-  region: 'Regioner och kommuner',
-  programme: 'Program och projekt',
-  malbild: 'Målbilder',
-  delprojekt: 'Delprojekt',
-  kontaktperson: 'Kontaktpersoner',
-  dokument: 'Dokument',
-  handelse: 'Händelser',
-  kalla: 'Källor',
-};
+const SHARED_CARD_TYPES = new Set<DocumentType>([
+  'region',
+  'programme',
+  'malbild',
+  'delprojekt',
+  'kontaktperson',
+  'dokument',
+  'handelse',
+  'kalla',
+]);
 
 export const NO_COUNTY = { slug: 'hela-landet', name: 'Hela landet' } as const;
 
-/** The card of a section and county (or of the section across the country). */
+/** The card of a county (or of the whole country), for a page of a section that shares cards. */
 export function sharedCard(
   type: DocumentType,
   county: { slug: string; name: string } = NO_COUNTY,
 ): SocialCard | undefined {
-  const kicker = SHARED_CARD_LABELS[type];
-  if (!kicker) return undefined;
-  return { image: `/og/kort/${SECTION[type]}-${county.slug}.png`, title: county.name, kicker };
+  if (!SHARED_CARD_TYPES.has(type)) return undefined;
+  return { image: `/og/kort/${county.slug}.png`, title: county.name };
 }
 
-/** The shared card of a content page: its section, and the county of its most specific region. */
+/** The shared card of a content page: the county of its most specific region. */
 export async function socialCardFor(doc: IndexableDocument): Promise<SocialCard | undefined> {
   const region = await primaryRegion(ownRegions(doc));
   const county =
