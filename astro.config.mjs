@@ -13,7 +13,12 @@ export default defineConfig({
   trailingSlash: 'always',
   // All styles in one cached file (~5 kB gzip), not in a <style> of every page: at 10,000
   // pages that was 2.7 kB of every page's HTML, each hashed into its Content-Security-Policy.
-  build: { inlineStylesheets: 'never' },
+  // Several pages in flight: each page's folder and file are written on the thread pool while
+  // the next renders, instead of the renderer waiting for each (~0.45 ms a page here).
+  build: { inlineStylesheets: 'never', concurrency: 4 },
+  // Scoped styles by class, not by a data-astro-cid-* attribute on every element (a quarter
+  // of a county page's HTML at 10,000 documents).
+  scopedStyleStrategy: 'class',
   vite: { build: { cssCodeSplit: false } },
   outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
   // Astro's build cache (the content data store): another folder lets a benchmark build another

@@ -16,7 +16,7 @@ import type { AstroIntegration, AstroUserConfig } from 'astro';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtPages, readHead } from '../lib/built-pages.ts';
+import { builtPages, mapHeads } from '../lib/built-pages.ts';
 import { HEADERS_FILE, formatHeadersFile } from '../lib/static-headers.ts';
 
 type CspOptions = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
@@ -96,14 +96,14 @@ export default function contentSecurityPolicy(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const pages = await builtPages(outDir);
         const policies = new Set<string>();
-        for (const page of pages) {
-          const policy = policyOfPage(await readHead(page));
+        await mapHeads(pages, (page, head) => {
+          const policy = policyOfPage(head);
           if (!policy)
             throw new Error(
               `${path.relative(outDir, page)} has no Content-Security-Policy meta tag`,
             );
           policies.add(policy);
-        }
+        });
         const text = formatHeadersFile(
           [
             {
@@ -119,7 +119,7 @@ export default function contentSecurityPolicy(): AstroIntegration {
         );
         await writeFile(path.join(outDir, HEADERS_FILE), text);
         logger.info(
-          `${HEADERS_FILE}: one Content-Security-Policy for ${pages.length} pages (${policies.size} page policies)`,
+          `${HEADERS_FILE}: one Content-Security-Policy for ${pages.length} pages (${policies.size} page ${policies.size === 1 ? 'policy' : 'policies'})`,
         );
       },
     },

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import satori from 'satori';
 import sharp from 'sharp';
-import { builtPages, readHead } from '../lib/built-pages.ts';
+import { builtPages, mapHeads } from '../lib/built-pages.ts';
 
 export const WIDTH = 1200;
 export const HEIGHT = 630;
@@ -197,9 +197,10 @@ export async function writeSocialImages(
   logger?: AstroIntegrationLogger,
 ): Promise<number> {
   const cards = new Map<string, PageCard & { page: string }>();
-  for (const file of await builtPages(siteDir)) {
-    const page = path.relative(siteDir, file);
-    const found = pageCard(await readHead(file));
+  const files = await builtPages(siteDir);
+  const requested = await mapHeads(files, (_file, head) => pageCard(head));
+  for (const [index, found] of requested.entries()) {
+    const page = path.relative(siteDir, files[index] as string);
     if (!found) {
       logger?.warn(`No social image requested by ${page}`);
       continue;

@@ -35,3 +35,23 @@ export async function readHead(file: string): Promise<string> {
     await handle.close();
   }
 }
+
+/**
+ * `use(file, head)` for every page's head, in the order of `files`, reading 16 at a time: one
+ * by one, a step waited on the disk for each of 10,000 pages (~2 s).
+ */
+export async function mapHeads<T>(
+  files: string[],
+  use: (file: string, head: string) => T,
+): Promise<T[]> {
+  const results: T[] = new Array<T>(files.length);
+  let next = 0;
+  const reader = async () => {
+    for (let index = next++; index < files.length; index = next++) {
+      const file = files[index] as string;
+      results[index] = use(file, await readHead(file));
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, reader));
+  return results;
+}
