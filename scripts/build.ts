@@ -1,8 +1,8 @@
 // `npm run build`: checks the content, then builds the site into a temporary folder next to
 // the output folder and swaps it in only when the whole build succeeded.
 //
-// 1. Content check (src/lib/content/check.ts, the loader's own code path, in a worker thread:
-//    scripts/build/content-check-worker.ts): read, integrity checks, every collection's query
+// 1. Content check (src/lib/content/check.ts, the loader's own code path, in a child process:
+//    scripts/build/check-content.ts): read, integrity checks, every collection's query
 //    and zod schema. Every problem is listed at once as `_id · field path · problem`; with an
 //    error nothing is built and the exit code is 1. The checked entries go to Astro's loader
 //    in a file (src/lib/content/checked-content.ts), so the content is read once.
@@ -11,17 +11,15 @@
 //    On any failure the temporary folder is removed and the old output is left as it was.
 //
 // ASTRO_OUT_DIR names the output folder (default dist/). Arguments after `--` go to astro build.
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { CHECKED_CONTENT } from '../src/lib/content/checked-content.ts';
 import { formatProblem } from '../src/lib/content/problems.ts';
-import { getContentSource, resetContentSources } from '../src/lib/content/source.ts';
-import type { ContentCheckMessage } from './build/content-check-worker.ts';
+import type { ContentCheckMessage } from './build/check-content.ts';
 import {
   INDEX_AFTER_BUILD,
   consoleLogger,
@@ -73,29 +71,32 @@ async function removeLeftovers(): Promise<void> {
 // ---------------------------------------------------------------------------
 // 1. The content check
 
-let describe: string;
-try {
-  // Only its settings here: the worker below reads the content.
-  describe = getContentSource(process.env).describe;
-  resetContentSources();
-} catch (error) {
-  // A setting that cannot work (SANITY_PERSPECTIVE, a malformed project id): say which.
-  fail(`Cannot set up the content source: ${(error as Error).message}`);
-}
-console.log(`Checking the content from ${describe} …`);
 await mkdir(PARENT, { recursive: true });
 await removeLeftovers();
-const check = await new Promise<ContentCheckMessage>((resolve, reject) => {
-  const worker = new Worker(new URL('./build/content-check-worker.ts', import.meta.url), {
-    workerData: { checkedContentFile: CHECKED_CONTENT_FILE },
+let describe = 'the content source';
+type ContentCheckOutcome = Exclude<ContentCheckMessage, { kind: 'checking' }>;
+const check = await new Promise<ContentCheckOutcome>((resolve) => {
+  const checker = fork(fileURLToPath(new URL('./build/check-content.ts', import.meta.url)), [
+    CHECKED_CONTENT_FILE,
+  ]);
+  let outcome: ContentCheckOutcome | undefined;
+  checker.on('message', (message: ContentCheckMessage) => {
+    if (message.kind === 'checking') {
+      describe = message.describe;
+      console.log(`Checking the content from ${describe} …`);
+    } else outcome = message;
   });
-  let message: ContentCheckMessage | undefined;
-  worker.on('message', (received: ContentCheckMessage) => (message = received));
-  worker.on('error', reject); // a bug, not a content problem: its stack trace helps
-  worker.on('exit', (code) =>
-    message ? resolve(message) : reject(new Error(`The content check stopped (exit code ${code})`)),
+  checker.on('error', (error) => fail(`Could not start the content check: ${error.message}`));
+  // Without an outcome the check crashed: a bug, whose stack trace it printed.
+  checker.on('exit', (code, signal) =>
+    outcome
+      ? resolve(outcome)
+      : fail(`The content check stopped (${signal ?? `exit code ${code}`}), see above.`),
   );
 });
+if (check.kind === 'setup-error')
+  // A setting that cannot work (SANITY_PERSPECTIVE, a malformed project id): say which.
+  fail(`Cannot set up the content source: ${check.message}`);
 if (check.kind === 'source-error')
   fail(`${check.message}\n\nNothing was built; ${shown(OUT_DIR)} is unchanged.`);
 for (const problem of check.problems) {
