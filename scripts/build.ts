@@ -20,12 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { CHECKED_CONTENT } from '../src/lib/content/checked-content.ts';
 import { formatProblem } from '../src/lib/content/problems.ts';
 import type { ContentCheckMessage } from './build/check-content.ts';
-import {
-  INDEX_AFTER_BUILD,
-  consoleLogger,
-  indexSite,
-  summaryLine,
-} from '../src/integrations/pagefind.ts';
+import { STEPS_AFTER_ASTRO, consoleLogger } from '../src/lib/built-pages.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.resolve(ROOT, process.env.ASTRO_OUT_DIR?.trim() || 'dist');
@@ -139,7 +134,7 @@ const child = spawn(process.execPath, [...heapLimit, astroBin, 'build', ...proce
   env: {
     ...process.env,
     ASTRO_OUT_DIR: BUILDING,
-    [INDEX_AFTER_BUILD]: '1',
+    [STEPS_AFTER_ASTRO]: '1',
     [CHECKED_CONTENT]: CHECKED_CONTENT_FILE,
   },
 });
@@ -176,22 +171,39 @@ if (exitCode !== 0 || stopping || !existsSync(path.join(BUILDING, 'index.html'))
 }
 
 // ---------------------------------------------------------------------------
-// 2b. The search index, once Astro's memory is free: Pagefind's binary holds the whole index
-// in memory (0.8 GB at 10,000 pages), which inside Astro's build hook came on top of Astro's
-// own 1.2 GB.
+// 2b. The steps over the built pages, once Astro's memory is free (STEPS_AFTER_ASTRO): inside
+// Astro's build hooks the image drawing (~0.3 GB) and Pagefind's binary (0.8 GB at 10,000
+// pages) came on top of Astro's own ~1.3 GB. In the order of astro.config.mjs.
 
-try {
-  const summary = await indexSite(BUILDING, consoleLogger('naravard:pagefind'));
-  console.log(`[naravard:pagefind] ${summaryLine(summary, BUILDING)}`);
-} catch (error) {
+const failStep = async (what: string, error: unknown): Promise<never> => {
   await rm(BUILDING, { recursive: true, force: true });
   const cause =
     (error as Error).cause instanceof Error
       ? ` (${((error as Error).cause as Error).message})`
       : '';
-  fail(
-    `The search index could not be built: ${(error as Error).message}${cause}. ${shown(OUT_DIR)} is unchanged.`,
+  return fail(
+    `${what} could not be built: ${(error as Error).message}${cause}. ${shown(OUT_DIR)} is unchanged.`,
   );
+};
+try {
+  // Imported only now: satori and sharp would otherwise sit in this process while Astro renders.
+  const { drawSocialImages } = await import('../src/integrations/social-images.ts');
+  await drawSocialImages(BUILDING, consoleLogger('naravard:social-images'));
+} catch (error) {
+  await failStep('The social images', error);
+}
+try {
+  const { writeSecurityHeaders } = await import('../src/integrations/content-security-policy.ts');
+  await writeSecurityHeaders(BUILDING, consoleLogger('naravard:content-security-policy'));
+} catch (error) {
+  await failStep('The security headers', error);
+}
+try {
+  const { indexSite, summaryLine } = await import('../src/integrations/pagefind.ts');
+  const summary = await indexSite(BUILDING, consoleLogger('naravard:pagefind'));
+  console.log(`[naravard:pagefind] ${summaryLine(summary, BUILDING)}`);
+} catch (error) {
+  await failStep('The search index', error);
 }
 
 // ---------------------------------------------------------------------------

@@ -12,11 +12,11 @@
 // - fetch: 'self' (Pagefind's index files); no fonts (the site uses the system's);
 // - forms submit only to the site (the search form), <base> cannot move relative URLs away,
 //   no plugins (object-src), and no other site may frame the pages.
-import type { AstroIntegration, AstroUserConfig } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger, AstroUserConfig } from 'astro';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtPages, mapHeads } from '../lib/built-pages.ts';
+import { builtPages, mapHeads, stepsRunAfterAstro } from '../lib/built-pages.ts';
 import { HEADERS_FILE, formatHeadersFile } from '../lib/static-headers.ts';
 
 type CspOptions = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
@@ -76,6 +76,38 @@ export function headerPolicy(pagePolicies: Iterable<string>): string {
   return [...merged].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
 }
 
+/** The build step: `<outDir>/_headers` with the policy of every built page. */
+export async function writeSecurityHeaders(
+  outDir: string,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  const pages = await builtPages(outDir);
+  const policies = new Set<string>();
+  await mapHeads(pages, (page, head) => {
+    const policy = policyOfPage(head);
+    if (!policy)
+      throw new Error(`${path.relative(outDir, page)} has no Content-Security-Policy meta tag`);
+    policies.add(policy);
+  });
+  const text = formatHeadersFile(
+    [
+      {
+        pattern: '/*',
+        headers: [
+          ['Content-Security-Policy', headerPolicy(policies)],
+          ['X-Content-Type-Options', 'nosniff'],
+        ],
+      },
+    ],
+    'Response headers for static hosts (Netlify, Cloudflare Pages format), written by the build:\n' +
+      "the pages' Content-Security-Policy (every page's hashes) plus frame-ancestors. See docs/security.md.",
+  );
+  await writeFile(path.join(outDir, HEADERS_FILE), text);
+  logger.info(
+    `${HEADERS_FILE}: one Content-Security-Policy for ${pages.length} pages (${policies.size} page ${policies.size === 1 ? 'policy' : 'policies'})`,
+  );
+}
+
 export default function contentSecurityPolicy(): AstroIntegration {
   return {
     name: 'naravard:content-security-policy',
@@ -93,34 +125,11 @@ export default function contentSecurityPolicy(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const pages = await builtPages(outDir);
-        const policies = new Set<string>();
-        await mapHeads(pages, (page, head) => {
-          const policy = policyOfPage(head);
-          if (!policy)
-            throw new Error(
-              `${path.relative(outDir, page)} has no Content-Security-Policy meta tag`,
-            );
-          policies.add(policy);
-        });
-        const text = formatHeadersFile(
-          [
-            {
-              pattern: '/*',
-              headers: [
-                ['Content-Security-Policy', headerPolicy(policies)],
-                ['X-Content-Type-Options', 'nosniff'],
-              ],
-            },
-          ],
-          'Response headers for static hosts (Netlify, Cloudflare Pages format), written by the build:\n' +
-            "the pages' Content-Security-Policy (every page's hashes) plus frame-ancestors. See docs/security.md.",
-        );
-        await writeFile(path.join(outDir, HEADERS_FILE), text);
-        logger.info(
-          `${HEADERS_FILE}: one Content-Security-Policy for ${pages.length} pages (${policies.size} page ${policies.size === 1 ? 'policy' : 'policies'})`,
-        );
+        if (stepsRunAfterAstro()) {
+          logger.info('_headers is written once Astro has exited (scripts/build.ts).');
+          return;
+        }
+        await writeSecurityHeaders(fileURLToPath(dir), logger);
       },
     },
   };

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtPages } from '../lib/built-pages.ts';
+import { builtPages, stepsRunAfterAstro } from '../lib/built-pages.ts';
 
 export interface PagefindOptions {
   /** Index every page as this language (ISO 639-1); the site is Swedish. Default `sv`. */
@@ -138,26 +138,6 @@ export function summaryLine(summary: PagefindSummary, siteDir: string): string {
   return `Indexed ${plural(summary.pages, 'page')} (of ${plural(summary.files, 'HTML file')}) and ${words} into ${path.relative(siteDir, summary.outputPath) || '.'}/ in ${duration(summary.milliseconds)}.`;
 }
 
-/**
- * Set by scripts/build.ts, which indexes the site itself once `astro build` has exited: the
- * Pagefind binary's memory (0.8 GB at 10,000 pages) then no longer comes on top of Astro's.
- */
-export const INDEX_AFTER_BUILD = 'NARAVARD_PAGEFIND_AFTER_BUILD';
-
-/** A logger for indexSite outside Astro: `[label] message` on the console. */
-export function consoleLogger(label: string): AstroIntegrationLogger {
-  const logger = {
-    options: {},
-    label,
-    fork: (name: string) => consoleLogger(name),
-    info: (message: string) => console.log(`[${label}] ${message}`),
-    warn: (message: string) => console.warn(`[${label}] ${message}`),
-    error: (message: string) => console.error(`[${label}] ${message}`),
-    debug: () => {},
-  };
-  return logger as unknown as AstroIntegrationLogger;
-}
-
 /** The Astro integration: keep it last in `integrations`, so it indexes what the others wrote. */
 export default function pagefindIntegration(options: PagefindOptions = {}): AstroIntegration {
   return {
@@ -172,7 +152,7 @@ export default function pagefindIntegration(options: PagefindOptions = {}): Astr
       'astro:build:done': async ({ dir, logger: integrationLogger }) => {
         const logger = integrationLogger.fork('naravard:pagefind');
         const siteDir = fileURLToPath(dir);
-        if (process.env[INDEX_AFTER_BUILD] === '1') {
+        if (stepsRunAfterAstro()) {
           logger.info('Pagefind indexes the site once Astro has exited (scripts/build.ts).');
           return;
         }

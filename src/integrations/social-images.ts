@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import satori from 'satori';
 import sharp from 'sharp';
-import { builtPages, mapHeads } from '../lib/built-pages.ts';
+import { builtPages, mapHeads, stepsRunAfterAstro } from '../lib/built-pages.ts';
 
 export const WIDTH = 1200;
 export const HEIGHT = 630;
@@ -225,25 +225,36 @@ export async function writeSocialImages(
   return cards.size;
 }
 
+/** The build step: every page's social image, one summary line, any failure with its cause. */
+export async function drawSocialImages(
+  siteDir: string,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  const started = performance.now();
+  let count: number;
+  try {
+    count = await writeSocialImages(siteDir, logger);
+  } catch (error) {
+    throw new SocialImageError(`Could not draw the social images in ${siteDir}`, {
+      cause: error,
+    });
+  }
+  logger.info(
+    `Drew ${count} social images (${WIDTH}×${HEIGHT}) in ${((performance.now() - started) / 1000).toFixed(2)} s.`,
+  );
+}
+
 export default function socialImages(): AstroIntegration {
   return {
     name: 'naravard:social-images',
     hooks: {
       'astro:build:done': async ({ dir, logger: integrationLogger }) => {
         const logger = integrationLogger.fork('naravard:social-images');
-        const siteDir = fileURLToPath(dir);
-        const started = performance.now();
-        let count: number;
-        try {
-          count = await writeSocialImages(siteDir, logger);
-        } catch (error) {
-          throw new SocialImageError(`Could not draw the social images in ${siteDir}`, {
-            cause: error,
-          });
+        if (stepsRunAfterAstro()) {
+          logger.info('The social images are drawn once Astro has exited (scripts/build.ts).');
+          return;
         }
-        logger.info(
-          `Drew ${count} social images (${WIDTH}×${HEIGHT}) in ${((performance.now() - started) / 1000).toFixed(2)} s.`,
-        );
+        await drawSocialImages(fileURLToPath(dir), logger);
       },
     },
   };

@@ -1,8 +1,35 @@
 // The built site's HTML pages, as the build steps after `astro build` read them (social
 // images, security headers, the search index): tens of thousands of files, so each step reads
 // only what it needs.
+import type { AstroIntegrationLogger } from 'astro';
 import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
+
+/**
+ * Set by scripts/build.ts, which runs the steps over the built pages (social images, security
+ * headers, the search index) itself once `astro build` has exited: their memory (Pagefind's
+ * binary 0.8 GB, the image drawing ~0.3 GB at 10,000 pages) then no longer comes on top of
+ * Astro's. A plain `astro build` runs them in the integrations' `astro:build:done` hooks.
+ */
+export const STEPS_AFTER_ASTRO = 'NARAVARD_STEPS_AFTER_ASTRO';
+
+export function stepsRunAfterAstro(): boolean {
+  return process.env[STEPS_AFTER_ASTRO] === '1';
+}
+
+/** A logger for these steps outside Astro: `[label] message` on the console. */
+export function consoleLogger(label: string): AstroIntegrationLogger {
+  const logger = {
+    options: {},
+    label,
+    fork: (name: string) => consoleLogger(name),
+    info: (message: string) => console.log(`[${label}] ${message}`),
+    warn: (message: string) => console.warn(`[${label}] ${message}`),
+    error: (message: string) => console.error(`[${label}] ${message}`),
+    debug: () => {},
+  };
+  return logger as unknown as AstroIntegrationLogger;
+}
 
 /** Every HTML file under `siteDir` (absolute paths), Pagefind's own output left out. */
 export async function builtPages(siteDir: string): Promise<string[]> {
