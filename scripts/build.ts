@@ -129,7 +129,7 @@ const heapLimit = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '')
 const child = spawn(process.execPath, [...heapLimit, astroBin, 'build', ...process.argv.slice(2)], {
   cwd: ROOT,
   stdio: 'inherit',
-  // Pagefind indexes after Astro has exited (step 2b), not in its astro:build:done hook.
+  // Social images, _headers and Pagefind run after Astro has exited (step 2b), not in its hooks.
   // Astro's loader takes the content checked above (CHECKED_CONTENT) instead of reading it again.
   env: {
     ...process.env,
