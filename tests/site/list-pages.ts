@@ -3,6 +3,28 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
+import type { DocumentType } from '../../src/lib/content/schemas.ts';
+
+/** A document of a dataset file (data.ndjson), as the site tests read it. */
+export interface DatasetDoc {
+  _id: string;
+  _type: DocumentType;
+  slug: { current: string };
+  name?: string;
+  title?: string;
+  parent?: { _ref: string };
+  regions?: Array<{ _ref: string }>;
+  themes?: Array<{ _ref: string }>;
+  programme?: { _ref: string };
+  publisherRegion?: { _ref: string };
+  sources?: Array<{ _ref: string }>;
+  date?: string;
+  phone?: string;
+  email?: string;
+  attachment?: unknown;
+  publisher?: string;
+  [key: string]: unknown;
+}
 
 export interface BuiltSite {
   dist: string;

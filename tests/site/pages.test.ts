@@ -7,8 +7,7 @@ import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { hrefFor } from '../../src/lib/urls.ts';
-import type { DocumentType } from '../../src/lib/content/schemas.ts';
-import { builtSite, listPages } from './list-pages.ts';
+import { builtSite, listPages, type DatasetDoc } from './list-pages.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TYPES = new Set([
@@ -23,27 +22,7 @@ const TYPES = new Set([
   'kalla',
 ]);
 
-interface Ref {
-  _ref: string;
-}
-interface Doc {
-  _id: string;
-  _type: DocumentType;
-  slug: { current: string };
-  name?: string;
-  title?: string;
-  parent?: Ref;
-  regions?: Ref[];
-  programme?: Ref;
-  publisherRegion?: Ref;
-  sources?: Ref[];
-  date?: string;
-  phone?: string;
-  email?: string;
-  attachment?: unknown;
-  publisher?: string;
-  [key: string]: unknown;
-}
+type Doc = DatasetDoc;
 
 const docs: Doc[] = readFileSync(path.join(ROOT, 'content/dataset/data.ndjson'), 'utf8')
   .split('\n')

@@ -25,28 +25,20 @@ import {
 } from '../support/browser.ts';
 import { ROOT, buildSiteOrThrow } from '../support/site.ts';
 import { htmlFiles } from '../support/sitemap.ts';
-import { builtSite, listPages, text, type BuiltSite, type ListPage } from './list-pages.ts';
+import {
+  builtSite,
+  listPages,
+  text,
+  type BuiltSite,
+  type DatasetDoc,
+  type ListPage,
+} from './list-pages.ts';
 
 const DOCS = 1100;
 const SEED = 11;
 const RUN_DIR = path.join(ROOT, '.cache', 'test-pagination', `run-${process.pid}`);
 
-interface Ref {
-  _ref: string;
-}
-interface Doc {
-  _id: string;
-  _type: DocumentType;
-  slug: { current: string };
-  name?: string;
-  title?: string;
-  parent?: Ref;
-  regions?: Ref[];
-  themes?: Ref[];
-  publisherRegion?: Ref;
-  programme?: Ref;
-  [key: string]: unknown;
-}
+type Doc = DatasetDoc;
 
 let site: BuiltSite;
 let docs: Doc[];
@@ -271,7 +263,8 @@ describe('the whole 1,100-document site', () => {
       });
     const counties = regions.filter((r) => !r.parent && below(r._id).length > 0);
     expect(counties.length).toBeGreaterThan(10);
-    const has = (list: Ref[] | undefined, id: string) => list?.some((r) => r._ref === id);
+    const has = (list: Array<{ _ref: string }> | undefined, id: string) =>
+      list?.some((r) => r._ref === id);
     for (const county of counties) {
       const main = site.page(pathOf(county)).querySelector('main') as HTMLElement;
       const hrefs = new Set(main.querySelectorAll('a[href]').map((a) => a.getAttribute('href')));
