@@ -4,7 +4,7 @@
 // section and county (176 cards) still ~8 s; per county there are 21 (+ 1 for pages without
 // a county), whatever the number of pages. The page's own title stays in og:title, which link
 // previews show next to the image.
-import type { DocumentType } from '../../lib/content/schemas.ts';
+import { DOCUMENT_TYPES, type DocumentType } from '../../lib/content/schemas.ts';
 import type { IndexableDocument } from '../../lib/search/index-meta.ts';
 import { ownRegions } from '../../lib/search/index-meta.ts';
 import { primaryRegion } from './site.ts';
@@ -20,16 +20,7 @@ export interface SocialCard {
 }
 
 /** Sections whose pages share cards; theme pages (a dozen) keep their own. */
-const SHARED_CARD_TYPES = new Set<DocumentType>([
-  'region',
-  'programme',
-  'malbild',
-  'delprojekt',
-  'kontaktperson',
-  'dokument',
-  'handelse',
-  'kalla',
-]);
+const SHARED_CARD_TYPES = new Set<DocumentType>(DOCUMENT_TYPES.filter((type) => type !== 'tema'));
 
 export const NO_COUNTY = { slug: 'hela-landet', name: 'Hela landet' } as const;
 
