@@ -6,7 +6,9 @@
 //    and zod schema. Every problem is listed at once as `_id · field path · problem`; with an
 //    error nothing is built and the exit code is 1. The checked entries go to Astro's loader
 //    in a file (src/lib/content/checked-content.ts), so the content is read once.
-// 2. `astro build` into `.<out>.building-<pid>` beside the output folder (same filesystem).
+// 2. `astro build` into `.<out>.building-<pid>` beside the output folder (same filesystem),
+//    then, once Astro has exited, the steps over the built pages: social images, `_headers`
+//    and the Pagefind index.
 // 3. On success: rename the old output away, rename the new one in, remove the old one.
 //    On any failure the temporary folder is removed and the old output is left as it was.
 //
