@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { CHECKED_CONTENT } from '../src/lib/content/checked-content.ts';
 import { formatProblem } from '../src/lib/content/problems.ts';
 import type { ContentCheckMessage } from './build/check-content.ts';
-import { STEPS_AFTER_ASTRO, consoleLogger } from '../src/lib/built-pages.ts';
+import { STEPS_AFTER_ASTRO, builtPages, consoleLogger } from '../src/lib/built-pages.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.resolve(ROOT, process.env.ASTRO_OUT_DIR?.trim() || 'dist');
@@ -187,16 +187,18 @@ const failStep = async (what: string, error: unknown): Promise<never> => {
     `${what} could not be built: ${(error as Error).message}${cause}. ${shown(OUT_DIR)} is unchanged.`,
   );
 };
+// Listed once for both steps that read every page's head (~0.5 s at 10,000 pages).
+const pages = await builtPages(BUILDING);
 try {
   // Imported only now: satori and sharp would otherwise sit in this process while Astro renders.
   const { drawSocialImages } = await import('../src/integrations/social-images.ts');
-  await drawSocialImages(BUILDING, consoleLogger('naravard:social-images'));
+  await drawSocialImages(BUILDING, consoleLogger('naravard:social-images'), pages);
 } catch (error) {
   await failStep('The social images', error);
 }
 try {
   const { writeSecurityHeaders } = await import('../src/integrations/content-security-policy.ts');
-  await writeSecurityHeaders(BUILDING, consoleLogger('naravard:content-security-policy'));
+  await writeSecurityHeaders(BUILDING, consoleLogger('naravard:content-security-policy'), pages);
 } catch (error) {
   await failStep('The security headers', error);
 }

@@ -80,8 +80,10 @@ export function headerPolicy(pagePolicies: Iterable<string>): string {
 export async function writeSecurityHeaders(
   outDir: string,
   logger: AstroIntegrationLogger,
+  /** The built pages, when the caller has listed them already (builtPages). */
+  pages?: string[],
 ): Promise<void> {
-  const pages = await builtPages(outDir);
+  pages ??= await builtPages(outDir);
   const policies = new Set<string>();
   await mapHeads(pages, (page, head) => {
     const policy = policyOfPage(head);

@@ -195,9 +195,10 @@ export async function renderCard(cardData: Pick<PageCard, 'title' | 'kicker'>): 
 export async function writeSocialImages(
   siteDir: string,
   logger?: AstroIntegrationLogger,
+  files?: string[],
 ): Promise<number> {
   const cards = new Map<string, PageCard & { page: string }>();
-  const files = await builtPages(siteDir);
+  files ??= await builtPages(siteDir);
   const requested = await mapHeads(files, (_file, head) => pageCard(head));
   for (const [index, found] of requested.entries()) {
     const page = path.relative(siteDir, files[index] as string);
@@ -229,11 +230,13 @@ export async function writeSocialImages(
 export async function drawSocialImages(
   siteDir: string,
   logger: AstroIntegrationLogger,
+  /** The built pages, when the caller has listed them already (builtPages). */
+  pages?: string[],
 ): Promise<void> {
   const started = performance.now();
   let count: number;
   try {
-    count = await writeSocialImages(siteDir, logger);
+    count = await writeSocialImages(siteDir, logger, pages);
   } catch (error) {
     throw new SocialImageError(`Could not draw the social images in ${siteDir}`, {
       cause: error,

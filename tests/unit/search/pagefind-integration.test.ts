@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import { afterEach, describe, expect, it } from 'vitest';
 import pagefindIntegration, {
+  filesFromLog,
   indexSite,
   summaryLine,
   wordsFromLog,
@@ -85,6 +86,12 @@ describe('the Pagefind integration', () => {
       'Total: \n  Indexed 2 pages\n  Indexed 20 words\n…\nTotal: \n  Indexed 3 pages\n  Indexed 31 words\n';
     expect(wordsFromLog(log)).toBe(31);
     expect(wordsFromLog('nothing here')).toBeUndefined();
+  });
+
+  it('reads how many HTML files Pagefind found from its log', () => {
+    expect(filesFromLog('[Info]: Found 91 files matching **/*.{html}\n')).toBe(91);
+    expect(filesFromLog('[Info]: Found 1 file matching **/*.{html}\n')).toBe(1);
+    expect(filesFromLog('nothing here')).toBeUndefined();
   });
 
   it('words the summary for a build log', () => {
