@@ -16,10 +16,11 @@ const LANDMARKS: Array<{ name: string; pattern: RegExp }> = [
   { name: 'bundling (Vite)', pattern: /\[build\] Rearranging server assets/ },
   { name: 'rendering pages', pattern: /\[build\] ✓ Completed in/ },
   { name: 'sitemap', pattern: /\[@astrojs\/sitemap\]/ },
-  { name: 'social images', pattern: /\[naravard:social-images\] Drew/ },
-  { name: 'security headers', pattern: /\[naravard:content-security-policy\]/ },
-  { name: 'Pagefind index', pattern: /\[naravard:pagefind\] Indexed/ },
-  { name: 'swap into place and exit', pattern: /The site is built in/ },
+  // One phase: scripts/build.ts runs Pagefind beside the social images and _headers.
+  {
+    name: 'Pagefind index, beside it social images and _headers',
+    pattern: /The site is built in/,
+  },
 ];
 
 /** Seconds per phase; the rest of the wall time up to `totalSeconds` is "exit". */

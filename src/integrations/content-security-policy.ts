@@ -16,7 +16,7 @@ import type { AstroIntegration, AstroIntegrationLogger, AstroUserConfig } from '
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtPages, mapHeads, stepsRunAfterAstro } from '../lib/built-pages.ts';
+import { builtPages, readHeads, stepsRunAfterAstro, type PageHead } from '../lib/built-pages.ts';
 import { HEADERS_FILE, formatHeadersFile } from '../lib/static-headers.ts';
 
 type CspOptions = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
@@ -80,17 +80,17 @@ export function headerPolicy(pagePolicies: Iterable<string>): string {
 export async function writeSecurityHeaders(
   outDir: string,
   logger: AstroIntegrationLogger,
-  /** The built pages, when the caller has listed them already (builtPages). */
-  pages?: string[],
+  /** The built pages' heads, when the caller has read them already (readHeads). */
+  heads?: PageHead[],
 ): Promise<void> {
-  pages ??= await builtPages(outDir);
+  heads ??= await readHeads(await builtPages(outDir));
   const policies = new Set<string>();
-  await mapHeads(pages, (page, head) => {
+  for (const { file, head } of heads) {
     const policy = policyOfPage(head);
     if (!policy)
-      throw new Error(`${path.relative(outDir, page)} has no Content-Security-Policy meta tag`);
+      throw new Error(`${path.relative(outDir, file)} has no Content-Security-Policy meta tag`);
     policies.add(policy);
-  });
+  }
   const text = formatHeadersFile(
     [
       {
@@ -106,7 +106,7 @@ export async function writeSecurityHeaders(
   );
   await writeFile(path.join(outDir, HEADERS_FILE), text);
   logger.info(
-    `${HEADERS_FILE}: one Content-Security-Policy for ${pages.length} pages (${policies.size} page ${policies.size === 1 ? 'policy' : 'policies'})`,
+    `${HEADERS_FILE}: one Content-Security-Policy for ${heads.length} pages (${policies.size} page ${policies.size === 1 ? 'policy' : 'policies'})`,
   );
 }
 

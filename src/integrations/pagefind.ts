@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stepsRunAfterAstro } from '../lib/built-pages.ts';
 
 export interface PagefindOptions {
@@ -45,29 +45,39 @@ export function wordsFromLog(log: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** Pagefind's own command line (`npx pagefind`), which resolves the platform's binary. */
-function pagefindCli(): string {
-  return path.join(
-    path.dirname(fileURLToPath(import.meta.resolve('pagefind'))),
-    'runner',
-    'bin.cjs',
-  );
+/**
+ * Pagefind's binary for this platform, found as its own command line (`npx pagefind`) finds it.
+ * The binary is run itself, not through that command line: the command line waits on it with
+ * spawnSync, so stopping the command line would leave the binary writing into the site.
+ */
+async function pagefindBinary(): Promise<string> {
+  const lib = path.dirname(fileURLToPath(import.meta.resolve('pagefind')));
+  const { resolveBinaryPath } = (await import(
+    pathToFileURL(path.join(lib, 'resolveBinary.js')).href
+  )) as { resolveBinaryPath: (names: string[]) => string };
+  return resolveBinaryPath(['pagefind_extended', 'pagefind']);
 }
 
-/** Runs Pagefind's command line; resolves with its output, rejects with it on failure. */
-function runPagefind(args: string[]): Promise<string> {
+/** Runs Pagefind; resolves with its output, rejects with it on failure or when stopped. */
+async function runPagefind(args: string[], stop?: AbortSignal): Promise<string> {
+  let binary: string;
+  try {
+    binary = await pagefindBinary();
+  } catch (error) {
+    throw new PagefindError(`Pagefind could not start: ${(error as Error).message}`);
+  }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [pagefindCli(), ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], signal: stop });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', (error) =>
-      reject(new PagefindError(`Pagefind could not start: ${error.message}`)),
-    );
+    // With a signal, 'error' comes on abort too; 'close' follows once the process has gone.
+    child.on('error', (error) => {
+      if (!stop?.aborted) reject(new PagefindError(`Pagefind could not start: ${error.message}`));
+    });
     child.on('close', (code, signal) => {
-      if (code === 0) resolve(output);
+      if (stop?.aborted) reject(new PagefindError('Pagefind was stopped'));
+      else if (code === 0) resolve(output);
       else
         reject(
           new PagefindError(
@@ -98,7 +108,10 @@ function duration(milliseconds: number): string {
 export async function indexSite(
   siteDir: string,
   logger: AstroIntegrationLogger,
-  options: PagefindOptions = {},
+  options: PagefindOptions & {
+    /** Stops Pagefind (the build stops it when a step beside it fails). */
+    signal?: AbortSignal;
+  } = {},
 ): Promise<PagefindSummary> {
   const started = performance.now();
   const outputPath = path.join(siteDir, 'pagefind');
@@ -111,17 +124,20 @@ export async function indexSite(
     // the site). Its log says how many pages it found, so the site is not listed here again.
     let output: string;
     try {
-      output = await runPagefind([
-        '--site',
-        siteDir,
-        '--output-path',
-        outputPath,
-        '--force-language',
-        options.language ?? 'sv',
-        '--logfile',
-        logfile,
-        '--quiet',
-      ]);
+      output = await runPagefind(
+        [
+          '--site',
+          siteDir,
+          '--output-path',
+          outputPath,
+          '--force-language',
+          options.language ?? 'sv',
+          '--logfile',
+          logfile,
+          '--quiet',
+        ],
+        options.signal,
+      );
     } catch (error) {
       if (filesFromLog(await readLog()) === 0)
         throw new PagefindError(`Pagefind found no HTML pages in ${siteDir}`);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import satori from 'satori';
 import sharp from 'sharp';
-import { builtPages, mapHeads, stepsRunAfterAstro } from '../lib/built-pages.ts';
+import { builtPages, readHeads, stepsRunAfterAstro, type PageHead } from '../lib/built-pages.ts';
 
 export const WIDTH = 1200;
 export const HEIGHT = 630;
@@ -195,13 +195,14 @@ export async function renderCard(cardData: Pick<PageCard, 'title' | 'kicker'>): 
 export async function writeSocialImages(
   siteDir: string,
   logger?: AstroIntegrationLogger,
-  files?: string[],
+  /** The built pages' heads, when the caller has read them already (readHeads). */
+  heads?: PageHead[],
 ): Promise<number> {
   const cards = new Map<string, PageCard & { page: string }>();
-  files ??= await builtPages(siteDir);
-  const requested = await mapHeads(files, (_file, head) => pageCard(head));
-  for (const [index, found] of requested.entries()) {
-    const page = path.relative(siteDir, files[index] as string);
+  heads ??= await readHeads(await builtPages(siteDir));
+  for (const { file, head } of heads) {
+    const found = pageCard(head);
+    const page = path.relative(siteDir, file);
     if (!found) {
       logger?.warn(`No social image requested by ${page}`);
       continue;
@@ -230,13 +231,13 @@ export async function writeSocialImages(
 export async function drawSocialImages(
   siteDir: string,
   logger: AstroIntegrationLogger,
-  /** The built pages, when the caller has listed them already (builtPages). */
-  pages?: string[],
+  /** The built pages' heads, when the caller has read them already (readHeads). */
+  heads?: PageHead[],
 ): Promise<void> {
   const started = performance.now();
   let count: number;
   try {
-    count = await writeSocialImages(siteDir, logger, pages);
+    count = await writeSocialImages(siteDir, logger, heads);
   } catch (error) {
     throw new SocialImageError(`Could not draw the social images in ${siteDir}`, {
       cause: error,

@@ -104,10 +104,12 @@ describe('build phases', () => {
       { at: 6.1, text: '12:00:02 [build] Building static entrypoints...' },
       { at: 8, text: '12:00:04 [build] Rearranging server assets...' },
       { at: 20, text: '12:00:16 [build] ✓ Completed in 12s.' },
+      { at: 21, text: '[naravard:social-images] Drew 24 social images (1200×630) in 0.9 s.' },
       {
         at: 25,
-        text: '12:00:21 [naravard:pagefind] Indexed 1003 pages (of 1014 HTML files) and 1576 words into pagefind/ in 5 s.',
+        text: '[naravard:pagefind] Indexed 1003 pages (of 1014 HTML files) and 1576 words into pagefind/ in 5 s.',
       },
+      { at: 25.1, text: 'The site is built in dist/' },
     ];
     const phases = phasesFromLog(lines, 26);
     expect(phases.map((phase) => phase.name)).toEqual([
@@ -117,7 +119,7 @@ describe('build phases', () => {
       'types and build setup',
       'bundling (Vite)',
       'rendering pages',
-      'Pagefind index',
+      'Pagefind index, beside it social images and _headers',
       'process exit',
     ]);
     expect(phases.reduce((sum, phase) => sum + phase.seconds, 0)).toBeCloseTo(26, 5);

@@ -1,4 +1,5 @@
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
@@ -9,6 +10,7 @@ import pagefindIntegration, {
   summaryLine,
   wordsFromLog,
 } from '../../../src/integrations/pagefind.ts';
+import { runSteps } from '../../../src/lib/built-pages.ts';
 import { separateWords } from '../../../src/lib/search/word-breaks.ts';
 
 const dirs: string[] = [];
@@ -111,5 +113,54 @@ describe('the Pagefind integration', () => {
     expect(separateWords('<p><time datetime="2021">2021</time>: <a href="/x/">X</a></p>')).toBe(
       '<p><time datetime="2021">2021</time>: <a href="/x/">X</a></p>',
     );
+  });
+});
+
+/** Running processes whose command line mentions `text` (Linux: /proc). */
+async function processesMentioning(text: string): Promise<number[]> {
+  const found: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const commandLine = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+    if (commandLine.includes(text)) found.push(Number(entry));
+  }
+  return found;
+}
+
+describe('Pagefind beside the other build steps (scripts/build.ts)', () => {
+  it('stops Pagefind’s own process when a step beside it fails, before it writes the index', async () => {
+    const pages: Record<string, string> = {};
+    for (let index = 0; index < 600; index++)
+      pages[`sida-${index}/index.html`] = page(`Sida ${index}`, `Egenvård och kompetens ${index}`);
+    const dir = await site(pages);
+    let indexing: Promise<unknown> | undefined;
+    let sawPagefind = false;
+    const failure = await runSteps([
+      [
+        {
+          what: 'The search index could not be built',
+          run: (signal) => (indexing = indexSite(dir, recordingLogger(), { signal })),
+        },
+      ],
+      [
+        {
+          what: 'The social images could not be drawn',
+          run: async () => {
+            // Fails once Pagefind's binary is running over the site.
+            while (!sawPagefind && existsSync(dir) && !existsSync(path.join(dir, 'pagefind'))) {
+              sawPagefind = (await processesMentioning(dir)).length > 0;
+              await new Promise((resolve) => setTimeout(resolve, 5));
+            }
+            throw new Error('a drawing failed');
+          },
+        },
+      ],
+    ]);
+    expect(sawPagefind, 'Pagefind finished before the other step could fail').toBe(true);
+    expect(failure?.what).toBe('The social images could not be drawn');
+    expect(failure?.error.message).toBe('a drawing failed');
+    await expect(indexing).rejects.toThrow('Pagefind was stopped');
+    expect(await processesMentioning(dir)).toEqual([]);
+    expect(existsSync(path.join(dir, 'pagefind', 'pagefind-entry.json'))).toBe(false);
   });
 });
