@@ -7,19 +7,22 @@
 //    error nothing is built and the exit code is 1. The checked entries go to Astro's loader
 //    in a file (src/lib/content/checked-content.ts), so the content is read once.
 // 2. `astro build` into `.<out>.building-<pid>` beside the output folder (same filesystem),
+//    started as soon as the documents pass the integrity checks, so that Astro's own start
+//    (~3 s) overlaps the queries and schemas; its loader waits for the checked entries, its
+//    output is held back until the check has passed, and a failing check stops it;
 //    then, once Astro has exited, the steps over the built pages: the Pagefind index, and
 //    beside it the social images and `_headers`.
 // 3. On success: rename the old output away, rename the new one in, remove the old one.
 //    On any failure the temporary folder is removed and the old output is left as it was.
 //
 // ASTRO_OUT_DIR names the output folder (default dist/). Arguments after `--` go to astro build.
-import { fork, spawn } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHECKED_CONTENT } from '../src/lib/content/checked-content.ts';
+import { CHECKED_CONTENT, CHECKED_CONTENT_WRITER } from '../src/lib/content/checked-content.ts';
 import { formatProblem } from '../src/lib/content/problems.ts';
 import type { ContentCheckMessage } from './build/check-content.ts';
 import {
@@ -77,10 +80,37 @@ async function removeLeftovers(): Promise<void> {
 
 await mkdir(PARENT, { recursive: true });
 await removeLeftovers();
+await rm(BUILDING, { recursive: true, force: true });
+
+let stopping = false;
+// Stops the steps after Astro (step 2b) too: Pagefind's process, and the steps not yet begun.
+const stopSteps = new AbortController();
+let checker: ChildProcess | undefined;
+let astro: AstroRun | undefined;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    stopping = true;
+    checker?.kill(signal);
+    astro?.child.kill(signal);
+    stopSteps.abort();
+  });
+}
+
+/** Removes what this build wrote beside the output folder and stops with `message`. */
+async function abandon(message: string, code = 1): Promise<never> {
+  if (astro) {
+    astro.child.kill('SIGTERM');
+    await astro.exited;
+  }
+  await rm(BUILDING, { recursive: true, force: true });
+  await rm(CHECKED_CONTENT_FILE, { force: true });
+  return fail(message, code);
+}
+
 let describe = 'the content source';
-type ContentCheckOutcome = Exclude<ContentCheckMessage, { kind: 'checking' }>;
+type ContentCheckOutcome = Exclude<ContentCheckMessage, { kind: 'checking' | 'validated' }>;
 const check = await new Promise<ContentCheckOutcome>((resolve) => {
-  const checker = fork(fileURLToPath(new URL('./build/check-content.ts', import.meta.url)), [
+  checker = fork(fileURLToPath(new URL('./build/check-content.ts', import.meta.url)), [
     CHECKED_CONTENT_FILE,
   ]);
   let outcome: ContentCheckOutcome | undefined;
@@ -88,94 +118,132 @@ const check = await new Promise<ContentCheckOutcome>((resolve) => {
     if (message.kind === 'checking') {
       describe = message.describe;
       console.log(`Checking the content from ${describe} …`);
+    } else if (message.kind === 'validated') {
+      // The documents hold together; while their queries and schemas are checked, Astro starts.
+      if (!stopping) astro = startAstro(message.published);
     } else outcome = message;
   });
-  checker.on('error', (error) => fail(`Could not start the content check: ${error.message}`));
+  checker.on('error', (error) => abandon(`Could not start the content check: ${error.message}`));
   // Without an outcome the check crashed: a bug, whose stack trace it printed.
   checker.on('exit', (code, signal) =>
     outcome
       ? resolve(outcome)
-      : fail(`The content check stopped (${signal ?? `exit code ${code}`}), see above.`),
+      : abandon(
+          stopping
+            ? `The build was stopped. ${shown(OUT_DIR)} is unchanged.`
+            : `The content check stopped (${signal ?? `exit code ${code}`}), see above.`,
+        ),
   );
 });
-if (check.kind === 'setup-error')
-  // A setting that cannot work (SANITY_PERSPECTIVE, a malformed project id): say which.
-  fail(`Cannot set up the content source: ${check.message}`);
-if (check.kind === 'source-error')
-  fail(`${check.message}\n\nNothing was built; ${shown(OUT_DIR)} is unchanged.`);
-for (const problem of check.problems) {
+if (stopping) await abandon(`The build was stopped. ${shown(OUT_DIR)} is unchanged.`);
+const checked =
+  check.kind === 'checked'
+    ? check
+    : await abandon(
+        check.kind === 'setup-error'
+          ? // A setting that cannot work (SANITY_PERSPECTIVE, a malformed project id): say which.
+            `Cannot set up the content source: ${check.message}`
+          : `${check.message}\n\nNothing was built; ${shown(OUT_DIR)} is unchanged.`,
+      );
+for (const problem of checked.problems) {
   if (problem.severity === 'warning') console.warn(`  warning  ${formatProblem(problem)}`);
   else if (problem.severity === 'info') console.log(`  info     ${formatProblem(problem)}`);
 }
-if (check.errors.length > 0) {
-  const count = `${check.errors.length} error${check.errors.length === 1 ? '' : 's'}`;
-  fail(
+if (checked.errors.length > 0) {
+  const count = `${checked.errors.length} error${checked.errors.length === 1 ? '' : 's'}`;
+  await abandon(
     `The content from ${describe} has ${count}:\n` +
-      check.errors.map((problem) => `  ${formatProblem(problem)}`).join('\n') +
+      checked.errors.map((problem) => `  ${formatProblem(problem)}`).join('\n') +
       `\n\nNothing was built; ${shown(OUT_DIR)} is unchanged.`,
   );
 }
-console.log(`Content checked: ${check.published} published documents.`);
+console.log(`Content checked: ${checked.published} published documents.`);
 
 // ---------------------------------------------------------------------------
 // 2. astro build into the temporary folder
 
-await rm(BUILDING, { recursive: true, force: true });
-
-const require = createRequire(import.meta.url);
-const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
-// Astro's heap limit follows the size of the content: 1 GB up to ~12,800 documents, 6 GB from
-// ~98,000. V8 lets a heap grow towards its limit before it collects in earnest, so with its
-// default (~4.5 GB here) a 10,000-document build held 1.7 GB with ~0.2 GB live at its end; a
-// limit of 1 GB kept it at 1.3 GB. At 100,000 documents Astro's process reaches ~6.3 GB (the
-// benchmark's target allows 8 GB in all, see docs/performance.md). An explicit
-// --max-old-space-size in NODE_OPTIONS still wins.
-const heapLimitMegabytes = (documents: number) =>
-  Math.round(Math.min(6144, Math.max(1024, 256 + documents * 0.06)));
-const heapLimit = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '')
-  ? []
-  : [`--max-old-space-size=${heapLimitMegabytes(check.published)}`];
-const child = spawn(process.execPath, [...heapLimit, astroBin, 'build', ...process.argv.slice(2)], {
-  cwd: ROOT,
-  stdio: 'inherit',
-  // Social images, _headers and Pagefind run after Astro has exited (step 2b), not in its hooks.
-  // Astro's loader takes the content checked above (CHECKED_CONTENT) instead of reading it again.
-  env: {
-    ...process.env,
-    ASTRO_OUT_DIR: BUILDING,
-    [STEPS_AFTER_ASTRO]: '1',
-    [CHECKED_CONTENT]: CHECKED_CONTENT_FILE,
-  },
-});
-let stopping = false;
-// Stops the steps after Astro (step 2b) too: Pagefind's process, and the steps not yet begun.
-const stopSteps = new AbortController();
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.on(signal, () => {
-    stopping = true;
-    child.kill(signal);
-    stopSteps.abort();
-  });
+interface AstroRun {
+  child: ChildProcess;
+  heapLimit: string | undefined;
+  /** Prints what Astro has said so far, and from then on as it comes. */
+  showOutput: () => void;
+  exited: Promise<{ code: number; outOfMemory: boolean }>;
 }
-let outOfMemory = false;
-const exitCode = await new Promise<number>((resolve) => {
-  child.on('error', (error) => {
-    console.error(`Could not start astro build: ${error.message}`);
-    resolve(1);
+
+/** Starts `astro build`, its output held back until the content check has passed. */
+function startAstro(documents: number): AstroRun {
+  const require = createRequire(import.meta.url);
+  const astroBin = path.join(
+    path.dirname(require.resolve('astro/package.json')),
+    'bin',
+    'astro.mjs',
+  );
+  // Astro's heap limit follows the size of the content: 1 GB up to ~12,800 documents, 6 GB from
+  // ~98,000. V8 lets a heap grow towards its limit before it collects in earnest, so with its
+  // default (~4.5 GB here) a 10,000-document build held 1.7 GB with ~0.2 GB live at its end; a
+  // limit of 1 GB kept it at 1.3 GB. At 100,000 documents Astro's process reaches ~6.3 GB (the
+  // benchmark's target allows 8 GB in all, see docs/performance.md). An explicit
+  // --max-old-space-size in NODE_OPTIONS still wins.
+  const heapLimit = /--max-old-space-size/.test(process.env.NODE_OPTIONS ?? '')
+    ? undefined
+    : `--max-old-space-size=${Math.round(Math.min(6144, Math.max(1024, 256 + documents * 0.06)))}`;
+  const child = spawn(
+    process.execPath,
+    [...(heapLimit ? [heapLimit] : []), astroBin, 'build', ...process.argv.slice(2)],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Social images, _headers and Pagefind run after Astro has exited (step 2b), not in its
+      // hooks. Astro's loader takes the content the check writes (CHECKED_CONTENT), waiting for
+      // it while this build runs, instead of reading the source again.
+      env: {
+        ...process.env,
+        ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
+        ASTRO_OUT_DIR: BUILDING,
+        [STEPS_AFTER_ASTRO]: '1',
+        [CHECKED_CONTENT]: CHECKED_CONTENT_FILE,
+        [CHECKED_CONTENT_WRITER]: String(process.pid),
+      },
+    },
+  );
+  let held: Array<[NodeJS.WriteStream, Buffer]> | undefined = [];
+  for (const [from, to] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ] as const)
+    from.on('data', (chunk: Buffer) => (held ? held.push([to, chunk]) : to.write(chunk)));
+  const exited = new Promise<{ code: number; outOfMemory: boolean }>((resolve) => {
+    child.on('error', (error) => {
+      console.error(`Could not start astro build: ${error.message}`);
+      resolve({ code: 1, outOfMemory: false });
+    });
+    child.on('close', (code, signal) =>
+      // V8 aborts a process that runs out of heap.
+      resolve({
+        code: code ?? (signal ? 128 : 1),
+        outOfMemory: signal === 'SIGABRT' || code === 134,
+      }),
+    );
   });
-  child.on('close', (code, signal) => {
-    // V8 aborts a process that runs out of heap.
-    outOfMemory = signal === 'SIGABRT' || code === 134;
-    resolve(code ?? (signal ? 128 : 1));
-  });
-});
+  const showOutput = () => {
+    for (const [to, chunk] of held ?? []) to.write(chunk);
+    held = undefined;
+  };
+  return { child, heapLimit, showOutput, exited };
+}
+
+// The check passed; Astro was started when the documents held together (or now, if a check
+// with nothing to validate never said so).
+astro ??= startAstro(checked.published);
+astro.showOutput();
+const { code: exitCode, outOfMemory } = await astro.exited;
 await rm(CHECKED_CONTENT_FILE, { force: true });
 if (exitCode !== 0 || stopping || !existsSync(path.join(BUILDING, 'index.html'))) {
   await rm(BUILDING, { recursive: true, force: true });
   const why = stopping
     ? 'The build was stopped'
     : outOfMemory
-      ? `astro build ran out of memory (heap limit ${heapLimit[0] ?? process.env.NODE_OPTIONS}); give it more with NODE_OPTIONS=--max-old-space-size=<megabytes>`
+      ? `astro build ran out of memory (heap limit ${astro.heapLimit ?? process.env.NODE_OPTIONS}); give it more with NODE_OPTIONS=--max-old-space-size=<megabytes>`
       : exitCode !== 0
         ? 'The build failed, see above'
         : 'astro build wrote no index.html';

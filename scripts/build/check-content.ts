@@ -1,8 +1,9 @@
 // The content check of scripts/build.ts, in a child process of its own: the memory it takes to
 // read and query the whole dataset (0.35 GB at 10,000 documents), and the content source's
-// modules (~60 MB), go away with it before Astro starts, instead of staying with the build
-// process while Astro renders. It writes the checked entries for Astro's loader
-// (src/lib/content/checked-content.ts) and sends the build its findings over IPC.
+// modules (~60 MB), go away with it before Astro renders, instead of staying with the build
+// process. It writes the checked entries for Astro's loader (src/lib/content/checked-content.ts)
+// and sends the build its findings over IPC, and, once the documents pass the integrity
+// checks, their number, so that the build can start Astro beside the rest of the check.
 import { checkContent } from '../../src/lib/content/check.ts';
 import { writeCheckedContent } from '../../src/lib/content/checked-content.ts';
 import type { ContentProblem } from '../../src/lib/content/problems.ts';
@@ -12,6 +13,8 @@ import { getContentSource, type ContentSource } from '../../src/lib/content/sour
 export type ContentCheckMessage =
   | { kind: 'setup-error'; message: string }
   | { kind: 'checking'; describe: string }
+  /** The documents passed the integrity checks; the queries and schemas come next. */
+  | { kind: 'validated'; published: number }
   | { kind: 'checked'; published: number; problems: ContentProblem[]; errors: ContentProblem[] }
   | { kind: 'source-error'; message: string };
 
@@ -38,7 +41,9 @@ try {
 }
 await send({ kind: 'checking', describe: source.describe });
 try {
-  const check = await checkContent(source);
+  const check = await checkContent(source, (published) => {
+    process.send!({ kind: 'validated', published } satisfies ContentCheckMessage);
+  });
   if (check.entries) await writeCheckedContent(checkedContentFile, check.entries);
   await send({
     kind: 'checked',

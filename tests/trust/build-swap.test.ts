@@ -6,8 +6,10 @@
 //    writes pages, so a plain `astro build` would have destroyed the earlier site);
 // 3. a build from a Content Lake that goes down once the content check has read it (Astro builds
 //    from the checked content and never asks the lake again);
-// 4. a build from a Content Lake that cannot be reached (it retries, then gives up);
-// after 2, 3 and 4 the output is byte for byte the one of build 1, and no temporary folder is left.
+// 4. a build from a Content Lake that gives the documents, then fails every collection query:
+//    Astro, started while the check ran, is stopped and its output never shown;
+// 5. a build from a Content Lake that cannot be reached (it retries, then gives up);
+// after 2 to 5 the output is byte for byte the one of build 1, and no temporary folder is left.
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -166,6 +168,54 @@ describe('the build swaps a finished site in, and only then', () => {
     expect(await readdir(site)).toEqual(['dist']);
   });
 
+  it('stops Astro, started once the documents held together, when the check fails after that', async () => {
+    expect(built, 'needs the site of the previous test').toBeDefined();
+    const lake = await startContentLake({ dataset: fixtureDocuments(), projectId: 'naravard' });
+    // The documents come (the integrity checks pass and Astro starts), then every collection
+    // query fails, slowly enough for Astro to be seen running.
+    let queries = 0;
+    lake.use(async (ctx, next) => {
+      if (ctx.route?.endpoint !== 'query' || ++queries === 1) return next();
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return ctx.json(
+        503,
+        { error: 'Service Unavailable', message: 'Down for maintenance' },
+        { 'retry-after': '0' },
+      );
+    });
+    const building = path.join(site, '.dist.building-');
+    let sawAstro = false;
+    let result: Awaited<ReturnType<typeof runBuild>>;
+    try {
+      result = await runBuild({
+        outDir,
+        env: {
+          SANITY_PROJECT_ID: 'naravard',
+          SANITY_DATASET: 'production',
+          SANITY_API_HOST: lake.apiHost,
+        },
+        // Never stops the build: looks for Astro's process, which builds into `building…`.
+        stopWhen: async () => {
+          sawAstro ||= (await processesWithEnvironment(`ASTRO_OUT_DIR=${building}`)).length > 0;
+          return false;
+        },
+      });
+    } finally {
+      await lake.close();
+    }
+    const { exitCode, output } = result;
+    expect(sawAstro, output).toBe(true);
+    expect(exitCode, output).toBe(1);
+    expect(output).toContain('HTTP 503 Service Unavailable');
+    expect(output).toContain('Nothing was built');
+    // Astro's output is held back until the check has passed, and then never shown.
+    expect(output).not.toContain('[build]');
+    expect(output).not.toMatch(CRASH);
+    expect(await processesWithEnvironment(`ASTRO_OUT_DIR=${building}`)).toEqual([]);
+    expect(await fingerprint(outDir)).toEqual(built);
+    expect(await readdir(site)).toEqual(['dist']);
+  });
+
   it('leaves the earlier site byte for byte when the Content Lake cannot be reached', async () => {
     expect(built, 'needs the site of the previous test').toBeDefined();
     const lake = await startContentLake({ dataset: fixtureDocuments(), projectId: 'naravard' });
@@ -206,3 +256,14 @@ describe('the build swaps a finished site in, and only then', () => {
     expect(await readdir(site)).toEqual(['dist']);
   });
 });
+
+/** Running processes with `text` in their environment (Linux: /proc/<pid>/environ). */
+async function processesWithEnvironment(text: string): Promise<number[]> {
+  const found: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const environment = await readFile(`/proc/${entry}/environ`, 'utf8').catch(() => '');
+    if (environment.includes(text)) found.push(Number(entry));
+  }
+  return found;
+}

@@ -25,7 +25,11 @@ const ORDER = { error: 0, warning: 1, info: 2 } as const;
  * Checks everything a build would load from `source`. Content problems are returned, never
  * thrown; a failing source (ContentSourceError) or a bug still throws.
  */
-export async function checkContent(source: ContentSource): Promise<ContentCheck> {
+export async function checkContent(
+  source: ContentSource,
+  /** Called once the documents have passed the integrity checks, before the queries run. */
+  onValidated?: (published: number) => void,
+): Promise<ContentCheck> {
   const problems: ContentProblem[] = [];
   const entries: Partial<CheckedEntries> = {};
   let published = 0;
@@ -39,6 +43,7 @@ export async function checkContent(source: ContentSource): Promise<ContentCheck>
   }
   // Queries run only over content that passed the integrity checks (the source refuses otherwise).
   if (!problems.some((problem) => problem.severity === 'error')) {
+    onValidated?.(published);
     for (const collection of Object.keys(collectionQueries) as CollectionName[]) {
       try {
         entries[collection] = await loadCollection(collection, source);
