@@ -31,7 +31,6 @@ import {
   consoleLogger,
   readHeads,
   runSteps,
-  type PageHead,
 } from '../src/lib/built-pages.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -257,7 +256,13 @@ if (exitCode !== 0 || stopping || !existsSync(path.join(BUILDING, 'index.html'))
 // `_headers`, which share one reading of the pages' heads: one after the other they took
 // ~5.8 s + ~11 s at 10,000 pages, and Pagefind leaves part of the second core idle.
 
-let heads: PageHead[] = [];
+// Imported only now (satori and sharp only once a card is drawn): not in this process while
+// Astro renders.
+const { CardRequests, drawSocialImages } = await import('../src/integrations/social-images.ts');
+const { PagePolicies, writeSecurityHeaders } =
+  await import('../src/integrations/content-security-policy.ts');
+const cards = new CardRequests(BUILDING, consoleLogger('naravard:social-images'));
+const policies = new PagePolicies(BUILDING);
 const failure = await runSteps(
   [
     [
@@ -273,24 +278,20 @@ const failure = await runSteps(
     [
       {
         what: 'The built pages could not be read',
-        run: async () => (heads = await readHeads(await builtPages(BUILDING))),
+        run: async () => readHeads(await builtPages(BUILDING), [cards.read, policies.read]),
       },
       {
         what: 'The social images could not be drawn',
-        run: async () => {
-          // Imported only now: satori and sharp would otherwise sit in this process while Astro renders.
-          const { drawSocialImages } = await import('../src/integrations/social-images.ts');
-          await drawSocialImages(BUILDING, consoleLogger('naravard:social-images'), heads);
-        },
+        run: () => drawSocialImages(BUILDING, consoleLogger('naravard:social-images'), cards),
       },
       {
         what: 'The security headers could not be written',
-        run: async () => {
-          const { writeSecurityHeaders } =
-            await import('../src/integrations/content-security-policy.ts');
-          const logger = consoleLogger('naravard:content-security-policy');
-          await writeSecurityHeaders(BUILDING, logger, heads);
-        },
+        run: () =>
+          writeSecurityHeaders(
+            BUILDING,
+            consoleLogger('naravard:content-security-policy'),
+            policies,
+          ),
       },
     ],
   ],

@@ -16,7 +16,7 @@ import type { AstroIntegration, AstroIntegrationLogger, AstroUserConfig } from '
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtPages, readHeads, stepsRunAfterAstro, type PageHead } from '../lib/built-pages.ts';
+import { builtPages, readHeads, stepsRunAfterAstro } from '../lib/built-pages.ts';
 import { HEADERS_FILE, formatHeadersFile } from '../lib/static-headers.ts';
 
 type CspOptions = Exclude<NonNullable<NonNullable<AstroUserConfig['security']>['csp']>, boolean>;
@@ -76,21 +76,43 @@ export function headerPolicy(pagePolicies: Iterable<string>): string {
   return [...merged].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
 }
 
+/**
+ * The distinct policies of the built pages, collected head by head (readHeads); the first page
+ * without one is kept as the problem, which writeSecurityHeaders throws.
+ */
+export class PagePolicies {
+  readonly policies = new Set<string>();
+  pages = 0;
+  problem: Error | undefined;
+  readonly #outDir: string;
+  constructor(outDir: string) {
+    this.#outDir = outDir;
+  }
+
+  readonly read = (file: string, head: string): void => {
+    this.pages++;
+    const policy = policyOfPage(head);
+    if (policy) this.policies.add(policy);
+    else
+      this.problem ??= new Error(
+        `${path.relative(this.#outDir, file)} has no Content-Security-Policy meta tag`,
+      );
+  };
+}
+
 /** The build step: `<outDir>/_headers` with the policy of every built page. */
 export async function writeSecurityHeaders(
   outDir: string,
   logger: AstroIntegrationLogger,
-  /** The built pages' heads, when the caller has read them already (readHeads). */
-  heads?: PageHead[],
+  /** The policies, when the caller has read the pages' heads already (readHeads). */
+  collected?: PagePolicies,
 ): Promise<void> {
-  heads ??= await readHeads(await builtPages(outDir));
-  const policies = new Set<string>();
-  for (const { file, head } of heads) {
-    const policy = policyOfPage(head);
-    if (!policy)
-      throw new Error(`${path.relative(outDir, file)} has no Content-Security-Policy meta tag`);
-    policies.add(policy);
+  if (!collected) {
+    collected = new PagePolicies(outDir);
+    await readHeads(await builtPages(outDir), [collected.read]);
   }
+  if (collected.problem) throw collected.problem;
+  const { policies } = collected;
   const text = formatHeadersFile(
     [
       {
@@ -106,7 +128,7 @@ export async function writeSecurityHeaders(
   );
   await writeFile(path.join(outDir, HEADERS_FILE), text);
   logger.info(
-    `${HEADERS_FILE}: one Content-Security-Policy for ${heads.length} pages (${policies.size} page ${policies.size === 1 ? 'policy' : 'policies'})`,
+    `${HEADERS_FILE}: one Content-Security-Policy for ${collected.pages} pages (${policies.size} page ${policies.size === 1 ? 'policy' : 'policies'})`,
   );
 }
 

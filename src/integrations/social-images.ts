@@ -10,7 +10,7 @@ import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtPages, readHeads, stepsRunAfterAstro, type PageHead } from '../lib/built-pages.ts';
+import { builtPages, readHeads, stepsRunAfterAstro } from '../lib/built-pages.ts';
 
 export const WIDTH = 1200;
 export const HEIGHT = 630;
@@ -200,31 +200,50 @@ export async function renderCard(cardData: Pick<PageCard, 'title' | 'kicker'>): 
     .toBuffer();
 }
 
+/**
+ * The cards the built pages ask for, collected head by head (readHeads): each distinct image
+ * once. Pages that ask for one image with different text are kept as the problem, which
+ * writeSocialImages throws, so a step beside it can read the same heads.
+ */
+export class CardRequests {
+  readonly cards = new Map<string, PageCard & { page: string }>();
+  conflict: SocialImageError | undefined;
+  readonly #siteDir: string;
+  readonly #logger: AstroIntegrationLogger | undefined;
+  constructor(siteDir: string, logger?: AstroIntegrationLogger) {
+    this.#siteDir = siteDir;
+    this.#logger = logger;
+  }
+
+  readonly read = (file: string, head: string): void => {
+    const found = pageCard(head);
+    const page = path.relative(this.#siteDir, file);
+    if (!found) {
+      this.#logger?.warn(`No social image requested by ${page}`);
+      return;
+    }
+    const earlier = this.cards.get(found.file);
+    if (!earlier) this.cards.set(found.file, { ...found, page });
+    else if (earlier.title !== found.title || earlier.kicker !== found.kicker)
+      this.conflict ??= new SocialImageError(
+        `${earlier.page} and ${page} ask for the same social image ${found.file} with different text ("${earlier.title}", "${found.title}")`,
+      );
+  };
+}
+
 /** Writes every page's social image into `siteDir`; returns how many. */
 export async function writeSocialImages(
   siteDir: string,
   logger?: AstroIntegrationLogger,
-  /** The built pages' heads, when the caller has read them already (readHeads). */
-  heads?: PageHead[],
+  /** The cards, when the caller has read the pages' heads already (readHeads). */
+  requests?: CardRequests,
 ): Promise<number> {
-  const cards = new Map<string, PageCard & { page: string }>();
-  heads ??= await readHeads(await builtPages(siteDir));
-  for (const { file, head } of heads) {
-    const found = pageCard(head);
-    const page = path.relative(siteDir, file);
-    if (!found) {
-      logger?.warn(`No social image requested by ${page}`);
-      continue;
-    }
-    const earlier = cards.get(found.file);
-    if (earlier && (earlier.title !== found.title || earlier.kicker !== found.kicker)) {
-      throw new SocialImageError(
-        `${earlier.page} and ${page} ask for the same social image ${found.file} with different text ("${earlier.title}", "${found.title}")`,
-      );
-    }
-    if (!earlier) cards.set(found.file, { ...found, page });
+  if (!requests) {
+    requests = new CardRequests(siteDir, logger);
+    await readHeads(await builtPages(siteDir), [requests.read]);
   }
-  const queue = [...cards.values()];
+  if (requests.conflict) throw requests.conflict;
+  const queue = [...requests.cards.values()];
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const target = path.join(siteDir, next.file);
@@ -233,20 +252,20 @@ export async function writeSocialImages(
     }
   };
   await Promise.all(Array.from({ length: 4 }, worker));
-  return cards.size;
+  return requests.cards.size;
 }
 
 /** The build step: every page's social image, one summary line, any failure with its cause. */
 export async function drawSocialImages(
   siteDir: string,
   logger: AstroIntegrationLogger,
-  /** The built pages' heads, when the caller has read them already (readHeads). */
-  heads?: PageHead[],
+  /** The cards, when the caller has read the pages' heads already (readHeads). */
+  requests?: CardRequests,
 ): Promise<void> {
   const started = performance.now();
   let count: number;
   try {
-    count = await writeSocialImages(siteDir, logger, heads);
+    count = await writeSocialImages(siteDir, logger, requests);
   } catch (error) {
     throw new SocialImageError(`Could not draw the social images in ${siteDir}`, {
       cause: error,

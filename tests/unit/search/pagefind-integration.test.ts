@@ -129,17 +129,32 @@ async function processesMentioning(text: string): Promise<number[]> {
 
 describe('Pagefind beside the other build steps (scripts/build.ts)', () => {
   it('stops Pagefind’s own process when a step beside it fails, before it writes the index', async () => {
+    // Pages long enough, in words enough, to keep Pagefind busy for a while (few files: writing
+    // thousands is slow on some disks).
     const pages: Record<string, string> = {};
-    for (let index = 0; index < 600; index++)
-      pages[`sida-${index}/index.html`] = page(`Sida ${index}`, `Egenvård och kompetens ${index}`);
+    for (let index = 0; index < 200; index++) {
+      const words = Array.from(
+        { length: 6000 },
+        (_, word) => `ord${(index * 6000 + word).toString(36)}`,
+      );
+      pages[`sida-${index}/index.html`] = page(`Sida ${index}`, words.join(' '));
+    }
     const dir = await site(pages);
     let indexing: Promise<unknown> | undefined;
+    let indexingSettled = false;
     let sawPagefind = false;
     const failure = await runSteps([
       [
         {
           what: 'The search index could not be built',
-          run: (signal) => (indexing = indexSite(dir, recordingLogger(), { signal })),
+          run: (signal) => {
+            indexing = indexSite(dir, recordingLogger(), { signal });
+            indexing.then(
+              () => (indexingSettled = true),
+              () => (indexingSettled = true),
+            );
+            return indexing;
+          },
         },
       ],
       [
@@ -147,7 +162,7 @@ describe('Pagefind beside the other build steps (scripts/build.ts)', () => {
           what: 'The social images could not be drawn',
           run: async () => {
             // Fails once Pagefind's binary is running over the site.
-            while (!sawPagefind && existsSync(dir) && !existsSync(path.join(dir, 'pagefind'))) {
+            while (!sawPagefind && !indexingSettled) {
               sawPagefind = (await processesMentioning(dir)).length > 0;
               await new Promise((resolve) => setTimeout(resolve, 5));
             }
