@@ -5,7 +5,7 @@
 // once across a list's pages, every document reachable by plain links, county and theme pages
 // that do not repeat the material below them, and no page over 30 kB gzip.
 import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { appendFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
@@ -36,6 +36,8 @@ import {
 
 const DOCS = 1100;
 const SEED = 11;
+/** Documents added to one county, more than its page lists of one kind (see below). */
+const EXTRA_COUNTY_DOCUMENTS = 25;
 const RUN_DIR = path.join(ROOT, '.cache', 'test-pagination', `run-${process.pid}`);
 
 type Doc = DatasetDoc;
@@ -52,6 +54,25 @@ beforeAll(async () => {
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as Doc);
+  // At this size no region publishes more than its page lists of one kind; a county that has
+  // published many reports (as counties do) shows how the page cuts its lists.
+  const county = docs.find((d) => d._type === 'region' && d.kind === 'lan') as Doc;
+  const model = docs.find((d) => d._type === 'dokument') as Doc;
+  const extra = Array.from({ length: EXTRA_COUNTY_DOCUMENTS }, (_, index): Doc => {
+    const number = String(index + 1).padStart(2, '0');
+    const { programme: _programme, delprojekt: _delprojekt, ...rest } = model;
+    return {
+      ...rest,
+      _id: `syn-dokument-lagesrapport-${number}`,
+      title: `Lägesrapport nära vård ${county.name} ${number}`,
+      slug: { ...model.slug, current: `lagesrapport-nara-vard-${county.slug.current}-${number}` },
+      date: `20${String(index).padStart(2, '0')}`,
+      publisher: String(county.name),
+      publisherRegion: { ...model.publisherRegion, _ref: county._id },
+    };
+  });
+  await appendFile(file, extra.map((d) => `${JSON.stringify(d)}\n`).join(''));
+  docs.push(...extra);
   const dist = await buildSiteOrThrow({
     outDir: path.join(RUN_DIR, 'dist'),
     env: { CONTENT_DIR: path.join(RUN_DIR, 'data'), ASTRO_CACHE_DIR: path.join(RUN_DIR, 'astro') },
@@ -253,7 +274,7 @@ describe('the whole 1,100-document site', () => {
     expect(heavy).toEqual([]);
   });
 
-  it('shows on a county’s page its own material in full and its sub-regions as links with counts', () => {
+  it('shows on a county’s page its own material, 20 of each kind with a search for the rest, and its sub-regions as links with counts', () => {
     const regions = ofType('region');
     const below = (id: string) =>
       regions.filter((r) => {
@@ -265,13 +286,40 @@ describe('the whole 1,100-document site', () => {
     expect(counties.length).toBeGreaterThan(10);
     const has = (list: Array<{ _ref: string }> | undefined, id: string) =>
       list?.some((r) => r._ref === id);
+    let capped = 0;
     for (const county of counties) {
       const main = site.page(pathOf(county)).querySelector('main') as HTMLElement;
       const hrefs = new Set(main.querySelectorAll('a[href]').map((a) => a.getAttribute('href')));
-      for (const d of ofType('dokument').filter((d) => d.publisherRegion?._ref === county._id))
-        expect(hrefs.has(pathOf(d)), `${county._id} lists its ${d._id}`).toBe(true);
-      for (const p of ofType('programme').filter((p) => has(p.regions, county._id)))
-        expect(hrefs.has(pathOf(p)), `${county._id} lists its ${p._id}`).toBe(true);
+      const own = {
+        Dokument: ofType('dokument').filter((d) => d.publisherRegion?._ref === county._id),
+        Program: ofType('programme').filter((p) => has(p.regions, county._id)),
+      };
+      for (const [label, material] of Object.entries(own)) {
+        const listed = material.filter((d) => hrefs.has(pathOf(d)));
+        expect(listed.length, `${county._id} lists its ${label}`).toBe(
+          Math.min(20, material.length),
+        );
+        const searches = main.querySelectorAll('a[href^="/sok/?"]').filter((a) => {
+          const url = new URL(a.getAttribute('href') as string, 'http://site');
+          return (
+            url.searchParams.getAll('typ').join() === label &&
+            url.searchParams.getAll('region').join() === county.slug.current
+          );
+        });
+        expect(searches.length, `${county._id} searches its ${label}`).toBe(
+          material.length > 20 ? 1 : 0,
+        );
+        if (material.length > 20) {
+          capped++;
+          expect(text(main)).toContain(`av ${material.length}`);
+        }
+      }
+      // The newest documents are the ones shown.
+      const newest = [...own.Dokument]
+        .sort((a, b) => String(b.date ?? '').localeCompare(String(a.date ?? '')))
+        .slice(0, 5);
+      for (const d of newest)
+        expect(hrefs.has(pathOf(d)), `${county._id} shows ${d._id}`).toBe(true);
       const tree = main.querySelector('section[aria-labelledby="underregioner"]');
       expect(tree?.closest('[data-pagefind-ignore]'), county._id).toBeTruthy();
       for (const sub of below(county._id)) {
@@ -295,6 +343,7 @@ describe('the whole 1,100-document site', () => {
           expect(hrefs.has(pathOf(d)), `${county._id} repeats ${d._id}`).toBe(false);
       }
     }
+    expect(capped, 'a county with more than 20 documents of its own').toBeGreaterThan(0);
   });
 
   it('lists at most 20 items of each type on a theme page and links a search for all of them', () => {
