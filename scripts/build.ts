@@ -24,6 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHECKED_CONTENT, CHECKED_CONTENT_WRITER } from '../src/lib/content/checked-content.ts';
 import { formatProblem } from '../src/lib/content/problems.ts';
+import { isRunning } from '../src/lib/processes.ts';
 import type { ContentCheckMessage } from './build/check-content.ts';
 import {
   STEPS_AFTER_ASTRO,
@@ -50,15 +51,6 @@ const shown = (dir: string) => {
 function fail(message: string, code = 1): never {
   console.error(`\n${message}\n`);
   process.exit(code);
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Removes temporary folders left beside the output by builds that were killed. */

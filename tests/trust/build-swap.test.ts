@@ -17,6 +17,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectionQueries } from '../../src/lib/content/queries.ts';
 import { startContentLake } from '../support/content-lake.ts';
+import { processesWith } from '../support/processes.ts';
 import {
   CRASH,
   fingerprint,
@@ -196,7 +197,7 @@ describe('the build swaps a finished site in, and only then', () => {
         },
         // Never stops the build: looks for Astro's process, which builds into `building…`.
         stopWhen: async () => {
-          sawAstro ||= (await processesWithEnvironment(`ASTRO_OUT_DIR=${building}`)).length > 0;
+          sawAstro ||= (await processesWith('environ', `ASTRO_OUT_DIR=${building}`)).length > 0;
           return false;
         },
       });
@@ -211,7 +212,7 @@ describe('the build swaps a finished site in, and only then', () => {
     // Astro's output is held back until the check has passed, and then never shown.
     expect(output).not.toContain('[build]');
     expect(output).not.toMatch(CRASH);
-    expect(await processesWithEnvironment(`ASTRO_OUT_DIR=${building}`)).toEqual([]);
+    expect(await processesWith('environ', `ASTRO_OUT_DIR=${building}`)).toEqual([]);
     expect(await fingerprint(outDir)).toEqual(built);
     expect(await readdir(site)).toEqual(['dist']);
   });
@@ -256,14 +257,3 @@ describe('the build swaps a finished site in, and only then', () => {
     expect(await readdir(site)).toEqual(['dist']);
   });
 });
-
-/** Running processes with `text` in their environment (Linux: /proc/<pid>/environ). */
-async function processesWithEnvironment(text: string): Promise<number[]> {
-  const found: number[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const environment = await readFile(`/proc/${entry}/environ`, 'utf8').catch(() => '');
-    if (environment.includes(text)) found.push(Number(entry));
-  }
-  return found;
-}

@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isRunning } from '../processes.ts';
 import type { CollectionName } from './schemas.ts';
 
 /** The environment variable naming the file, set by scripts/build.ts for its `astro build`. */
@@ -50,15 +51,6 @@ export function checkedContent(
     reads.set(file, read);
   }
   return read;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Resolves once `file` exists; without a writer at once. Written by rename, so it is whole. */

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import pagefindIntegration, {
   wordsFromLog,
 } from '../../../src/integrations/pagefind.ts';
 import { runSteps } from '../../../src/lib/built-pages.ts';
+import { processesWith } from '../../support/processes.ts';
 import { separateWords } from '../../../src/lib/search/word-breaks.ts';
 
 const dirs: string[] = [];
@@ -116,17 +117,6 @@ describe('the Pagefind integration', () => {
   });
 });
 
-/** Running processes whose command line mentions `text` (Linux: /proc). */
-async function processesMentioning(text: string): Promise<number[]> {
-  const found: number[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const commandLine = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
-    if (commandLine.includes(text)) found.push(Number(entry));
-  }
-  return found;
-}
-
 describe('Pagefind beside the other build steps (scripts/build.ts)', () => {
   it('stops Pagefind’s own process when a step beside it fails, before it writes the index', async () => {
     // Pages long enough, in words enough, to keep Pagefind busy for a while (few files: writing
@@ -163,7 +153,7 @@ describe('Pagefind beside the other build steps (scripts/build.ts)', () => {
           run: async () => {
             // Fails once Pagefind's binary is running over the site.
             while (!sawPagefind && !indexingSettled) {
-              sawPagefind = (await processesMentioning(dir)).length > 0;
+              sawPagefind = (await processesWith('cmdline', dir)).length > 0;
               await new Promise((resolve) => setTimeout(resolve, 5));
             }
             throw new Error('a drawing failed');
@@ -175,7 +165,7 @@ describe('Pagefind beside the other build steps (scripts/build.ts)', () => {
     expect(failure?.what).toBe('The social images could not be drawn');
     expect(failure?.error.message).toBe('a drawing failed');
     await expect(indexing).rejects.toThrow('Pagefind was stopped');
-    expect(await processesMentioning(dir)).toEqual([]);
+    expect(await processesWith('cmdline', dir)).toEqual([]);
     expect(existsSync(path.join(dir, 'pagefind', 'pagefind-entry.json'))).toBe(false);
   });
 });
