@@ -23,12 +23,14 @@ export function pageHref(base: string, pageNumber: number): string {
 
 /**
  * getStaticPaths() of a paginated list at `base` (`/program/`): Astro's paginate() with the page
- * parameter and every url moved under `sida/`.
+ * parameter and every url moved under `sida/`. Each page gets `page`, `base` and the props the
+ * list's pages share (its last update, the links to where each group begins).
  */
-export function paginateAt<T>(
+export function paginateAt<T, Shared extends Record<string, unknown>>(
   paginate: PaginateFunction,
   items: readonly T[],
   base: string,
+  shared: Shared,
   pageSize: number = PAGE_SIZE,
 ) {
   // paginate() writes page n's url as `${base}${n}/`; move it to `${base}sida/${n}/`.
@@ -38,7 +40,7 @@ export function paginateAt<T>(
   };
   return paginate(items, { pageSize, format }).map(({ params, props }) => ({
     params: { page: params.page ? `${PAGE_SEGMENT}/${params.page}` : undefined },
-    props,
+    props: { ...props, ...shared, base },
   }));
 }
 
