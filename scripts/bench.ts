@@ -84,9 +84,17 @@ if (machine.conditions === 'shared')
 
 const datasetDir = path.join(BENCH_DIR, 'datasets', `${docs}-seed${seed}`);
 const generatorStamp = path.join(datasetDir, 'generator.stamp');
-const generatorVersion = (
-  await stat(path.join(ROOT, 'scripts', 'generate-dataset.ts'))
-).mtimeMs.toString();
+// The dataset is made again when any part of the generator changed: the command or a module of it.
+const generatorDir = path.join(ROOT, 'scripts', 'dataset');
+const generatorFiles = [
+  path.join(ROOT, 'scripts', 'generate-dataset.ts'),
+  ...(await readdir(generatorDir, { recursive: true })).map((name) =>
+    path.join(generatorDir, name),
+  ),
+];
+const generatorVersion = Math.max(
+  ...(await Promise.all(generatorFiles.map(async (file) => (await stat(file)).mtimeMs))),
+).toString();
 if (
   !existsSync(path.join(datasetDir, 'data.ndjson')) ||
   (await readFile(generatorStamp, 'utf8').catch(() => '')) !== generatorVersion

@@ -1,21 +1,17 @@
-// The synthetic benchmark dataset (scripts/generate-dataset.ts): deterministic per seed, the
-// requested size, every Swedish county and municipality, and clean under the same integrity
-// checks as the embedded dataset.
+// The synthetic benchmark dataset (scripts/dataset/, the command scripts/generate-dataset.ts):
+// deterministic per seed, the requested size, every Swedish county and municipality, and clean
+// under the same integrity checks as the embedded dataset.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COUNTIES, SUB_REGIONS } from '../../scripts/data/kommuner.ts';
-import {
-  FIXED_COUNT,
-  MIN_DOCS,
-  generateDocuments,
-  mulberry32,
-  planCounts,
-  writeDataset,
-  type Document,
-} from '../../scripts/generate-dataset.ts';
+import type { Document } from '../../scripts/dataset/builder.ts';
+import { FIXED_COUNT, MIN_DOCS, planCounts } from '../../scripts/dataset/counts.ts';
+import { generateDocuments } from '../../scripts/dataset/generate.ts';
+import { COUNTIES, SUB_REGIONS } from '../../scripts/dataset/kommuner.ts';
+import { mulberry32 } from '../../scripts/dataset/random.ts';
+import { writeDataset } from '../../scripts/dataset/write.ts';
 import { parseNdjson } from '../../src/lib/content/dataset.ts';
 import { REFERENCE_TARGETS } from '../../src/lib/content/documents.ts';
 import { checkIntegrity } from '../../src/lib/content/integrity.ts';

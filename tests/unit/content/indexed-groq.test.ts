@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { evaluate, parse, type ExprNode } from 'groq-js';
 import { describe, expect, it } from 'vitest';
-import { generateDocuments } from '../../../scripts/generate-dataset.ts';
+import { generateDocuments } from '../../../scripts/dataset/generate.ts';
 import { parseNdjson } from '../../../src/lib/content/dataset.ts';
 import { indexedDataset, withIndexes } from '../../../src/lib/content/indexed-groq.ts';
 import { isDraftId } from '../../../src/lib/content/integrity.ts';

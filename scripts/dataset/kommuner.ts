@@ -1,6 +1,6 @@
 // Sweden's 21 counties (län) and 290 municipalities (kommuner), grouped by county, with the
 // regional body of each county and the four kommunalförbund (delregioner) of Västra Götaland.
-// Public facts, used by scripts/generate-dataset.ts for the synthetic benchmark dataset.
+// Public facts, used by scripts/dataset/ for the synthetic benchmark dataset.
 // Gotland is both a county and a municipality (Region Gotland).
 
 export interface County {

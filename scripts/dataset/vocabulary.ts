@@ -1,5 +1,5 @@
 // Swedish words and phrases of the reform "God och nära vård", from which
-// scripts/generate-dataset.ts builds the synthetic dataset's text. Sentences are assembled
+// the synthetic dataset (scripts/dataset/) builds its text. Sentences are assembled
 // from subject + verb + object + complement, so they read as Swedish while being clearly
 // generated.
 
