@@ -1,6 +1,6 @@
 // Draws the 1200×630 PNG social images the built pages ask for: after the build, each HTML
 // file's `og:image` address names the PNG to write (under the output folder), its
-// `naravard:og-card-title` (a card shared by many pages, see src/components/util/social-card.ts)
+// `naravard:og-card-title` (a card shared by many pages, see src/lib/presentation/social-card.ts)
 // or else `og:title` is the text and `naravard:og-kicker` the line above it. Each distinct
 // image is drawn once; pages that ask for one image with different text fail the build. Text is laid out by
 // satori with the bundled Atkinson Hyperlegible font (WOFF from @fontsource, no system fonts,

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { renderPortableText, uniqueId } from '../../src/components/util/portable-text.ts';
+import { renderPortableText, uniqueId } from '../../src/lib/presentation/portable-text.ts';
 
 let dist: string;
 let htmlFiles: string[];

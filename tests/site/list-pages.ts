@@ -1,5 +1,5 @@
 // Reading a built site's paginated lists the way a browser would: from the list's first page,
-// along each page's <link rel="next"> (see src/components/util/pagination.ts).
+// along each page's <link rel="next"> (see src/lib/presentation/pagination.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';

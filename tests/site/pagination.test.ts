@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import config from '../../.htmlvalidate.mjs';
 import { startStaticServer } from '../../scripts/static-server.ts';
 import { writeDataset } from '../../scripts/dataset/write.ts';
-import { MALBILD_PAGE_SIZE, PAGE_SIZE } from '../../src/components/util/pagination.ts';
+import { MALBILD_PAGE_SIZE, PAGE_SIZE } from '../../src/lib/presentation/pagination.ts';
 import type { DocumentType } from '../../src/lib/content/schemas.ts';
 import { hrefFor } from '../../src/lib/urls.ts';
 import {

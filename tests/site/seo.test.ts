@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { serializeJsonLd } from '../../src/components/util/json-ld.ts';
+import { serializeJsonLd } from '../../src/lib/presentation/json-ld.ts';
 import { hrefFor } from '../../src/lib/urls.ts';
 import type { DocumentType } from '../../src/lib/content/schemas.ts';
 

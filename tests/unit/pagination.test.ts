@@ -1,4 +1,4 @@
-// The pure parts of the list pagination (src/components/util/pagination.ts): addresses, the
+// The pure parts of the list pagination (src/lib/presentation/pagination.ts): addresses, the
 // page numbers shown, titles, where groups begin. The built pages are checked in
 // tests/site/pagination.test.ts.
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import {
   pagedTitle,
   runsOf,
   type PageLink,
-} from '../../src/components/util/pagination.ts';
+} from '../../src/lib/presentation/pagination.ts';
 
 const shown = (links: PageLink[]) =>
   links.map((link) => (link.kind === 'gap' ? '…' : String(link.number))).join(' ');

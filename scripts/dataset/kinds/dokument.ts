@@ -1,7 +1,7 @@
 // A dokument: a report, slide deck, agreement … published by a region; the first ones are the
 // målbilder's own documents.
 import { DOKUMENT_KINDS } from '../../../src/lib/content/schemas.ts';
-import { DOKUMENT_KIND_LABELS } from '../../../src/components/util/format.ts';
+import { DOKUMENT_KIND_LABELS } from '../../../src/lib/presentation/format.ts';
 import type { Document, DocumentBuilder } from '../builder.ts';
 import { REFERENCE_YEAR, isoDate, randomDate } from '../dates.ts';
 import { sentences } from '../prose.ts';

@@ -3,9 +3,9 @@
 // inputs cannot be in the hostile build fixture (tests/fixtures/hostile), because the build
 // refuses them; they are given to the renderers directly here.
 import { describe, expect, it } from 'vitest';
-import { serializeJsonLd } from '../../../src/components/util/json-ld.ts';
-import { safeHref, webHref } from '../../../src/components/util/links.ts';
-import { renderPortableText } from '../../../src/components/util/portable-text.ts';
+import { serializeJsonLd } from '../../../src/lib/presentation/json-ld.ts';
+import { safeHref, webHref } from '../../../src/lib/presentation/links.ts';
+import { renderPortableText } from '../../../src/lib/presentation/portable-text.ts';
 
 /** Hrefs a link must never get: script-running or local schemes, disguised ones, non-absolute ones. */
 const REFUSED = [

@@ -5,7 +5,7 @@
 // - Links to other sites are marked: `rel="noopener noreferrer"`, an icon from CSS and
 //   "(extern länk)" for screen readers.
 import { escapeHTML, toHTML, type PortableTextComponents } from '@portabletext/to-html';
-import { slugify } from '../../lib/urls.ts';
+import { slugify } from '../urls.ts';
 import { safeHref } from './links.ts';
 
 export { ALLOWED_LINK_PROTOCOLS, safeHref } from './links.ts';

@@ -1,7 +1,7 @@
 // Swedish display helpers shared by the site's components: dates of any precision,
 // timestamps, phone links and the labels of the content model's enumerations.
-import type { DOKUMENT_KINDS, REGION_KINDS, STATUSES, Period } from '../../lib/content/schemas.ts';
-import { formatSwedishDate } from '../../lib/search/dates.ts';
+import type { DOKUMENT_KINDS, REGION_KINDS, STATUSES, Period } from '../content/schemas.ts';
+import { formatSwedishDate } from '../search/dates.ts';
 
 export { formatSwedishDate };
 

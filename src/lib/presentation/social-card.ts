@@ -4,9 +4,9 @@
 // section and county (176 cards) still ~8 s; per county there are 21 (+ 1 for pages without
 // a county), whatever the number of pages. The page's own title stays in og:title, which link
 // previews show next to the image.
-import { DOCUMENT_TYPES, type DocumentType } from '../../lib/content/schemas.ts';
-import type { IndexableDocument } from '../../lib/search/index-meta.ts';
-import { ownRegions } from '../../lib/search/index-meta.ts';
+import { DOCUMENT_TYPES, type DocumentType } from '../content/schemas.ts';
+import type { IndexableDocument } from '../search/index-meta.ts';
+import { ownRegions } from '../search/index-meta.ts';
 import { primaryRegion } from './site.ts';
 
 /** What a shared card shows and where it is: the layout links it, the integration draws it. */

@@ -1,7 +1,7 @@
 // JSON-LD for the site's pages, serialised so that no content can end the <script> element:
 // `<`, `>` and `&` become \u escapes (valid JSON, same value), as do U+2028/U+2029.
 import type { Crumb } from './site.ts';
-import type { Dokument, Kontaktperson, RegionEntry } from '../../lib/content/schemas.ts';
+import type { Dokument, Kontaktperson, RegionEntry } from '../content/schemas.ts';
 import { telHref } from './format.ts';
 import { webHref } from './links.ts';
 
