@@ -1,11 +1,11 @@
 // `npm run build`: checks the content, then builds the site into a temporary folder next to
 // the output folder and swaps it in only when the whole build succeeded.
 //
-// 1. Content check (src/lib/content/check.ts, the loader's own code path, in a child process:
-//    scripts/build/check-content.ts): read, integrity checks, every collection's query
-//    and zod schema. Every problem is listed at once as `_id · field path · problem`; with an
-//    error nothing is built and the exit code is 1. The checked entries go to Astro's loader
-//    in a file (src/lib/content/checked-content.ts), so the content is read once.
+// 1. Content check (src/lib/content/check.ts, the loader's own code path, in a child process of
+//    its own): read, integrity checks, every collection's query and zod schema. Every problem
+//    is listed at once as `_id · field path · problem`; with an error nothing is built and the
+//    exit code is 1. The checked entries go to Astro's loader in a file, so the content is read
+//    once (the hand-over: src/lib/content/handover.ts).
 // 2. `astro build` into `.<out>.building-<pid>` beside the output folder (same filesystem),
 //    started as soon as the documents pass the integrity checks, so that Astro's own start
 //    (~3 s) overlaps the queries and schemas; its loader waits for the checked entries, its
@@ -16,16 +16,19 @@
 //    On any failure the temporary folder is removed and the old output is left as it was.
 //
 // ASTRO_OUT_DIR names the output folder (default dist/). Arguments after `--` go to astro build.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHECKED_CONTENT, CHECKED_CONTENT_WRITER } from '../src/lib/content/checked-content.ts';
+import {
+  handoverEnvironment,
+  startContentCheck,
+  type ContentCheckMessage,
+} from '../src/lib/content/handover.ts';
 import { formatProblem } from '../src/lib/content/problems.ts';
 import { isRunning } from '../src/lib/processes.ts';
-import type { ContentCheckMessage } from './build/check-content.ts';
 import {
   STEPS_AFTER_ASTRO,
   builtPages,
@@ -101,9 +104,7 @@ async function abandon(message: string, code = 1): Promise<never> {
 let describe = 'the content source';
 type ContentCheckOutcome = Exclude<ContentCheckMessage, { kind: 'checking' | 'validated' }>;
 const check = await new Promise<ContentCheckOutcome>((resolve) => {
-  checker = fork(fileURLToPath(new URL('./build/check-content.ts', import.meta.url)), [
-    CHECKED_CONTENT_FILE,
-  ]);
+  checker = startContentCheck(CHECKED_CONTENT_FILE);
   let outcome: ContentCheckOutcome | undefined;
   checker.on('message', (message: ContentCheckMessage) => {
     if (message.kind === 'checking') {
@@ -192,8 +193,7 @@ function startAstro(documents: number): AstroRun {
         ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
         ASTRO_OUT_DIR: BUILDING,
         [STEPS_AFTER_ASTRO]: '1',
-        [CHECKED_CONTENT]: CHECKED_CONTENT_FILE,
-        [CHECKED_CONTENT_WRITER]: String(process.pid),
+        ...handoverEnvironment(CHECKED_CONTENT_FILE, process.pid),
       },
     },
   );

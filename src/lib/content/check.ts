@@ -2,7 +2,7 @@
 // the collections' loader takes (read, integrity checks, every collection's query and its zod
 // schema), but every collection is checked even when an earlier one fails, so one run lists
 // every problem.
-import type { CheckedEntries } from './checked-content.ts';
+import type { CheckedEntries } from './handover.ts';
 import { loadCollection } from './loader.ts';
 import { ContentValidationError, type ContentProblem } from './problems.ts';
 import { collectionQueries } from './queries.ts';

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'zod';
-import { checkedContent, type CollectionEntries } from './checked-content.ts';
+import { checkedContent, type CollectionEntries } from './handover.ts';
 import {
   ContentValidationError,
   formatProblem,

@@ -1,4 +1,4 @@
-// The file through which scripts/build.ts hands the checked content to Astro's loader, which may
+// The hand-over (src/lib/content/handover.ts): the file through which scripts/build.ts hands the checked content to Astro's loader, which may
 // start before the check has written it.
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,7 +11,7 @@ import {
   checkedContent,
   writeCheckedContent,
   type CheckedEntries,
-} from '../../../src/lib/content/checked-content.ts';
+} from '../../../src/lib/content/handover.ts';
 
 const dirs: string[] = [];
 afterEach(async () => {
