@@ -2,10 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import buildRecords from './src/integrations/build-records.ts';
 import contentSecurityPolicy from './src/integrations/content-security-policy.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import preview from './src/integrations/preview.ts';
-import socialImages from './src/integrations/social-images.ts';
 import { isPreviewBuild } from './src/lib/preview.ts';
 
 export default defineConfig({
@@ -31,9 +31,10 @@ export default defineConfig({
       ? []
       : [sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/sok/') })]),
     preview(),
-    socialImages(),
     contentSecurityPolicy(),
-    // pagefind stays last: it indexes what the build and the other integrations wrote.
     pagefind(),
+    // Only `npm run build` builds the site: the search index, the social images and _headers
+    // come after Astro (scripts/site-build/), from what this hands over.
+    buildRecords(),
   ],
 });

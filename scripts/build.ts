@@ -10,8 +10,9 @@
 //    started as soon as the documents pass the integrity checks, so that Astro's own start
 //    (~3 s) overlaps the queries and schemas; its loader waits for the checked entries, its
 //    output is held back until the check has passed, and a failing check stops it;
-//    then, once Astro has exited, the steps over the built pages: the Pagefind index, and
-//    beside it the social images and `_headers`.
+//    then, once Astro has exited, the steps after it (scripts/site-build/): the Pagefind
+//    index, and beside it the social images and `_headers`, these two from the records Astro
+//    wrote of the pages it generated (src/lib/build-records.ts), not from their HTML.
 // 3. On success: rename the old output away, rename the new one in, remove the old one.
 //    On any failure the temporary folder is removed and the old output is left as it was.
 //
@@ -29,13 +30,8 @@ import {
 } from '../src/lib/content/handover.ts';
 import { formatProblem } from '../src/lib/content/problems.ts';
 import { isRunning } from '../src/lib/processes.ts';
-import {
-  STEPS_AFTER_ASTRO,
-  builtPages,
-  consoleLogger,
-  readHeads,
-  runSteps,
-} from '../src/lib/built-pages.ts';
+import { BUILD_RECORDS, readBuildRecords } from '../src/lib/build-records.ts';
+import { consoleLogger, runSteps } from './site-build/steps.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.resolve(ROOT, process.env.ASTRO_OUT_DIR?.trim() || 'dist');
@@ -44,6 +40,9 @@ const NAME = path.basename(OUT_DIR);
 const BUILDING = path.join(PARENT, `.${NAME}.building-${process.pid}`);
 const REPLACED = path.join(PARENT, `.${NAME}.replaced-${process.pid}`);
 const CHECKED_CONTENT_FILE = path.join(PARENT, `.${NAME}.content-${process.pid}.json`);
+const RECORDS_FILE = path.join(PARENT, `.${NAME}.records-${process.pid}.json`);
+// The benchmark's --profile: Astro's process under V8's CPU profiler, its profile in this folder.
+const ASTRO_PROFILE_DIR = process.env.NARAVARD_ASTRO_PROFILE_DIR?.trim();
 const shown = (dir: string) => {
   const relative = path.relative(process.cwd(), dir);
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative)
@@ -59,7 +58,7 @@ function fail(message: string, code = 1): never {
 /** Removes temporary folders left beside the output by builds that were killed. */
 async function removeLeftovers(): Promise<void> {
   const pattern = new RegExp(
-    `^\\.${NAME.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:building|replaced|content)-(\\d+)(?:\\.json(?:\\.tmp)?)?$`,
+    `^\\.${NAME.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:building|replaced|content|records)-(\\d+)(?:\\.json(?:\\.tmp)?)?$`,
   );
   const entries = await readdir(PARENT).catch(() => [] as string[]);
   for (const entry of entries) {
@@ -98,6 +97,7 @@ async function abandon(message: string, code = 1): Promise<never> {
   }
   await rm(BUILDING, { recursive: true, force: true });
   await rm(CHECKED_CONTENT_FILE, { force: true });
+  await rm(RECORDS_FILE, { force: true });
   return fail(message, code);
 }
 
@@ -181,18 +181,24 @@ function startAstro(documents: number): AstroRun {
     : `--max-old-space-size=${Math.round(Math.min(6144, Math.max(1024, 256 + documents * 0.06)))}`;
   const child = spawn(
     process.execPath,
-    [...(heapLimit ? [heapLimit] : []), astroBin, 'build', ...process.argv.slice(2)],
+    [
+      ...(heapLimit ? [heapLimit] : []),
+      ...(ASTRO_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${ASTRO_PROFILE_DIR}`] : []),
+      astroBin,
+      'build',
+      ...process.argv.slice(2),
+    ],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
-      // Social images, _headers and Pagefind run after Astro has exited (step 2b), not in its
-      // hooks. Astro's loader takes the content the check writes (CHECKED_CONTENT), waiting for
-      // it while this build runs, instead of reading the source again.
+      // Astro's loader takes the content the check writes, waiting for it while this build runs,
+      // instead of reading the source again. Astro hands the records of the pages it generated
+      // to the steps after it (step 2b) in RECORDS_FILE.
       env: {
         ...process.env,
         ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
         ASTRO_OUT_DIR: BUILDING,
-        [STEPS_AFTER_ASTRO]: '1',
+        [BUILD_RECORDS]: RECORDS_FILE,
         ...handoverEnvironment(CHECKED_CONTENT_FILE, process.pid),
       },
     },
@@ -231,6 +237,7 @@ const { code: exitCode, outOfMemory } = await astro.exited;
 await rm(CHECKED_CONTENT_FILE, { force: true });
 if (exitCode !== 0 || stopping || !existsSync(path.join(BUILDING, 'index.html'))) {
   await rm(BUILDING, { recursive: true, force: true });
+  await rm(RECORDS_FILE, { force: true });
   const why = stopping
     ? 'The build was stopped'
     : outOfMemory
@@ -242,48 +249,48 @@ if (exitCode !== 0 || stopping || !existsSync(path.join(BUILDING, 'index.html'))
 }
 
 // ---------------------------------------------------------------------------
-// 2b. The steps over the built pages, once Astro's memory is free (STEPS_AFTER_ASTRO): inside
-// Astro's build hooks the image drawing (~0.3 GB) and Pagefind's binary (0.65 GB at 10,000
-// pages) came on top of Astro's own ~1.3 GB. Pagefind runs beside the social images and
-// `_headers`, which share one reading of the pages' heads: one after the other they took
-// ~5.8 s + ~11 s at 10,000 pages, and Pagefind leaves part of the second core idle.
+// 2b. The steps after Astro, once its memory is free: inside Astro's build hooks the image
+// drawing (~0.3 GB) and Pagefind (0.65 GB at 10,000 pages) came on top of Astro's own ~1.3 GB.
+// Pagefind runs beside the social images and `_headers` (one after the other they took ~5.8 s +
+// ~11 s at 10,000 pages, and Pagefind leaves part of the second core idle). The images and
+// `_headers` come from the records Astro wrote of the pages it generated, not from their HTML.
+// The step modules are imported only now (satori and sharp only once a card is drawn).
 
-// Imported only now (satori and sharp only once a card is drawn): not in this process while
-// Astro renders.
-const { CardRequests, drawSocialImages } = await import('../src/integrations/social-images.ts');
-const { PagePolicies, writeSecurityHeaders } =
-  await import('../src/integrations/content-security-policy.ts');
-const cards = new CardRequests(BUILDING, consoleLogger('naravard:social-images'));
-const policies = new PagePolicies(BUILDING);
+const records = await readBuildRecords(RECORDS_FILE).catch(async (error: Error) => {
+  await rm(BUILDING, { recursive: true, force: true });
+  return fail(`${error.message}. ${shown(OUT_DIR)} is unchanged.`);
+});
+await rm(RECORDS_FILE, { force: true });
 const failure = await runSteps(
   [
     [
       {
         what: 'The search index could not be built',
         run: async (signal) => {
-          const { indexSite, summaryLine } = await import('../src/integrations/pagefind.ts');
-          const summary = await indexSite(BUILDING, consoleLogger('naravard:pagefind'), { signal });
+          const { indexSite, summaryLine } = await import('./site-build/search-index.ts');
+          const summary = await indexSite(BUILDING, { signal });
           console.log(`[naravard:pagefind] ${summaryLine(summary, BUILDING)}`);
         },
       },
     ],
     [
       {
-        what: 'The built pages could not be read',
-        run: async () => readHeads(await builtPages(BUILDING), [cards.read, policies.read]),
-      },
-      {
         what: 'The social images could not be drawn',
-        run: () => drawSocialImages(BUILDING, consoleLogger('naravard:social-images'), cards),
+        run: async () => {
+          const { drawSocialImages } = await import('./site-build/social-images.ts');
+          await drawSocialImages(BUILDING, records, consoleLogger('naravard:social-images'));
+        },
       },
       {
         what: 'The security headers could not be written',
-        run: () =>
-          writeSecurityHeaders(
+        run: async () => {
+          const { writeSecurityHeaders } = await import('./site-build/security-headers.ts');
+          await writeSecurityHeaders(
             BUILDING,
+            records,
             consoleLogger('naravard:content-security-policy'),
-            policies,
-          ),
+          );
+        },
       },
     ],
   ],

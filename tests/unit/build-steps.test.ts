@@ -1,7 +1,8 @@
-// The steps after `astro build` (scripts/build.ts): lanes side by side, the first failure stops
-// the rest. Pagefind's own process being stopped is in tests/unit/search/pagefind-integration.test.ts.
+// The steps after `astro build` (scripts/site-build/steps.ts): lanes side by side, the first
+// failure stops the rest. Pagefind's own process being stopped is in
+// tests/unit/search/search-index.test.ts.
 import { describe, expect, it } from 'vitest';
-import { runSteps } from '../../src/lib/built-pages.ts';
+import { runSteps } from '../../scripts/site-build/steps.ts';
 
 describe('runSteps', () => {
   it('runs the lanes side by side and each lane in order', async () => {

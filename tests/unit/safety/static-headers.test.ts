@@ -1,7 +1,14 @@
 // The `_headers` file: what the build writes, the servers read back, path patterns as static
-// hosts apply them; and the header policy built from the pages' meta policies.
+// hosts apply them; and the header policy built from the policies Astro gave the pages.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headerPolicy, policyOfPage } from '../../../src/integrations/content-security-policy.ts';
+import {
+  headerPolicy,
+  writeSecurityHeaders,
+} from '../../../scripts/site-build/security-headers.ts';
+import { recordsOfRouteHeaders } from '../../../src/lib/build-records.ts';
 import {
   formatHeadersFile,
   headersFor,
@@ -56,9 +63,48 @@ describe('the header policy', () => {
     );
   });
 
-  it('reads the policy of a built page, entities decoded', () => {
-    const html = `<head><meta http-equiv="content-security-policy" content="default-src &#39;none&#39;; img-src &#39;self&#39;"></head>`;
-    expect(policyOfPage(html)).toBe("default-src 'none'; img-src 'self'");
-    expect(policyOfPage('<head></head>')).toBeUndefined();
+  const quiet = { info: () => {}, warn: () => {} };
+  const route = (type: string, policy?: string) => ({
+    headers: new Headers(policy ? [['content-security-policy', policy]] : []),
+    route: { type },
+  });
+
+  it("writes _headers from the pages' route headers, endpoints without a policy left aside", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'security-headers-'));
+    try {
+      const records = recordsOfRouteHeaders(
+        new Map([
+          ['/', route('page', "default-src 'none'; style-src 'self' 'sha256-B='")],
+          ['/sok/', route('page', "default-src 'none'; style-src 'self' 'sha256-C='")],
+          ['/rss.xml', route('endpoint')],
+        ]),
+      );
+      await writeSecurityHeaders(dir, records, quiet);
+      const [rule] = parseHeadersFile(await readFile(path.join(dir, '_headers'), 'utf8'));
+      expect(rule).toEqual({
+        pattern: '/*',
+        headers: [
+          [
+            'Content-Security-Policy',
+            "default-src 'none'; style-src 'self' 'sha256-B=' 'sha256-C='; frame-ancestors 'none'",
+          ],
+          ['X-Content-Type-Options', 'nosniff'],
+        ],
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a page Astro gave no policy, naming it', async () => {
+    const records = recordsOfRouteHeaders(
+      new Map([
+        ['/', route('page', "default-src 'none'")],
+        ['/tom/', route('page')],
+      ]),
+    );
+    await expect(writeSecurityHeaders('/nowhere', records, quiet)).rejects.toThrow(
+      'Astro gave the page /tom/ no Content-Security-Policy header',
+    );
   });
 });

@@ -1,16 +1,15 @@
-// Draws the 1200×630 PNG social images the built pages ask for: after the build, each HTML
-// file's `og:image` address names the PNG to write (under the output folder), its
-// `naravard:og-card-title` (a card shared by many pages, see src/lib/presentation/social-card.ts)
-// or else `og:title` is the text and `naravard:og-kicker` the line above it. Each distinct
-// image is drawn once; pages that ask for one image with different text fail the build. Text is laid out by
-// satori with the bundled Atkinson Hyperlegible font (WOFF from @fontsource, no system fonts,
-// no network) into an SVG of paths, which sharp turns into a PNG.
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+// Draws the 1200×630 PNG social images the pages ask for, once Astro has built them: each page's
+// layout names its image and the text on it (src/layouts/Base.astro, a card shared by many
+// pages from src/lib/presentation/social-card.ts), and Astro hands that to the build with the
+// page's other route headers (src/lib/build-records.ts). Each distinct image is drawn once; pages
+// that ask for one image with different text fail the build. Text is laid out by satori with
+// the bundled Atkinson Hyperlegible font (WOFF from @fontsource, no system fonts, no network)
+// into an SVG of paths, which sharp turns into a PNG.
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { builtPages, readHeads, stepsRunAfterAstro } from '../lib/built-pages.ts';
+import type { BuildRecords } from '../../src/lib/build-records.ts';
+import type { StepLogger } from './steps.ts';
 
 export const WIDTH = 1200;
 export const HEIGHT = 630;
@@ -26,57 +25,43 @@ export interface PageCard {
   kicker: string | undefined;
 }
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-};
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, body: string) => {
-    if (body[0] === '#') {
-      const code =
-        body[1] === 'x' || body[1] === 'X'
-          ? parseInt(body.slice(2), 16)
-          : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : match;
-    }
-    return ENTITIES[body.toLowerCase()] ?? match;
-  });
-}
-
-function metaContent(
-  html: string,
-  attribute: 'property' | 'name',
-  key: string,
-): string | undefined {
-  // Astro leaves `>` unescaped inside attribute values: a tag ends at the first `>` outside quotes.
-  for (const tag of html.match(/<meta\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi) ?? []) {
-    const keyMatch = new RegExp(`\\b${attribute}="([^"]*)"`, 'i').exec(tag);
-    if (keyMatch?.[1] !== key) continue;
-    const content = /\bcontent="([^"]*)"/i.exec(tag);
-    return content ? decodeEntities(content[1] as string) : undefined;
-  }
-  return undefined;
-}
-
-/** What a built page asks for: its social image path (only `/og/….png` addresses) and text. */
-export function pageCard(html: string): PageCard | undefined {
-  const image = metaContent(html, 'property', 'og:image');
-  const title =
-    metaContent(html, 'name', 'naravard:og-card-title') ??
-    metaContent(html, 'property', 'og:title');
-  if (!image || !title) return undefined;
+/** The file of a social image address: only `/og/….png`, never outside the output folder. */
+export function imageFile(image: string): string | undefined {
   const pathname = decodeURIComponent(new URL(image, 'http://x').pathname);
   if (!/^\/og\/[a-z0-9/_-]+\.png$/.test(pathname) || pathname.includes('..')) return undefined;
-  return {
-    file: pathname.slice(1),
-    title,
-    kicker: metaContent(html, 'name', 'naravard:og-kicker'),
-  };
+  return pathname.slice(1);
+}
+
+/**
+ * The cards the pages ask for, each distinct image once (with the first page that asked for it).
+ * A page that asks for an image outside `og/`, or for an image another page asks for with
+ * different text, fails the build; a page that asks for none is only reported.
+ */
+export function cardsToDraw(
+  records: BuildRecords,
+  logger?: StepLogger,
+): Array<PageCard & { page: string }> {
+  const cards = new Map<string, PageCard & { page: string }>();
+  for (const route of records.routes) {
+    const request = records.cards[route.card];
+    if (!request) {
+      if (route.type === 'page') logger?.warn(`No social image requested by ${route.pathname}`);
+      continue;
+    }
+    const file = imageFile(request.image);
+    if (!file)
+      throw new SocialImageError(
+        `${route.pathname} asks for a social image outside og/: ${request.image}`,
+      );
+    const card = { file, title: request.title, kicker: request.kicker, page: route.pathname };
+    const earlier = cards.get(file);
+    if (!earlier) cards.set(file, card);
+    else if (earlier.title !== card.title || earlier.kicker !== card.kicker)
+      throw new SocialImageError(
+        `${earlier.page} and ${card.page} ask for the same social image ${file} with different text ("${earlier.title}", "${card.title}")`,
+      );
+  }
+  return [...cards.values()];
 }
 
 const LOGO = `data:image/svg+xml;base64,${Buffer.from(
@@ -175,8 +160,8 @@ function fonts() {
   return fontsPromise;
 }
 
-// Loaded when the first card is drawn, not when astro.config.mjs imports this integration:
-// Astro's own process never draws a card in `npm run build` (~0.5 s and ~50 MB saved there).
+// Loaded when the first card is drawn: the build script imports this module only after Astro
+// has exited, and a build that fails before the drawing never loads them.
 let drawingModules:
   Promise<[typeof import('satori').default, typeof import('sharp').default]> | undefined;
 const loadDrawing = () =>
@@ -200,50 +185,12 @@ export async function renderCard(cardData: Pick<PageCard, 'title' | 'kicker'>): 
     .toBuffer();
 }
 
-/**
- * The cards the built pages ask for, collected head by head (readHeads): each distinct image
- * once. Pages that ask for one image with different text are kept as the problem, which
- * writeSocialImages throws, so a step beside it can read the same heads.
- */
-export class CardRequests {
-  readonly cards = new Map<string, PageCard & { page: string }>();
-  conflict: SocialImageError | undefined;
-  readonly #siteDir: string;
-  readonly #logger: AstroIntegrationLogger | undefined;
-  constructor(siteDir: string, logger?: AstroIntegrationLogger) {
-    this.#siteDir = siteDir;
-    this.#logger = logger;
-  }
-
-  readonly read = (file: string, head: string): void => {
-    const found = pageCard(head);
-    const page = path.relative(this.#siteDir, file);
-    if (!found) {
-      this.#logger?.warn(`No social image requested by ${page}`);
-      return;
-    }
-    const earlier = this.cards.get(found.file);
-    if (!earlier) this.cards.set(found.file, { ...found, page });
-    else if (earlier.title !== found.title || earlier.kicker !== found.kicker)
-      this.conflict ??= new SocialImageError(
-        `${earlier.page} and ${page} ask for the same social image ${found.file} with different text ("${earlier.title}", "${found.title}")`,
-      );
-  };
-}
-
-/** Writes every page's social image into `siteDir`; returns how many. */
+/** Writes every card into `siteDir`, four at a time; returns how many. */
 export async function writeSocialImages(
   siteDir: string,
-  logger?: AstroIntegrationLogger,
-  /** The cards, when the caller has read the pages' heads already (readHeads). */
-  requests?: CardRequests,
+  cards: ReadonlyArray<PageCard>,
 ): Promise<number> {
-  if (!requests) {
-    requests = new CardRequests(siteDir, logger);
-    await readHeads(await builtPages(siteDir), [requests.read]);
-  }
-  if (requests.conflict) throw requests.conflict;
-  const queue = [...requests.cards.values()];
+  const queue = [...cards];
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const target = path.join(siteDir, next.file);
@@ -252,20 +199,19 @@ export async function writeSocialImages(
     }
   };
   await Promise.all(Array.from({ length: 4 }, worker));
-  return requests.cards.size;
+  return cards.length;
 }
 
 /** The build step: every page's social image, one summary line, any failure with its cause. */
 export async function drawSocialImages(
   siteDir: string,
-  logger: AstroIntegrationLogger,
-  /** The cards, when the caller has read the pages' heads already (readHeads). */
-  requests?: CardRequests,
+  records: BuildRecords,
+  logger: StepLogger,
 ): Promise<void> {
   const started = performance.now();
   let count: number;
   try {
-    count = await writeSocialImages(siteDir, logger, requests);
+    count = await writeSocialImages(siteDir, cardsToDraw(records, logger));
   } catch (error) {
     throw new SocialImageError(`Could not draw the social images in ${siteDir}`, {
       cause: error,
@@ -274,20 +220,4 @@ export async function drawSocialImages(
   logger.info(
     `Drew ${count} social images (${WIDTH}×${HEIGHT}) in ${((performance.now() - started) / 1000).toFixed(2)} s.`,
   );
-}
-
-export default function socialImages(): AstroIntegration {
-  return {
-    name: 'naravard:social-images',
-    hooks: {
-      'astro:build:done': async ({ dir, logger: integrationLogger }) => {
-        const logger = integrationLogger.fork('naravard:social-images');
-        if (stepsRunAfterAstro()) {
-          logger.info('The social images are drawn once Astro has exited (scripts/build.ts).');
-          return;
-        }
-        await drawSocialImages(fileURLToPath(dir), logger);
-      },
-    },
-  };
 }
