@@ -1,7 +1,7 @@
-// Builds the site in a child process, as `npm run build` would, into a chosen folder.
-// Astro keeps its content cache in node_modules/.astro and its types in .astro/, shared by
-// every build of this project, so builds are serialised with a lock folder (across vitest
-// workers and processes).
+// Builds the site in a child process with `npm run build`'s own command (`node scripts/build.ts`,
+// without npm's start-up) into a chosen folder: the tests check what ships. Astro keeps its
+// content cache in node_modules/.astro and its types in .astro/, shared by every build of this
+// project, so builds are serialised with a lock folder (across vitest workers and processes).
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -59,7 +59,7 @@ export async function withLock<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Runs `npx astro build`; resolves with the exit code and output (it does not throw on a failed build). */
+/** Runs the build; resolves with the exit code and output (it does not throw on a failed build). */
 export function buildSite({
   outDir,
   env = {},
@@ -79,7 +79,7 @@ export function buildSite({
       else childEnv[name] = value;
     }
     return new Promise<BuildResult>((resolve, reject) => {
-      const child = spawn('npx', ['astro', 'build'], {
+      const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'build.ts')], {
         cwd: ROOT,
         env: childEnv,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -104,7 +104,7 @@ export function buildSite({
 export async function buildSiteOrThrow(options: BuildOptions): Promise<string> {
   const result = await buildSite(options);
   if (result.exitCode !== 0)
-    throw new Error(`astro build failed (exit ${result.exitCode}):\n${result.output}`);
+    throw new Error(`npm run build failed (exit ${result.exitCode}):\n${result.output}`);
   return result.outDir;
 }
 
