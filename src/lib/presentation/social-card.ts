@@ -11,7 +11,7 @@ import { primaryRegion } from './site.ts';
 
 /** What a shared card shows and where it is: the layout links it, the integration draws it. */
 export interface SocialCard {
-  /** `/og/kort/vasterbotten.png`. */
+  /** `/og/kort/lan/vasterbotten.png`. */
   image: string;
   /** The big line: the county, or "Hela landet". */
   title: string;
@@ -22,15 +22,22 @@ export interface SocialCard {
 /** Sections whose pages share cards; theme pages (a dozen) keep their own. */
 const SHARED_CARD_TYPES = new Set<DocumentType>(DOCUMENT_TYPES.filter((type) => type !== 'tema'));
 
-export const NO_COUNTY = { slug: 'hela-landet', name: 'Hela landet' } as const;
+/**
+ * The card of pages without a county. County cards have a folder of their own, `lan/`, so no
+ * county's slug (`hela-landet` included) can name the same file.
+ */
+export const NATIONAL_CARD: SocialCard = {
+  image: '/og/kort/hela-landet.png',
+  title: 'Hela landet',
+};
 
 /** The card of a county (or of the whole country), for a page of a section that shares cards. */
 export function sharedCard(
   type: DocumentType,
-  county: { slug: string; name: string } = NO_COUNTY,
+  county?: { slug: string; name: string },
 ): SocialCard | undefined {
   if (!SHARED_CARD_TYPES.has(type)) return undefined;
-  return { image: `/og/kort/${county.slug}.png`, title: county.name };
+  return county ? { image: `/og/kort/lan/${county.slug}.png`, title: county.name } : NATIONAL_CARD;
 }
 
 /** The shared card of a content page: the county of its most specific region. */
