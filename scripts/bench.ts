@@ -13,14 +13,13 @@
 //   result, and the weight of a content page without images (scripts/bench/browser.ts);
 // - with --lighthouse, Lighthouse scores of the start, a region, a programme and the search page.
 // It writes docs/performance/bench-N.json and regenerates the table in docs/performance.md,
-// with the machine it ran on (cores, CPU, memory, Node, load average). --profile instead runs
-// `astro build` alone under --cpu-prof (V8 CPU profile in .cache/bench/profiles/N/), to see
-// where Astro's time goes; its figures are not the build's.
+// with the machine it ran on (cores, CPU, memory, Node, load average). --profile runs the same
+// build with Astro's process under --cpu-prof (V8 CPU profile in .cache/bench/profiles/N/), to
+// see where Astro's time goes; the profiler slows it, so its figures are not written.
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findOrInstallChromium } from './chromium.ts';
@@ -146,16 +145,11 @@ if (values.profile) {
   await mkdir(profileDir, { recursive: true });
 }
 
-// Node refuses --cpu-prof in NODE_OPTIONS: a profiled run starts `astro build` itself under
-// --cpu-prof (no content check before it, Pagefind in Astro's hook): a profile of Astro's part.
-const require = createRequire(import.meta.url);
-const astroBin = path.join(path.dirname(require.resolve('astro/package.json')), 'bin', 'astro.mjs');
-const buildArgs = values.profile
-  ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, astroBin, 'build']
-  : [path.join(ROOT, 'scripts', 'build.ts')];
+// The site's one build path, `npm run build`'s command; Node refuses --cpu-prof in NODE_OPTIONS,
+// so a profiled run asks the build to start Astro's process under it.
 log(`Building into ${path.relative(ROOT, outDir)}/ (log: ${path.relative(ROOT, logFile)}) …`);
 const started = performance.now();
-const child = spawn(process.execPath, buildArgs, {
+const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'build.ts')], {
   cwd: ROOT,
   stdio: ['ignore', 'pipe', 'pipe'],
   env: {
@@ -164,6 +158,7 @@ const child = spawn(process.execPath, buildArgs, {
     ASTRO_OUT_DIR: outDir,
     ASTRO_CACHE_DIR: cacheDir,
     ASTRO_TELEMETRY_DISABLED: '1',
+    ...(values.profile ? { NARAVARD_ASTRO_PROFILE_DIR: profileDir } : {}),
   },
 });
 const memory = sampleTreeMemory(child.pid as number, 50);
@@ -247,9 +242,6 @@ const entry = existsSync(path.join(outDir, 'pagefind', 'pagefind-entry.json'))
       languages: Record<string, { page_count: number }>;
     })
   : undefined;
-const words = /Indexed \d+ pages \(of \d+ HTML files\) and (\d+) words/.exec(
-  output.join('\n'),
-)?.[1];
 const pages = html.length;
 
 /** Pages by section (`program/x/index.html` → `program`), with their sizes. */
@@ -317,7 +309,7 @@ const partial: Omit<BenchResult, 'targets'> = {
   date: new Date().toISOString(),
   machine: finishMachine(machine),
   build: {
-    command: `CONTENT_DIR=${path.relative(ROOT, datasetDir)} ASTRO_OUT_DIR=${path.relative(ROOT, outDir)} node ${values.profile ? '--cpu-prof astro build' : 'scripts/build.ts'}`,
+    command: `CONTENT_DIR=${path.relative(ROOT, datasetDir)} ASTRO_OUT_DIR=${path.relative(ROOT, outDir)} node scripts/build.ts`,
     exitCode,
     wallSeconds: Math.round(wallSeconds * 100) / 100,
     pages,
@@ -342,7 +334,6 @@ const partial: Omit<BenchResult, 'targets'> = {
     pages: entry
       ? Object.values(entry.languages).reduce((total, language) => total + language.page_count, 0)
       : undefined,
-    words: words ? Number(words) : undefined,
   },
   browser: browserFigures,
   lighthouse,

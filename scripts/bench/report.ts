@@ -44,7 +44,7 @@ export interface BenchResult {
     html: HtmlSizes;
     socialImages: { files: number; bytes: number };
   };
-  pagefind: { bytes: number; files: number; pages: number | undefined; words: number | undefined };
+  pagefind: { bytes: number; files: number; pages: number | undefined };
   browser?: (BrowserFigures & { largestPage: ContentPageFigures }) | undefined;
   lighthouse?: LighthousePage[] | undefined;
   targets: Target[];

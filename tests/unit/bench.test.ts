@@ -107,7 +107,7 @@ describe('build phases', () => {
       { at: 21, text: '[naravard:social-images] Drew 24 social images (1200×630) in 0.9 s.' },
       {
         at: 25,
-        text: '[naravard:pagefind] Indexed 1003 pages (of 1014 HTML files) and 1576 words into pagefind/ in 5 s.',
+        text: '[naravard:pagefind] Indexed 1003 pages (of 1014 HTML files) into pagefind/ in 5 s.',
       },
       { at: 25.1, text: 'The site is built in dist/' },
     ];
@@ -167,7 +167,7 @@ function result(
       html: htmlSizes([{ path: '/a/', bytes: 10 }]),
       socialImages: { files: 1, bytes: 1 },
     },
-    pagefind: { bytes: 9e6, files: 10_100, pages: 10_003, words: 7616 },
+    pagefind: { bytes: 9e6, files: 10_100, pages: 10_003 },
     browser: {
       searchPage: { bytes: 20_000, headerBytes: 900, requests: 3 },
       firstSearch: {
