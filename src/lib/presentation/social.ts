@@ -1,5 +1,5 @@
 // Where a page's social image lives: `/regioner/goteborgsregionen/` → `/og/regioner/goteborgsregionen.png`,
-// `/` → `/og/start.png`. The layout links it; src/integrations/social-images.ts draws it.
+// `/` → `/og/start.png`. The layout links it; scripts/site-build/social-images.ts draws it.
 
 export const SOCIAL_IMAGE_WIDTH = 1200;
 export const SOCIAL_IMAGE_HEIGHT = 630;

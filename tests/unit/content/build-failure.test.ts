@@ -1,4 +1,4 @@
-// A broken dataset stops `astro build` before any page is written, and the output names every
+// A broken dataset stops `npm run build` before any page is written, and the output names every
 // problem as `_id · field path · problem`.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
