@@ -31,6 +31,7 @@ import {
 import { formatProblem } from '../src/lib/content/problems.ts';
 import { isRunning } from '../src/lib/processes.ts';
 import { BUILD_RECORDS, readBuildRecords } from '../src/lib/build-records.ts';
+import { isPreviewBuild } from '../src/lib/preview.ts';
 import { consoleLogger, runSteps } from './site-build/steps.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -292,6 +293,17 @@ const failure = await runSteps(
           );
         },
       },
+      ...(isPreviewBuild()
+        ? [
+            {
+              what: "The preview's robots.txt could not be written",
+              run: async () => {
+                const { writePreviewRobots } = await import('./site-build/preview-robots.ts');
+                await writePreviewRobots(BUILDING, consoleLogger('naravard-preview'));
+              },
+            },
+          ]
+        : []),
     ],
   ],
   stopSteps,

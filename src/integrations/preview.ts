@@ -3,16 +3,14 @@
 //   writes into dist-preview/): any other build with the drafts perspective, such as
 //   `SANITY_PERSPECTIVE=drafts npm run build`, stops before anything is written, so drafts
 //   cannot end up in the public dist/;
-// - it writes a robots.txt that disallows everything (the pages also carry
+// - after Astro, the build writes a robots.txt that disallows everything
+//   (scripts/site-build/preview-robots.ts; the pages also carry
 //   `<meta name="robots" content="noindex">` and a banner, see Base.astro).
 // Public builds are untouched: the integration does nothing without the drafts perspective.
 import type { AstroIntegration } from 'astro';
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isPreviewBuild } from '../lib/preview.ts';
-
-export const PREVIEW_ROBOTS = 'User-agent: *\nDisallow: /\n';
 
 export default function preview(): AstroIntegration {
   return {
@@ -28,11 +26,6 @@ export default function preview(): AstroIntegration {
             'The drafts perspective (SANITY_PERSPECTIVE=drafts) is for preview builds only: run npm run build:preview, which writes dist-preview/, never dist/.',
           );
         }
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        if (!isPreviewBuild()) return;
-        await writeFile(path.join(fileURLToPath(dir), 'robots.txt'), PREVIEW_ROBOTS);
-        logger.info('preview build: robots.txt disallows all; every page is marked noindex');
       },
     },
   };

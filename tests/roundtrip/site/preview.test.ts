@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readDataset, type RawDocument } from '../../../src/lib/content/dataset.ts';
-import { PREVIEW_ROBOTS } from '../../../src/integrations/preview.ts';
+import { PREVIEW_ROBOTS } from '../../../scripts/site-build/preview-robots.ts';
 import { startContentLake, type ContentLake } from '../../support/content-lake.ts';
 import { buildSite, listFiles, withLock } from '../../support/site.ts';
 import {
