@@ -1,7 +1,11 @@
-// Flat config: typescript-eslint's recommended rules over our TypeScript; .astro files are checked by `astro check`.
+// Flat config: typescript-eslint's recommended rules over our TypeScript, eslint-plugin-astro's
+// over .astro files (their frontmatter and scripts parsed as TypeScript); types in .astro files
+// are checked by `astro check`.
+import { defineConfig } from 'eslint/config';
+import astro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: [
       'dist/**',
@@ -14,7 +18,8 @@ export default tseslint.config(
       'src/lib/sanity.types.ts',
     ],
   },
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
+  astro.configs.recommended,
   {
     rules: {
       '@typescript-eslint/no-unused-vars': [
