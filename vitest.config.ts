@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { ProcessesFirstSequencer } from './tests/support/sequencer.ts';
 
 // Two projects: fast unit/data tests, and tests on a built site (one build shared through
 // globalSetup). Most tests wait on a child process (a build, the Sanity CLI, Chromium), so two
@@ -10,6 +11,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 600_000,
     maxWorkers: 2,
+    sequence: { sequencer: ProcessesFirstSequencer },
     projects: [
       {
         test: {
@@ -21,7 +23,8 @@ export default defineConfig({
             'tests/trust/**/*.test.ts',
             'tests/roundtrip/*.test.ts',
           ],
-          testTimeout: 120_000,
+          // A Sanity CLI run takes 15 s on a quiet machine, and minutes beside other loads.
+          testTimeout: 300_000,
           hookTimeout: 300_000,
           sequence: { groupOrder: 0 },
         },
