@@ -103,7 +103,7 @@ beforeAll(async () => {
       date: `20${String(index).padStart(2, '0')}`,
       publisher: String(county.name),
       publisherRegion: { ...model.publisherRegion, _ref: county._id },
-      themes: [{ _type: 'reference', _key: 'tema', _ref: theme._id }],
+      themes: [{ _type: 'reference', _key: 'tema', _ref: theme._id } as { _ref: string }],
     });
   }
   await appendFile(file, extra.map((d) => `${JSON.stringify(d)}\n`).join(''));
