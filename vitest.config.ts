@@ -1,10 +1,17 @@
 import { defineConfig } from 'vitest/config';
+import { ProcessesFirstSequencer } from './tests/support/sequencer.ts';
 
-// Two projects: fast unit/data tests, and tests on a built site (one build shared through globalSetup).
+// Two projects: fast unit/data tests, and tests on a built site (one build shared through
+// globalSetup). Most tests wait on a child process (a build, the Sanity CLI, Chromium), so two
+// test files at a time keep both cores busy; Vitest's default on two cores is one.
+// The 'unit' project runs first while the 'site' project's global setup builds the site in the
+// background (see tests/support/global-setup.ts).
 export default defineConfig({
   test: {
     testTimeout: 120_000,
     hookTimeout: 600_000,
+    maxWorkers: 2,
+    sequence: { sequencer: ProcessesFirstSequencer },
     projects: [
       {
         test: {
@@ -16,8 +23,10 @@ export default defineConfig({
             'tests/trust/**/*.test.ts',
             'tests/roundtrip/*.test.ts',
           ],
-          testTimeout: 120_000,
+          // A Sanity CLI run takes 15 s on a quiet machine, and minutes beside other loads.
+          testTimeout: 300_000,
           hookTimeout: 300_000,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -29,8 +38,10 @@ export default defineConfig({
             'tests/roundtrip/site/*.test.ts',
           ],
           globalSetup: ['tests/support/global-setup.ts'],
+          setupFiles: ['tests/support/site-ready.ts'],
           testTimeout: 300_000,
           hookTimeout: 600_000,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

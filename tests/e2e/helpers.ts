@@ -26,7 +26,7 @@ export function siteDir(): string {
 }
 
 export interface SiteSession {
-  /** The private copy of the build being served. */
+  /** The build being served. */
   root: string;
   server: StaticServer;
   browser: Browser;
@@ -38,8 +38,9 @@ export interface SiteSession {
 const BUILD_LOCK = path.join(ROOT, '.cache', 'astro-build.lock');
 
 /**
- * A private copy of the built site. Other test runs in the same working tree rebuild the shared
- * build folder in place, so the tests serve a snapshot taken while no build holds the lock.
+ * A private copy of the built site. Builds in the same working tree may rebuild a shared build
+ * folder such as dist/ in place, so the tests serve a snapshot taken while no build holds the
+ * lock.
  */
 export async function snapshotSite(dir = siteDir()): Promise<string> {
   const deadline = Date.now() + 600_000;
@@ -63,15 +64,32 @@ export async function snapshotSite(dir = siteDir()): Promise<string> {
   }
 }
 
-export async function openSite(dir = siteDir()): Promise<SiteSession> {
-  const root = await snapshotSite(dir);
+export interface SiteFolder {
+  root: string;
+  /** Removes the folder if it is a private copy. */
+  release(): Promise<void>;
+}
+
+/**
+ * The built site to read or serve: the run's own build as it is (its folder is this run's, and
+ * nothing writes it once built), or a private copy of E2E_SITE_DIR.
+ */
+export async function siteFolder(): Promise<SiteFolder> {
+  if (!process.env.E2E_SITE_DIR) return { root: siteDir(), release: async () => undefined };
+  const root = await snapshotSite();
+  return { root, release: () => rm(root, { recursive: true, force: true }) };
+}
+
+export async function openSite(): Promise<SiteSession> {
+  const folder = await siteFolder();
+  const { root } = folder;
   const server = await startStaticServer(root, { cacheControl: 'no-store' });
   let browser: Browser;
   try {
     browser = await launchBrowser();
   } catch (error) {
     await server.close();
-    await rm(root, { recursive: true, force: true });
+    await folder.release();
     throw error;
   }
   return {
@@ -89,7 +107,7 @@ export async function openSite(dir = siteDir()): Promise<SiteSession> {
     close: async () => {
       await browser.close();
       await server.close();
-      await rm(root, { recursive: true, force: true });
+      await folder.release();
     },
   };
 }

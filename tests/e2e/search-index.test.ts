@@ -1,17 +1,19 @@
 // What the built site gives Pagefind: one Swedish index of the pages' main content, each content
 // page with its filters (regions with their ancestors, type, themes) and sort date.
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../support/site.ts';
-import { siteContent, snapshotSite } from './helpers.ts';
+import { siteContent, siteFolder, type SiteFolder } from './helpers.ts';
 
+let folder: SiteFolder;
 let dir: string;
 let html: Map<string, HTMLElement>;
 
 beforeAll(async () => {
-  dir = await snapshotSite();
+  folder = await siteFolder();
+  dir = folder.root;
   html = new Map();
   for (const file of await listFiles(dir, (name) => name.endsWith('.html'))) {
     html.set(file, parse(await readFile(path.join(dir, file), 'utf8')));
@@ -19,7 +21,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await folder?.release();
 });
 
 function pageAt(urlPath: string): HTMLElement {

@@ -1,9 +1,26 @@
-// Launches the Chromium the browser tests drive: CHROME_PATH (npm test sets it), else Debian's
-// /usr/bin/chromium. A missing browser fails the tests with what to install; it never skips them.
+// The Chromium the browser tests drive: CHROME_PATH (npm test sets it), else Debian's
+// /usr/bin/chromium. The 'site' project's global setup launches one for the whole run
+// (`launchBrowserServer`) and every test file connects to it (a browser start costs a second or
+// two per file); outside such a run a test file launches its own. A missing browser fails the
+// tests with what to install; it never skips them.
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CHROMIUM_ARGS } from '../../scripts/chromium.ts';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserServer,
+  type Page,
+} from 'playwright-core';
+import { inject } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The WebSocket address of the run's shared Chromium ('' when it could not start). */
+    chromiumEndpoint: string;
+  }
+}
 
 export const DEFAULT_CHROME_PATH = '/usr/bin/chromium';
 
@@ -21,7 +38,19 @@ export function chromePath(): string {
   return candidate;
 }
 
+/** Starts the run's shared Chromium (for a global setup). */
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath: chromePath(), args: CHROMIUM_ARGS });
+}
+
+/**
+ * A browser for one test file: a connection to the run's shared Chromium when there is one,
+ * else a Chromium of its own. Either way `close()` ends what this file opened (its contexts and
+ * connection), never another file's.
+ */
 export async function launchBrowser(): Promise<Browser> {
+  const endpoint = inject('chromiumEndpoint');
+  if (endpoint) return chromium.connect(endpoint);
   return chromium.launch({ executablePath: chromePath(), args: CHROMIUM_ARGS });
 }
 

@@ -230,7 +230,8 @@ describe('the remote source under faults', () => {
       (ctx) =>
         new Promise<void>((resolve) => pending.push(() => resolve(ctx.json(200, { result: 0 })))),
     );
-    const { remote, waits } = source({ timeoutMs: 150 });
+    // Long enough for the retry's answer on a loaded machine; the first attempt never gets one.
+    const { remote, waits } = source({ timeoutMs: 1_000 });
     expect(await remote.fetch(COUNT_REGIONS)).toBe(3);
     expect(waits).toHaveLength(1);
     pending.forEach((answer) => answer());

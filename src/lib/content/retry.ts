@@ -2,15 +2,18 @@
 // middleware) retries only 429/502/503 and network errors, ignores Retry-After, never retries
 // a timeout, and hands back a 200 answer whose JSON is cut off as a plain string (so
 // `client.fetch` would quietly return `undefined`). So the client is created with
-// `maxRetries: 0` and every request goes through `withRetries`:
-// - a per-attempt timeout (an AbortSignal passed to the client);
+// `maxRetries: 0` and every request goes through `withRetries`, which runs p-retry with the
+// project's rules:
+// - a per-attempt timeout (`AbortSignal.timeout`, passed to the client);
 // - retries on 408, 429, 500, 502, 503, 504, network errors, timeouts and answers that are not
 //   the JSON the query API sends, with exponential backoff and jitter, honouring Retry-After
-//   up to a cap;
-// - other answers (400 query error, 401, 403, 404) fail at once;
+//   up to a cap (p-retry knows no Retry-After, so its own delay is off and the wait happens in
+//   `onFailedAttempt`, as p-retry's documentation suggests for custom delays);
+// - other answers (400 query error, 401, 403, 404) fail at once (p-retry's AbortError);
 // - after the last attempt a ContentSourceError names the source and what went wrong (the
 //   caller's `describe`, never the token).
 // Delays, randomness and the clock are injectable so tests run fast and deterministically.
+import pRetry, { AbortError } from 'p-retry';
 
 export interface RetryPolicy {
   /** Attempts in all, the first one included (at least 1). */
@@ -79,11 +82,8 @@ export class MalformedResponseError extends Error {
   }
 }
 
-class AttemptTimeoutError extends Error {
-  constructor(ms: number) {
-    super(`no complete answer within ${formatMs(ms)}`);
-    this.name = 'AttemptTimeoutError';
-  }
+function timeoutReason(ms: number): string {
+  return `no complete answer within ${formatMs(ms)}`;
 }
 
 function formatMs(ms: number): string {
@@ -149,7 +149,6 @@ function innermostMessage(error: unknown): string {
 
 /** Classifies one attempt's error. `now` reads Retry-After dates. */
 export function classifyFailure(error: unknown, now: number): AttemptFailure {
-  if (error instanceof AttemptTimeoutError) return { reason: error.message, retryable: true };
   if (error instanceof MalformedResponseError) return { reason: error.message, retryable: true };
   const fields = record(error);
   const status = fields?.['statusCode'];
@@ -230,9 +229,35 @@ function redact(text: string, secrets: readonly string[]): string {
   );
 }
 
+/** One failed attempt, as thrown to p-retry: a plain Error, so p-retry's own TypeError rule never applies. */
+class AttemptFailedError extends Error {
+  readonly failure: AttemptFailure;
+
+  constructor(failure: AttemptFailure) {
+    super(failure.reason);
+    this.name = 'AttemptFailedError';
+    this.failure = failure;
+  }
+}
+
 /**
- * Runs `attempt(signal)` up to `policy.attempts` times. Each attempt gets a signal that aborts
- * after `policy.timeoutMs`; an attempt still running then counts as a timeout.
+ * `running`, or a rejection once `signal` aborts: an answer whose body trickles in must not
+ * outlast its time limit even where the client stops reading late.
+ */
+function untilAborted<T>(running: Promise<T>, signal: AbortSignal): Promise<T> {
+  // The attempt's own rejection after an abort is expected: do not leave it unhandled.
+  running.catch(() => undefined);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    running.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * Runs `attempt(signal)` up to `policy.attempts` times with p-retry. Each attempt gets an
+ * `AbortSignal.timeout(policy.timeoutMs)`; an attempt still running then counts as a timeout.
  */
 export async function withRetries<T>(
   attempt: (signal: AbortSignal) => Promise<T>,
@@ -242,39 +267,42 @@ export async function withRetries<T>(
   const attempts = Math.max(1, Math.floor(policy.attempts));
   const secrets = options.secrets ?? [];
   const reasons: string[] = [];
-  for (let number = 1; ; number++) {
-    const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timedOut = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        reject(new AttemptTimeoutError(policy.timeoutMs));
-      }, policy.timeoutMs);
-    });
-    let failure: AttemptFailure;
-    try {
-      const running = attempt(controller.signal);
-      // The attempt's own rejection after a timeout is expected (aborted): do not leave it unhandled.
-      running.catch(() => undefined);
-      return await Promise.race([running, timedOut]);
-    } catch (error) {
-      failure = classifyFailure(error, policy.now());
-    } finally {
-      clearTimeout(timer);
-    }
-    const reason = redact(failure.reason, secrets);
-    reasons.push(reason);
-    if (!failure.retryable || number >= attempts) {
-      const tried = number === 1 ? '' : ` after ${number} attempts`;
-      const earlier =
-        reasons.length > 1 ? `\n  earlier attempts: ${summarise(reasons.slice(0, -1))}` : '';
-      throw new ContentSourceError(
-        `Could not get content from ${options.describe}${tried}: ${options.what} failed: ${reason}${earlier}`,
-        number,
-      );
-    }
-    const delayMs = retryDelay(number, failure, policy);
-    options.onRetry?.({ attempt: number, delayMs, reason });
-    await policy.sleep(delayMs);
+  try {
+    return await pRetry(
+      async () => {
+        const signal = AbortSignal.timeout(policy.timeoutMs);
+        try {
+          return await untilAborted(attempt(signal), signal);
+        } catch (error) {
+          const failure = signal.aborted
+            ? { reason: timeoutReason(policy.timeoutMs), retryable: true }
+            : classifyFailure(error, policy.now());
+          reasons.push(redact(failure.reason, secrets));
+          const failed = new AttemptFailedError(failure);
+          throw failure.retryable ? failed : new AbortError(failed);
+        }
+      },
+      {
+        retries: attempts - 1,
+        // The project's backoff (with Retry-After) replaces p-retry's own delay.
+        minTimeout: 0,
+        onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+          if (retriesLeft === 0 || !(error instanceof AttemptFailedError)) return;
+          const delayMs = retryDelay(attemptNumber, error.failure, policy);
+          options.onRetry?.({ attempt: attemptNumber, delayMs, reason: reasons.at(-1) ?? '' });
+          await policy.sleep(delayMs);
+        },
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof AttemptFailedError)) throw error;
+    const number = reasons.length;
+    const tried = number === 1 ? '' : ` after ${number} attempts`;
+    const earlier =
+      reasons.length > 1 ? `\n  earlier attempts: ${summarise(reasons.slice(0, -1))}` : '';
+    throw new ContentSourceError(
+      `Could not get content from ${options.describe}${tried}: ${options.what} failed: ${reasons.at(-1)}${earlier}`,
+      number,
+    );
   }
 }
