@@ -14,7 +14,30 @@ export interface ContentProblem {
 }
 
 export function formatProblem(problem: ContentProblem): string {
-  return `${problem.id} · ${problem.path || '(document)'} · ${problem.message}`;
+  return printable(`${problem.id} · ${problem.path || '(document)'} · ${problem.message}`);
+}
+
+// C0 and C1 control characters and DEL (terminal escape sequences, carriage returns, line
+// breaks that would fake a line of their own), and the bidirectional overrides and isolates
+// that reorder what a terminal shows.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE_BUT_NEWLINE =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const escaped = (character: string) => {
+  const code = character.charCodeAt(0);
+  return code < 0x100
+    ? `\\x${code.toString(16).padStart(2, '0')}`
+    : `\\u${code.toString(16).padStart(4, '0')}`;
+};
+
+/**
+ * `text` with every character that a terminal would act on instead of showing (an ANSI escape
+ * sequence that hides the rest of the output, a carriage return) written as `\x1b` or `\u202e`:
+ * content and the content source's answers reach the build's output only through this.
+ * `keepNewlines` keeps the line breaks of a message that has lines of its own.
+ */
+export function printable(text: string, { keepNewlines = false } = {}): string {
+  return text.replace(keepNewlines ? UNPRINTABLE_BUT_NEWLINE : UNPRINTABLE, escaped);
 }
 
 /** Formats a zod / JSON path: `['contacts', 2, '_ref']` → `contacts[2]._ref`. */
