@@ -1,8 +1,10 @@
 // Reads a Sanity export folder (what `sanity dataset export` writes, unpacked): `data.ndjson`,
 // one document per line. A line that is not a document becomes a problem with its line
 // number; reading goes on, so one run reports every broken line.
-import { readFile } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { LIMITS } from './limits.ts';
 import type { ContentProblem } from './problems.ts';
 
 export const DATASET_FILE = 'data.ndjson';
@@ -35,7 +37,8 @@ export function resolveContentDir(
 export function parseNdjson(text: string, fileLabel = DATASET_FILE): Omit<ParsedDataset, 'file'> {
   const documents: RawDocument[] = [];
   const problems: ContentProblem[] = [];
-  const lines = text.split(/\r?\n/);
+  // A byte order mark (as some editors save) is not part of the first document.
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   lines.forEach((line, index) => {
     if (line.trim() === '') return;
     const id = `${fileLabel}:${index + 1}`;
@@ -85,9 +88,14 @@ export function documentShapeProblems(value: unknown, where: string, note = ''):
 /** Reads `<dir>/data.ndjson`. A missing file is a problem, not a throw. */
 export async function readDataset(dir: string = resolveContentDir()): Promise<ParsedDataset> {
   const file = path.join(dir, DATASET_FILE);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    const { size } = await stat(file);
+    if (size > LIMITS.datasetBytes)
+      throw new Error(
+        `${size.toLocaleString('en')} bytes, more than the limit of ${LIMITS.datasetBytes.toLocaleString('en')}`,
+      );
+    bytes = await readFile(file);
   } catch (error) {
     return {
       file,
@@ -106,5 +114,25 @@ export async function readDataset(dir: string = resolveContentDir()): Promise<Pa
   const relative = path.relative(process.cwd(), file);
   const label =
     relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
-  return { file, ...parseNdjson(text, label) };
+  const parsed = parseNdjson(new TextDecoder().decode(bytes), label);
+  // Bytes that are not UTF-8 would silently become U+FFFD in the site: each such line is named.
+  if (!isUtf8(bytes)) {
+    const fatal = new TextDecoder('utf-8', { fatal: true });
+    let start = 0;
+    for (let line = 1; start <= bytes.length; line++) {
+      const end = bytes.indexOf(0x0a, start) === -1 ? bytes.length : bytes.indexOf(0x0a, start);
+      try {
+        fatal.decode(bytes.subarray(start, end));
+      } catch {
+        parsed.problems.push({
+          id: `${label}:${line}`,
+          path: '',
+          message: `not valid UTF-8 (line ${line}): save the file as UTF-8`,
+          severity: 'error',
+        });
+      }
+      start = end + 1;
+    }
+  }
+  return { file, ...parsed };
 }

@@ -6,6 +6,7 @@
 // System documents (`sanity.*` assets, `system.*`) are ignored.
 import type { RawDocument } from './dataset.ts';
 import { REFERENCE_TARGETS, documentSchemas } from './documents.ts';
+import { LIMITS, documentLimitProblem } from './limits.ts';
 import {
   ContentValidationError,
   formatPath,
@@ -118,7 +119,21 @@ export function checkIntegrity(
       });
       continue;
     }
+    // Beyond a limit (nesting, field size), no further check may walk it.
+    const beyondLimit = documentLimitProblem(document);
+    if (beyondLimit) {
+      add(beyondLimit);
+      continue;
+    }
     published.push(document);
+  }
+  if (published.length > LIMITS.documents) {
+    add({
+      id: '(dataset)',
+      path: '',
+      message: `${published.length.toLocaleString('en')} published documents, more than the limit of ${LIMITS.documents.toLocaleString('en')} per build`,
+      severity: 'error',
+    });
   }
   if (published.length === 0) {
     add({
