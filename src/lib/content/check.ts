@@ -7,6 +7,7 @@ import { loadCollection } from './loader.ts';
 import { ContentValidationError, type ContentProblem } from './problems.ts';
 import { collectionQueries } from './queries.ts';
 import type { CollectionName } from './schemas.ts';
+import { environmentSecrets, secretProblems } from './secrets.ts';
 import type { ContentSource } from './source.ts';
 
 export interface ContentCheck {
@@ -36,6 +37,8 @@ export async function checkContent(
   try {
     const report = await source.validate();
     problems.push(...report.problems);
+    // A token pasted into content would be published with it.
+    problems.push(...secretProblems(report.published, environmentSecrets()));
     published = report.published.length;
   } catch (error) {
     if (!(error instanceof ContentValidationError)) throw error;
