@@ -101,6 +101,31 @@ describe('the remote source under faults', () => {
     return error as ContentSourceError;
   }
 
+  it('blanks the token out of an echoed error body before cutting it, in every form it is echoed', async () => {
+    // The token at the edge of what is shown (a cut there used to print most of it), and the
+    // token URL-encoded, JSON-escaped and base64-encoded further on.
+    const echoed = `${'x'.repeat(190)}${TOKEN} url=${encodeURIComponent(TOKEN)} b64=${Buffer.from(TOKEN).toString('base64')}`;
+    fault = (ctx) => ctx.json(400, { error: 'Bad Request', message: echoed });
+    const message = (await failure(source().remote.fetch(COUNT_REGIONS))).message;
+    expect(message).toContain('[redacted]');
+    // Not even the token's first ten characters are left anywhere in the message.
+    expect(message).not.toContain(TOKEN.slice(0, 10));
+    expect(message).not.toContain(encodeURIComponent(TOKEN).slice(0, 10));
+    expect(message).not.toContain(Buffer.from(TOKEN).toString('base64').slice(0, 10));
+  });
+
+  it('refuses a token with a line break at once, without asking the lake', () => {
+    expect(() =>
+      createRemoteSource({
+        SANITY_PROJECT_ID: 'naravard',
+        SANITY_DATASET: 'production',
+        SANITY_API_HOST: lake.apiHost,
+        SANITY_TOKEN: `${TOKEN.slice(0, 10)}\n${TOKEN.slice(10)}`,
+      }),
+    ).toThrow(/^SANITY_TOKEN holds a line break, space or other character a token cannot have/);
+    expect(queries).toBe(0);
+  });
+
   it('answers normally without a retry', async () => {
     const { remote, waits } = source();
     expect(await remote.fetch(COUNT_REGIONS)).toBe(3);

@@ -166,7 +166,8 @@ export function classifyFailure(error: unknown, now: number): AttemptFailure {
         : typeof body === 'string' && body !== ''
           ? body
           : '';
-    const reason = `HTTP ${status}${statusMessage}${detail ? `: ${detail.length > 200 ? `${detail.slice(0, 200)}…` : detail}` : ''}`;
+    // Whole here: the secrets are blanked out before the reason is shortened (withRetries).
+    const reason = `HTTP ${status}${statusMessage}${detail ? `: ${detail}` : ''}`;
     const retryAfterMs = parseRetryAfter(
       typeof retryAfter === 'string' ? retryAfter : undefined,
       now,
@@ -222,12 +223,32 @@ function summarise(reasons: readonly string[]): string {
     .join('; ');
 }
 
-function redact(text: string, secrets: readonly string[]): string {
-  return secrets.reduce(
-    (out, secret) => (secret ? out.split(secret).join('[redacted]') : out),
-    text,
-  );
+/** The forms a secret takes when a server echoes it: as is, URL-encoded, JSON-escaped, base64. */
+function secretForms(secret: string): string[] {
+  const forms = new Set([
+    secret,
+    encodeURIComponent(secret),
+    encodeURIComponent(secret).toLowerCase(),
+    JSON.stringify(secret).slice(1, -1),
+    Buffer.from(secret).toString('base64').replace(/=+$/, ''),
+    Buffer.from(secret).toString('base64url').replace(/=+$/, ''),
+  ]);
+  return [...forms].filter((form) => form.length >= 8).sort((a, b) => b.length - a.length);
 }
+
+/** `text` with every secret, in each of its forms, replaced by `[redacted]`. */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets)
+    if (secret)
+      for (const form of [secret, ...secretForms(secret)]) out = out.split(form).join('[redacted]');
+  return out;
+}
+
+/** What a server said, cut to a length a build log can show: only after redact(). */
+const REASON_LENGTH = 240;
+const shorten = (reason: string) =>
+  reason.length > REASON_LENGTH ? `${reason.slice(0, REASON_LENGTH)}…` : reason;
 
 /** One failed attempt, as thrown to p-retry: a plain Error, so p-retry's own TypeError rule never applies. */
 class AttemptFailedError extends Error {
@@ -277,7 +298,8 @@ export async function withRetries<T>(
           const failure = signal.aborted
             ? { reason: timeoutReason(policy.timeoutMs), retryable: true }
             : classifyFailure(error, policy.now());
-          reasons.push(redact(failure.reason, secrets));
+          // Blanked out before it is cut: a secret cut at the edge would show most of itself.
+          reasons.push(shorten(redact(failure.reason, secrets)));
           const failed = new AttemptFailedError(failure);
           throw failure.retryable ? failed : new AbortError(failed);
         }

@@ -148,6 +148,11 @@ export function createSanityClient(env: SourceEnv): SanityClient {
     throw new Error('A remote content source needs SANITY_PROJECT_ID and SANITY_DATASET');
   const apiHost = value(env.SANITY_API_HOST);
   const token = value(env.SANITY_TOKEN);
+  // A token pasted with a line break inside cannot be sent as a header: every attempt would fail.
+  if (token && !/^[\x21-\x7e]+$/.test(token))
+    throw new Error(
+      'SANITY_TOKEN holds a line break, space or other character a token cannot have: paste it again as one line',
+    );
   return createClient({
     projectId,
     dataset,
