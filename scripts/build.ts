@@ -19,20 +19,28 @@
 // ASTRO_OUT_DIR names the output folder (default dist/). Arguments after `--` go to astro build.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   handoverEnvironment,
   startContentCheck,
   type ContentCheckMessage,
 } from '../src/lib/content/handover.ts';
-import { formatProblem } from '../src/lib/content/problems.ts';
-import { isRunning } from '../src/lib/processes.ts';
+import { formatProblem, printable } from '../src/lib/content/problems.ts';
+import { whenStartersEnd } from '../src/lib/processes.ts';
 import { BUILD_RECORDS, readBuildRecords } from '../src/lib/build-records.ts';
 import { isPreviewBuild } from '../src/lib/preview.ts';
 import { consoleLogger, runSteps } from './site-build/steps.ts';
+import {
+  outputFolderProblem,
+  removeLeftovers,
+  shown,
+  swapIn,
+  SwapError,
+  writeBuildMarker,
+} from './site-build/swap.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.resolve(ROOT, process.env.ASTRO_OUT_DIR?.trim() || 'dist');
@@ -44,36 +52,23 @@ const CHECKED_CONTENT_FILE = path.join(PARENT, `.${NAME}.content-${process.pid}.
 const RECORDS_FILE = path.join(PARENT, `.${NAME}.records-${process.pid}.json`);
 // The benchmark's --profile: Astro's process under V8's CPU profiler, its profile in this folder.
 const ASTRO_PROFILE_DIR = process.env.NARAVARD_ASTRO_PROFILE_DIR?.trim();
-const shown = (dir: string) => {
-  const relative = path.relative(process.cwd(), dir);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative)
-    ? `${relative}/`
-    : `${dir}/`;
-};
 
 function fail(message: string, code = 1): never {
   console.error(`\n${message}\n`);
   process.exit(code);
 }
 
-/** Removes temporary folders left beside the output by builds that were killed. */
-async function removeLeftovers(): Promise<void> {
-  const pattern = new RegExp(
-    `^\\.${NAME.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:building|replaced|content|records)-(\\d+)(?:\\.json(?:\\.tmp)?)?$`,
-  );
-  const entries = await readdir(PARENT).catch(() => [] as string[]);
-  for (const entry of entries) {
-    const pid = Number(pattern.exec(entry)?.[1]);
-    if (pid && pid !== process.pid && !isRunning(pid))
-      await rm(path.join(PARENT, entry), { recursive: true, force: true });
-  }
-}
-
 // ---------------------------------------------------------------------------
 // 1. The content check
 
+const outputProblem = outputFolderProblem(OUT_DIR, {
+  root: ROOT,
+  // As the content source reads it: relative to the working folder.
+  contentDir: process.env.CONTENT_DIR?.trim() && path.resolve(process.env.CONTENT_DIR.trim()),
+});
+if (outputProblem) fail(`${outputProblem}\n\nNothing was built.`);
 await mkdir(PARENT, { recursive: true });
-await removeLeftovers();
+for (const warning of await removeLeftovers(OUT_DIR)) console.warn(`warning  ${warning}`);
 await rm(BUILDING, { recursive: true, force: true });
 
 let stopping = false;
@@ -81,14 +76,22 @@ let stopping = false;
 const stopSteps = new AbortController();
 let checker: ChildProcess | undefined;
 let astro: AstroRun | undefined;
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.on(signal, () => {
-    stopping = true;
-    checker?.kill(signal);
-    astro?.child.kill(signal);
-    stopSteps.abort();
-  });
+function stop(signal: NodeJS.Signals): void {
+  if (stopping) return;
+  stopping = true;
+  checker?.kill(signal);
+  astro?.child.kill(signal);
+  stopSteps.abort();
 }
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+  process.on(signal, () => stop(signal));
+// A signal to `npm run build` (what a CI runner or supervisor sends) or SIGKILL does not reach
+// this process: npm kills its shell and exits. The build notices that npm (or whatever started
+// it) has gone and stops as if it had been sent SIGTERM.
+whenStartersEnd(() => stop('SIGTERM'));
+// Whoever read the build's output may have gone with its starter: writing to a closed pipe must
+// not stop the clean-up.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
 
 /** Removes what this build wrote beside the output folder and stops with `message`. */
 async function abandon(message: string, code = 1): Promise<never> {
@@ -109,7 +112,7 @@ const check = await new Promise<ContentCheckOutcome>((resolve) => {
   let outcome: ContentCheckOutcome | undefined;
   checker.on('message', (message: ContentCheckMessage) => {
     if (message.kind === 'checking') {
-      describe = message.describe;
+      describe = printable(message.describe);
       console.log(`Checking the content from ${describe} …`);
     } else if (message.kind === 'validated') {
       // The documents hold together; while their queries and schemas are checked, Astro starts.
@@ -135,8 +138,8 @@ const checked =
     : await abandon(
         check.kind === 'setup-error'
           ? // A setting that cannot work (SANITY_PERSPECTIVE, a malformed project id): say which.
-            `Cannot set up the content source: ${check.message}`
-          : `${check.message}\n\nNothing was built; ${shown(OUT_DIR)} is unchanged.`,
+            `Cannot set up the content source: ${printable(check.message, { keepNewlines: true })}`
+          : `${printable(check.message, { keepNewlines: true })}\n\nNothing was built; ${shown(OUT_DIR)} is unchanged.`,
       );
 for (const problem of checked.problems) {
   if (problem.severity === 'warning') console.warn(`  warning  ${formatProblem(problem)}`);
@@ -185,6 +188,8 @@ function startAstro(documents: number): AstroRun {
     [
       ...(heapLimit ? [heapLimit] : []),
       ...(ASTRO_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${ASTRO_PROFILE_DIR}`] : []),
+      // Astro stops when this build is gone (SIGKILL), instead of rendering on for no one.
+      `--import=${pathToFileURL(path.join(ROOT, 'scripts', 'site-build', 'exit-with-build.ts')).href}`,
       astroBin,
       'build',
       ...process.argv.slice(2),
@@ -304,6 +309,14 @@ const failure = await runSteps(
             },
           ]
         : []),
+      {
+        what: 'The built site failed the scan for secrets',
+        run: async () => {
+          const { scanForSecrets } = await import('./site-build/secret-scan.ts');
+          const { files } = await scanForSecrets(BUILDING);
+          console.log(`[naravard:secrets] no token in ${files} text files`);
+        },
+      },
     ],
   ],
   stopSteps,
@@ -322,16 +335,9 @@ if (failure) {
 // ---------------------------------------------------------------------------
 // 3. Swap the new build in
 
-const hadOutput = existsSync(OUT_DIR);
-if (hadOutput) await rename(OUT_DIR, REPLACED);
-try {
-  await rename(BUILDING, OUT_DIR);
-} catch (error) {
-  if (hadOutput) await rename(REPLACED, OUT_DIR);
-  await rm(BUILDING, { recursive: true, force: true });
-  fail(
-    `Could not move the new build into place: ${(error as Error).message}. ${shown(OUT_DIR)} is unchanged.`,
-  );
-}
-if (hadOutput) await rm(REPLACED, { recursive: true, force: true });
+await writeBuildMarker(BUILDING);
+const swapped = await swapIn(BUILDING, OUT_DIR, REPLACED).catch((error: Error) =>
+  error instanceof SwapError ? fail(error.message) : Promise.reject(error),
+);
 console.log(`\nThe site is built in ${shown(OUT_DIR)}`);
+if (swapped.warning) console.warn(`warning  ${swapped.warning}`);

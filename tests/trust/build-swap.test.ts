@@ -22,6 +22,7 @@ import {
   CRASH,
   fingerprint,
   fixtureDocuments,
+  markAsEarlierBuild,
   runBuild,
   toNdjson,
   writeDataset,
@@ -45,6 +46,7 @@ describe('the build swaps a finished site in, and only then', () => {
       path.join(outDir, 'gammal', 'index.html'),
       '<!doctype html><title>Gammal sida</title>',
     );
+    await markAsEarlierBuild(outDir);
   });
   afterAll(async () => {
     await rm(root, { recursive: true, force: true });

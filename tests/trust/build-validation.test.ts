@@ -19,6 +19,7 @@ import {
   CRASH,
   fingerprint,
   fixtureDocuments,
+  markAsEarlierBuild,
   runBuild,
   toNdjson,
   writeDataset,
@@ -51,8 +52,8 @@ const ref = (id: string, key?: string) => ({
 
 interface Case {
   name: string;
-  /** The NDJSON text, or undefined for "no data.ndjson at all". */
-  text: string | undefined;
+  /** The NDJSON text (bytes where they are not UTF-8), or undefined for "no data.ndjson at all". */
+  text: string | Buffer | undefined;
   /** Lines the output must contain (after the file path is replaced by `<file>`). */
   expected: Array<string | RegExp>;
 }
@@ -233,6 +234,66 @@ const CASES: Case[] = [
     ],
   },
   {
+    // A terminal would hide everything after \x1b[8m (conceal), "Nothing was built" included.
+    name: 'terminal escape sequences and a line break in an _id and a reference, shown escaped',
+    text: dataset((byId, documents) => {
+      documents.push({ _id: 'widget-\u001b[8m', _type: 'widget\r\nfalsk rad' });
+      doc(byId, 'handelse-gr-start')['programme'] = ref('programme-\u001b]0;titel\u0007\u202e');
+    }),
+    expected: [
+      'warning  widget-\\x1b[8m · _type · unknown document type "widget\\x0d\\x0afalsk rad": left out of the site',
+      'handelse-gr-start · programme._ref · references "programme-\\x1b]0;titel\\x07\\u202e", a document that does not exist',
+    ],
+  },
+  {
+    name: 'a byte order mark before line 1, taken away without follow-on errors',
+    text: `\uFEFF${dataset((byId) => {
+      delete doc(byId, 'tema-samverkan')['name'];
+    })}`,
+    expected: [
+      'has 1 error:',
+      'tema-samverkan · name · required field is missing (expected string)',
+    ],
+  },
+  {
+    name: 'bytes that are not UTF-8, named by file and line',
+    text: Buffer.concat([
+      Buffer.from(dataset(() => undefined)),
+      Buffer.from('{"_id": "tema-latin1", "_type": "tema", "name": "V'),
+      Buffer.from([0xe5]), // "å" in Latin-1
+      Buffer.from('rd"}\n'),
+    ]),
+    expected: [`<file>:${LINES + 1} · (document) · not valid UTF-8 (line ${LINES + 1})`],
+  },
+  {
+    name: 'nesting beyond the limit (6,000 levels once crashed the check)',
+    // Written as text: JSON.stringify itself overflows the stack at this depth.
+    text: dataset((byId) => {
+      doc(byId, 'tema-samverkan')['extra'] = 'DEEP';
+    }).replace('"DEEP"', `${'{"a":'.repeat(6_000)}{}${'}'.repeat(6_000)}`),
+    expected: [
+      'tema-samverkan · extra.a.a.a.a.a.a.a… · nested more than 64 levels deep (the limit)',
+    ],
+  },
+  {
+    name: 'a field beyond the size limit',
+    text: dataset((byId) => {
+      doc(byId, 'tema-samverkan')['name'] = 'x'.repeat(1_000_001);
+    }),
+    expected: [
+      'tema-samverkan · name · the text has 1,000,001 characters, more than the limit of 1,000,000',
+    ],
+  },
+  {
+    name: 'a token pasted into content, named by document and field (never repeated)',
+    text: dataset((byId) => {
+      doc(byId, 'tema-samverkan')['name'] = `Nyckel sk${'Ab3'.repeat(30)}`;
+    }),
+    expected: [
+      'tema-samverkan · name · holds a string shaped like a Sanity API token (skAb…): a secret must never be published',
+    ],
+  },
+  {
     name: 'an empty dataset',
     text: '',
     expected: ['(dataset) · (document) · the dataset has no published content documents'],
@@ -282,6 +343,7 @@ describe.concurrent('a build from a broken dataset (CONTENT_DIR)', () => {
       '<!doctype html><title>Fyrbodal</title>',
     );
     await writeFile(path.join(outDir, 'bytes.bin'), Buffer.from([0, 1, 2, 254, 255]));
+    await markAsEarlierBuild(outDir);
     before = await fingerprint(outDir);
   });
   afterAll(async () => {

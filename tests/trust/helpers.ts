@@ -9,6 +9,7 @@ import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { parseNdjson, type RawDocument } from '../../src/lib/content/dataset.ts';
 import { ROOT, withLock } from '../support/site.ts';
+import { writeBuildMarker } from '../../scripts/site-build/swap.ts';
 
 export { ROOT };
 export const FIXTURE_DIR = path.join(ROOT, 'tests', 'fixtures', 'minimal');
@@ -26,7 +27,7 @@ export function toNdjson(documents: readonly unknown[]): string {
 }
 
 /** Writes `text` as `<dir>/data.ndjson`. */
-export async function writeDataset(dir: string, text: string): Promise<string> {
+export async function writeDataset(dir: string, text: string | Uint8Array): Promise<string> {
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'data.ndjson'), text);
   return dir;
@@ -46,6 +47,8 @@ export interface BuildRun {
   output: string;
   /** True when `stopWhen` stopped it. */
   stopped: boolean;
+  /** How long the command's output stayed open after `stopWhen` stopped it (ms). */
+  closedAfterStopMs?: number;
 }
 
 export interface BuildOptions {
@@ -62,6 +65,8 @@ export interface BuildOptions {
   expectCheckToFail?: boolean;
   /** Polled every 100 ms while the build runs: once it returns true the build gets SIGTERM. */
   stopWhen?: () => boolean | Promise<boolean>;
+  /** What `stopWhen` sends (SIGTERM unless told). */
+  stopSignal?: NodeJS.Signals;
 }
 
 /**
@@ -76,6 +81,7 @@ export function runBuild(options: BuildOptions): Promise<BuildRun> {
     timeoutMs = 300_000,
     expectCheckToFail = false,
     stopWhen,
+    stopSignal = 'SIGTERM',
   } = options;
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
@@ -104,13 +110,15 @@ export function runBuild(options: BuildOptions): Promise<BuildRun> {
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
       const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
       let stopped = false;
+      let stoppedAt = 0;
       const poll =
         stopWhen &&
         setInterval(() => {
           void Promise.resolve(stopWhen()).then((stop) => {
             if (stop && !stopped) {
               stopped = true;
-              child.kill('SIGTERM');
+              stoppedAt = Date.now();
+              child.kill(stopSignal);
             }
           });
         }, 100);
@@ -125,7 +133,12 @@ export function runBuild(options: BuildOptions): Promise<BuildRun> {
       child.on('close', (code) => {
         done();
         // Astro colours its log when the terminal (or CI=true) asks for it: compare the text.
-        resolve({ exitCode: code ?? 1, output: stripVTControlCharacters(output), stopped });
+        resolve({
+          exitCode: code ?? 1,
+          output: stripVTControlCharacters(output),
+          stopped,
+          ...(stopped ? { closedAfterStopMs: Date.now() - stoppedAt } : {}),
+        });
       });
     });
   return expectCheckToFail ? run() : withLock(run);
@@ -152,3 +165,9 @@ export async function fingerprint(dir: string): Promise<Record<string, string>> 
 /** Signs of a crash rather than a reported problem: a stack frame, an unhandled rejection. */
 export const CRASH =
   /\n\s+at .+[(:]\d+|Unhandled|UnhandledPromiseRejection|uncaught|TypeError|ReferenceError|RangeError|ZodError/i;
+
+/** Makes `outDir` pass for an earlier build's output (the build refuses other folders). */
+export async function markAsEarlierBuild(outDir: string): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  await writeBuildMarker(outDir);
+}

@@ -17,7 +17,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, type ContentCheck } from '../../src/lib/content/check.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
 import { createLocalSource } from '../../src/lib/content/source.ts';
-import { CRASH, EMBEDDED_DIR, FIXTURE_DIR, fingerprint, runBuild } from './helpers.ts';
+import {
+  CRASH,
+  EMBEDDED_DIR,
+  FIXTURE_DIR,
+  fingerprint,
+  markAsEarlierBuild,
+  runBuild,
+} from './helpers.ts';
 
 const SEED = Number(process.env['MUTATION_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
 const RUNS = Number(process.env['MUTATION_RUNS'] ?? 200);
@@ -337,6 +344,7 @@ describe(`random mutations of the embedded dataset (seed ${SEED})`, () => {
     const outDir = path.join(root, 'site', 'dist');
     await mkdir(outDir, { recursive: true });
     await writeFile(path.join(outDir, 'index.html'), '<!doctype html><title>Förra bygget</title>');
+    await markAsEarlierBuild(outDir);
     const before = await fingerprint(outDir);
     const candidates = fc.sample(mutations, { seed: SEED + 1, numRuns: 50 });
     let built = 0;

@@ -144,6 +144,8 @@ if (THIS_FILE && process.argv[1] && path.resolve(process.argv[1]) === THIS_FILE)
     );
     process.exit(2);
   }
+  // The build is gone (killed with SIGKILL): its check has no one to report to.
+  process.on('disconnect', () => process.exit(1));
   // Not awaited: this module must finish evaluating first, as check.ts imports it in turn. A
   // rejection (a bug) ends the process with its stack trace.
   // A remote source's open connections would keep the process alive, hence the exit.
