@@ -166,6 +166,21 @@ interface AstroRun {
   exited: Promise<{ code: number; outOfMemory: boolean }>;
 }
 
+/**
+ * The output folder as Astro is told it. Astro puts its server chunks inside the output folder
+ * when that folder's path *starts with* its working folder's (a string test, `getOutDirWithinCwd`),
+ * so a folder beside the repository named like it (`/work/naravard-out/` beside
+ * `/work/naravard/`) got them, where Astro's own packages cannot be found ("Cannot find package
+ * '@oslojs/encoding'"). Named through `/proc/self/root` (Linux: the same folder to the
+ * filesystem), it fails that test, and Astro keeps its chunks in the repository's `.astro/`.
+ */
+function astroOutDir(dir: string): string {
+  const relative = path.relative(ROOT, dir);
+  const inside = relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  if (inside || !dir.startsWith(ROOT) || !existsSync('/proc/self/root')) return dir;
+  return path.join('/proc/self/root', dir);
+}
+
 /** Starts `astro build`, its output held back until the content check has passed. */
 function startAstro(documents: number): AstroRun {
   const require = createRequire(import.meta.url);
@@ -203,7 +218,7 @@ function startAstro(documents: number): AstroRun {
       env: {
         ...process.env,
         ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
-        ASTRO_OUT_DIR: BUILDING,
+        ASTRO_OUT_DIR: astroOutDir(BUILDING),
         [BUILD_RECORDS]: RECORDS_FILE,
         ...handoverEnvironment(CHECKED_CONTENT_FILE, process.pid),
       },

@@ -3,7 +3,8 @@
 // the dataset it reads (CONTENT_DIR), one inside the repository's folders, and an existing
 // folder with files that no build made (no .naravard-build in it). Each refusal leaves every
 // file where it was.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +61,22 @@ describe('ASTRO_OUT_DIR is refused where the build would destroy what it did not
       path.join(ROOT, 'public', 'dist'),
       `which is inside ${path.join(ROOT, 'public')}`,
     );
+  });
+
+  it('builds into a folder outside the repository named like it (/repo-out beside /repo)', async () => {
+    // Astro's test of whether the output folder is inside the repository compares strings.
+    const outside = await mkdtemp(`${ROOT}-out-`);
+    try {
+      const outDir = path.join(outside, 'dist');
+      const { exitCode, output } = await runBuild({ outDir, env: { CONTENT_DIR: dataset } });
+      expect(exitCode, output).toBe(0);
+      expect(output).not.toContain('Cannot find package');
+      expect(existsSync(path.join(outDir, 'index.html'))).toBe(true);
+      expect(existsSync(path.join(outDir, '.naravard-build'))).toBe(true);
+      expect(await readdir(outside)).toEqual(['dist']);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
   });
 
   it('refuses an existing folder with files that no build made', async () => {
