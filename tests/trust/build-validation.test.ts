@@ -251,8 +251,9 @@ const CASES: Case[] = [
       delete doc(byId, 'tema-samverkan')['name'];
     })}`,
     expected: [
-      'has 1 error:',
       'tema-samverkan · name · required field is missing (expected string)',
+      // Line 1 is read, so nothing that refers to its document fails after it.
+      /^(?![\s\S]*<file>:1 )(?![\s\S]*does not exist)/,
     ],
   },
   {
