@@ -27,4 +27,4 @@ export const dataset =
   read(() => process.env.SANITY_DATASET) ??
   'production';
 
-export const API_VERSION = '2025-02-19';
+export { SANITY_API_VERSION as API_VERSION } from '../src/lib/rules/api-version.ts';
