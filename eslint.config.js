@@ -11,7 +11,6 @@ export default tseslint.config(
       'node_modules/**',
       'sanity/dist/**',
       'sanity/.sanity/**',
-      'src/lib/sanity.types.ts',
     ],
   },
   ...tseslint.configs.recommended,
