@@ -13,7 +13,7 @@ import decision from './objects/decision';
 import financing from './objects/financing';
 import malbildPart from './objects/malbildPart';
 import period from './objects/period';
-import { withTextRules } from './text-rules';
+import { withFieldRules } from './field-rules';
 
 /** Document types in the order editors meet them: where, what, who, and the sources. */
 export const documentTypes = [
@@ -26,10 +26,10 @@ export const documentTypes = [
   handelse,
   tema,
   kalla,
-].map(withTextRules);
+].map(withFieldRules);
 
 export const objectTypes = [blockContent, period, financing, decision, malbildPart, attachment].map(
-  withTextRules,
+  withFieldRules,
 );
 
 export const schemaTypes = [...documentTypes, ...objectTypes];

@@ -33,6 +33,7 @@ import {
   phoneProblem,
   publishedId,
   SLUG_FORMAT_MESSAGE,
+  type PeriodValue,
 } from '../../src/lib/rules/index.ts';
 
 type Fetch = (query: string, params?: Record<string, unknown>) => Promise<unknown>;
@@ -62,7 +63,7 @@ describe('slug format', () => {
     'accepts %s',
     (slug) => {
       expect(isValidSlug(slug)).toBe(true);
-      expect(validateSlugCurrent(slug, { document: undefined })).toBe(true);
+      expect(validateSlugCurrent(slug, {})).toBe(true);
     },
   );
 
@@ -70,13 +71,13 @@ describe('slug format', () => {
     'rejects %s',
     (slug) => {
       expect(isValidSlug(slug)).toBe(false);
-      expect(validateSlugCurrent(slug, { document: undefined })).toBe(SLUG_FORMAT_MESSAGE);
+      expect(validateSlugCurrent(slug, {})).toBe(SLUG_FORMAT_MESSAGE);
     },
   );
 
   it('leaves an empty slug to the required rule', () => {
-    expect(validateSlugCurrent(undefined, { document: undefined })).toBe(true);
-    expect(validateSlugCurrent('', { document: undefined })).toBe(true);
+    expect(validateSlugCurrent(undefined, {})).toBe(true);
+    expect(validateSlugCurrent('', {})).toBe(true);
   });
 
   it('tells the editor how to write å, ä and ö', () => {
@@ -167,7 +168,7 @@ describe('isoDate', () => {
 });
 
 describe('period', () => {
-  it.each([
+  it.each<[PeriodValue | undefined]>([
     [{ start: '2020', end: '2022' }],
     [{ start: '2021', end: '2021' }],
     [{ start: '2020-09', end: '2020' }],

@@ -85,7 +85,7 @@ export default defineType({
         'En eller två meningar om regionen och dess arbete med nära vård. Visas i listor och sökresultat.',
       type: 'text',
       rows: 3,
-      // The length warning comes with every summary-like field (text-rules.ts).
+      // The length warning comes with every summary-like field (field-rules.ts).
       validation: (rule) => rule.required().error(requiredMessage('region', 'shortDescription')),
     }),
     defineField({

@@ -2,8 +2,8 @@
 // (not only the first) as `{ id, path, message, severity }`, with the Swedish message of the
 // shared content rule (src/lib/rules/) that the Studio shows for the same problem:
 // - errors stop the build (ContentValidationError lists them all);
-// - warnings (unknown types and fields, weak references to missing documents, long texts,
-//   a status that contradicts its period) are reported;
+// - warnings (unknown types and fields, long texts, a contact without contact details, a
+//   status that contradicts its period) are reported;
 // - info: drafts, left out of the published set.
 // System documents (`sanity.*` assets, `system.*`) are ignored.
 import { REFERENCE_TARGETS } from '../rules/reference-targets.ts';
@@ -247,7 +247,7 @@ export function checkIntegrity(
       // File and image assets are system documents (or `_sanityAsset` in an export).
       if (path.at(-1) === 'asset') return;
       const at = formatPath([...path, '_ref']);
-      const weak = (value as Record<string, unknown>)['_weak'] === true;
+      const fieldPath = referenceFieldPath(path);
       const target = publishedById.get(ref);
       if (!target) {
         const why = isDraftId(ref)
@@ -261,12 +261,13 @@ export function checkIntegrity(
           id: document._id,
           path: at,
           message: missingReferenceMessage(ref, why),
-          // A weak reference may point at nothing: the page leaves the link out.
-          severity: weak ? 'warning' : 'error',
+          // Weak or not: the Studio refuses a reference to a missing document unless the
+          // schema marks the field weak, and no field of the content model is.
+          severity: 'error',
         });
         return;
       }
-      const allowed = targets[referenceFieldPath(path)];
+      const allowed = targets[fieldPath];
       if (allowed && !allowed.includes(target._type)) {
         add({
           id: document._id,

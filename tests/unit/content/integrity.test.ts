@@ -288,13 +288,13 @@ describe('references', () => {
     expect(errors(twice)).toEqual([`programme-gr · themes[1] · ${DUPLICATE_ITEM_MESSAGE}`]);
   });
 
-  it('only warn when weak', () => {
+  it('are refused when missing, weak or not, as the Studio refuses them', () => {
     const weak = breaking(
       'dokument-gr-rapport',
       (d) => void (d['delprojekt'] = { _type: 'reference', _ref: 'delprojekt-borta', _weak: true }),
     );
-    expect(errors(weak)).toEqual([]);
-    expect(problems(weak, 'warning')).toEqual([
+    expect(problems(weak, 'warning')).toEqual([]);
+    expect(errors(weak)).toEqual([
       `dokument-gr-rapport · delprojekt._ref · ${missingReferenceMessage('delprojekt-borta', 'missing')}`,
     ]);
   });
