@@ -37,11 +37,14 @@ function standInClient(documents: readonly Doc[]): SanityClient {
     fetch(query: string, params?: Record<string, unknown>) {
       const key = `${query}\u0000${JSON.stringify(params ?? {})}`;
       let answer = answers.get(key);
-      if (!answer) {
-        answer = evaluate(parse(query), {
-          dataset: documents as never,
-          params: params ?? {},
-        }).then((result) => result.get());
+      if (answer === undefined) {
+        answer = (async () => {
+          const result = await evaluate(parse(query), {
+            dataset: documents as never,
+            params: params ?? {},
+          });
+          return result.get();
+        })();
         answers.set(key, answer);
       }
       return answer;
