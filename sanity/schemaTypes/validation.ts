@@ -30,12 +30,9 @@ const ok = (message: string | undefined): CustomValidatorResult => message ?? tr
 /** The Studio's own queries use the one API version of the project. */
 export const VALIDATION_API_VERSION = SANITY_API_VERSION;
 
-export function validateSlugCurrent(
-  current: unknown,
-  context: Pick<ValidationContext, 'document'>,
-): CustomValidatorResult {
+export function validateSlugCurrent(current: unknown): CustomValidatorResult {
   if (typeof current !== 'string') return true;
-  return ok(slugProblem(current, context.document?._type));
+  return ok(slugProblem(current));
 }
 
 export const SLUG_UNIQUE_QUERY =

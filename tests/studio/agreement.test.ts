@@ -165,12 +165,6 @@ const MUTATIONS: Mutation[] = [
     expected: 'ok',
   },
   {
-    name: 'region slug: hela-landet, which the site uses itself',
-    types: ['region'],
-    apply: (doc) => void (doc['slug'] = { _type: 'slug', current: 'hela-landet' }),
-    expected: 'error',
-  },
-  {
     name: 'slug: the same as another document of the type',
     types: ALL,
     apply: (doc, others) => {

@@ -63,7 +63,7 @@ describe('slug format', () => {
     'accepts %s',
     (slug) => {
       expect(isValidSlug(slug)).toBe(true);
-      expect(validateSlugCurrent(slug, {})).toBe(true);
+      expect(validateSlugCurrent(slug)).toBe(true);
     },
   );
 
@@ -71,13 +71,13 @@ describe('slug format', () => {
     'rejects %s',
     (slug) => {
       expect(isValidSlug(slug)).toBe(false);
-      expect(validateSlugCurrent(slug, {})).toBe(SLUG_FORMAT_MESSAGE);
+      expect(validateSlugCurrent(slug)).toBe(SLUG_FORMAT_MESSAGE);
     },
   );
 
   it('leaves an empty slug to the required rule', () => {
-    expect(validateSlugCurrent(undefined, {})).toBe(true);
-    expect(validateSlugCurrent('', {})).toBe(true);
+    expect(validateSlugCurrent(undefined)).toBe(true);
+    expect(validateSlugCurrent('')).toBe(true);
   });
 
   it('tells the editor how to write å, ä and ö', () => {

@@ -150,10 +150,10 @@ export function checkIntegrity(
       for (const problem of problemsFromZod(id, result.error.issues, { input: document }))
         add(problem);
 
-    // Slug format, length and names the site keeps for itself.
+    // Slug format and length.
     const current = (document['slug'] as { current?: unknown } | undefined)?.current;
     if (typeof current === 'string') {
-      const problem = slugProblem(current, document._type);
+      const problem = slugProblem(current);
       if (problem) add({ id, path: 'slug.current', message: problem, severity: 'error' });
     }
 

@@ -14,29 +14,15 @@ export function slugTooLongMessage(length: number): string {
   return `Slugen är ${length} tecken lång: korta den till högst ${SLUG_MAX_LENGTH} tecken, till exempel genom att ta bort ord som inte behövs.`;
 }
 
-/**
- * Slugs the site itself uses beside the documents' own, per type: a county page's social
- * image for the whole country is `hela-landet`.
- */
-export const RESERVED_SLUGS: Readonly<Record<string, readonly string[]>> = {
-  region: ['hela-landet'],
-};
-
-export function reservedSlugMessage(slug: string): string {
-  return `Slugen "${slug}" används redan av webbplatsen själv: välj en annan, till exempel med regionens namn.`;
-}
-
 export function isValidSlug(value: string): boolean {
   return SLUG_PATTERN.test(value) && value.length <= SLUG_MAX_LENGTH;
 }
 
-/** A problem with a slug's `current` (format, length, reserved names); emptiness is the required rule's. */
-export function slugProblem(current: string, documentType?: string): string | undefined {
+/** A problem with a slug's `current` (format, length); emptiness is the required rule's. */
+export function slugProblem(current: string): string | undefined {
   if (current === '') return undefined;
   if (!SLUG_PATTERN.test(current)) return SLUG_FORMAT_MESSAGE;
   if (current.length > SLUG_MAX_LENGTH) return slugTooLongMessage(current.length);
-  if (documentType && RESERVED_SLUGS[documentType]?.includes(current))
-    return reservedSlugMessage(current);
   return undefined;
 }
 
