@@ -15,7 +15,6 @@ export default defineConfig(
       'node_modules/**',
       'sanity/dist/**',
       'sanity/.sanity/**',
-      'src/lib/sanity.types.ts',
     ],
   },
   tseslint.configs.recommended,

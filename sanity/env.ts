@@ -4,7 +4,7 @@
 // every read is written out in full and guarded. scripts/studio.ts copies the site's
 // SANITY_PROJECT_ID / SANITY_DATASET into the SANITY_STUDIO_ names; Node sees both.
 
-/** Stand-in so that offline commands (schema validate, build, typegen) run without an account. */
+/** Stand-in so that offline commands (schema validate, schema extract, build) run without an account. */
 export const PLACEHOLDER_PROJECT_ID = 'no-project-id';
 
 function read(get: () => string | undefined): string | undefined {
@@ -27,4 +27,4 @@ export const dataset =
   read(() => process.env.SANITY_DATASET) ??
   'production';
 
-export const API_VERSION = '2025-02-19';
+export { SANITY_API_VERSION as API_VERSION } from '../src/lib/rules/api-version.ts';

@@ -6,18 +6,6 @@ import { dataset, PLACEHOLDER_PROJECT_ID, projectId } from './env';
 if (projectId !== PLACEHOLDER_PROJECT_ID) process.env.SANITY_STUDIO_PROJECT_ID ??= projectId;
 process.env.SANITY_STUDIO_DATASET ??= dataset;
 
-// The typegen test regenerates into a scratch directory and compares with the committed files.
-const typegenDir = process.env.NARAVARD_TYPEGEN_DIR;
-
 export default defineCliConfig({
   api: { projectId, dataset },
-  typegen: {
-    // Queries live in the site; typing them from here keeps one generated file.
-    path: '../src/**/*.{ts,tsx,astro}',
-    schema: typegenDir ? `${typegenDir}/sanity.schema.json` : '../src/lib/sanity.schema.json',
-    generates: typegenDir ? `${typegenDir}/sanity.types.ts` : '../src/lib/sanity.types.ts',
-    // Overloads augment @sanity/client's fetch; the site also queries offline with
-    // groq-js, so plain named result types serve both paths.
-    overloadClientMethods: false,
-  },
 });

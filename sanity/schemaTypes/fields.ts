@@ -1,13 +1,26 @@
 // Field definitions that several document types share, so that a slug, a list of
 // sources or a date means the same thing — and is checked the same way — everywhere.
-import { defineArrayMember, defineField } from 'sanity';
-import { slugify } from './slugify';
+import { defineArrayMember, defineField, type Rule } from 'sanity';
+import {
+  DUPLICATE_ITEM_MESSAGE,
+  REGIONS_REQUIRED_MESSAGE,
+  SLUG_MAX_LENGTH,
+  SLUG_REQUIRED_MESSAGE,
+  slugify,
+  SOURCES_REQUIRED_MESSAGE,
+  STATUS_OPTIONS,
+  WEB_SCHEMES,
+  optionMessage,
+} from '../../src/lib/rules/index.ts';
 import {
   isUniqueSlugPerType,
   validateIsoDate,
-  validateSlugFormat,
-  WEB_SCHEMES,
+  validateSlugCurrent,
+  validateStatusPeriod,
+  validateUrl,
 } from './validation';
+
+export { STATUS_OPTIONS };
 
 export function slugField(source = 'title') {
   return defineField({
@@ -19,11 +32,19 @@ export function slugField(source = 'title') {
     type: 'slug',
     options: {
       source,
-      maxLength: 96,
+      maxLength: SLUG_MAX_LENGTH,
       slugify: (input: string) => slugify(input),
       isUnique: isUniqueSlugPerType,
     },
-    validation: (rule) => rule.required().custom(validateSlugFormat),
+    // The format rule sits on `current` (a string): on the slug object itself the CLI
+    // would report it as a warning (see validation.ts).
+    validation: (rule) => [
+      rule.required().error(SLUG_REQUIRED_MESSAGE),
+      // SlugRule's type leaves out fields(), which every rule has.
+      (rule as unknown as Rule).fields({
+        current: (current: Rule) => current.custom(validateSlugCurrent),
+      }),
+    ],
   });
 }
 
@@ -31,7 +52,8 @@ export function isoDateField(options: {
   name: string;
   title: string;
   description: string;
-  required?: boolean;
+  /** The message when the date is missing; the date is optional without one. */
+  requiredMessage?: string;
 }) {
   return defineField({
     name: options.name,
@@ -40,7 +62,9 @@ export function isoDateField(options: {
     type: 'string',
     placeholder: 'ÅÅÅÅ-MM-DD',
     validation: (rule) =>
-      options.required ? rule.required().custom(validateIsoDate) : rule.custom(validateIsoDate),
+      options.requiredMessage
+        ? [rule.required().error(options.requiredMessage), rule.custom(validateIsoDate)]
+        : rule.custom(validateIsoDate),
   });
 }
 
@@ -49,8 +73,10 @@ export function webUrlField(options: { name: string; title: string; description:
     name: options.name,
     title: options.title,
     description: options.description,
-    type: 'url',
-    validation: (rule) => rule.uri({ scheme: WEB_SCHEMES }),
+    // A string, not Sanity's url type: its built-in address check would report a second,
+    // different message beside the shared rule's.
+    type: 'string',
+    validation: (rule) => rule.custom(validateUrl(WEB_SCHEMES)),
   });
 }
 
@@ -62,7 +88,10 @@ export function sourcesField() {
       'Källsidorna som uppgifterna kommer från. Minst en, så att läsaren kan se var det står.',
     type: 'array',
     of: [defineArrayMember({ type: 'reference', to: [{ type: 'kalla' }] })],
-    validation: (rule) => rule.required().min(1).unique(),
+    validation: (rule) => [
+      rule.required().min(1).error(SOURCES_REQUIRED_MESSAGE),
+      rule.unique().error(DUPLICATE_ITEM_MESSAGE),
+    ],
   });
 }
 
@@ -73,7 +102,10 @@ export function regionsField(description: string) {
     description,
     type: 'array',
     of: [defineArrayMember({ type: 'reference', to: [{ type: 'region' }] })],
-    validation: (rule) => rule.required().min(1).unique(),
+    validation: (rule) => [
+      rule.required().min(1).error(REGIONS_REQUIRED_MESSAGE),
+      rule.unique().error(DUPLICATE_ITEM_MESSAGE),
+    ],
   });
 }
 
@@ -85,7 +117,7 @@ export function themesField() {
       'Teman som materialet handlar om, till exempel egenvård eller kompetensutveckling. Används för att hitta material från flera regioner.',
     type: 'array',
     of: [defineArrayMember({ type: 'reference', to: [{ type: 'tema' }] })],
-    validation: (rule) => rule.unique(),
+    validation: (rule) => rule.unique().error(DUPLICATE_ITEM_MESSAGE),
   });
 }
 
@@ -96,7 +128,7 @@ export function contactsField() {
     description: 'Personer som källan anger som kontakt för arbetet.',
     type: 'array',
     of: [defineArrayMember({ type: 'reference', to: [{ type: 'kontaktperson' }] })],
-    validation: (rule) => rule.unique(),
+    validation: (rule) => rule.unique().error(DUPLICATE_ITEM_MESSAGE),
   });
 }
 
@@ -107,15 +139,9 @@ export function documentsField(description: string) {
     description,
     type: 'array',
     of: [defineArrayMember({ type: 'reference', to: [{ type: 'dokument' }] })],
-    validation: (rule) => rule.unique(),
+    validation: (rule) => rule.unique().error(DUPLICATE_ITEM_MESSAGE),
   });
 }
-
-export const STATUS_OPTIONS = [
-  { title: 'Planerat', value: 'planerat' },
-  { title: 'Pågående', value: 'pagaende' },
-  { title: 'Avslutat', value: 'avslutat' },
-];
 
 export function statusField() {
   return defineField({
@@ -123,8 +149,12 @@ export function statusField() {
     title: 'Status',
     description: 'Om arbetet är planerat, pågår eller är avslutat enligt källan.',
     type: 'string',
-    options: { list: STATUS_OPTIONS, layout: 'radio', direction: 'horizontal' },
+    options: { list: [...STATUS_OPTIONS], layout: 'radio', direction: 'horizontal' },
     initialValue: 'pagaende',
+    validation: (rule) => [
+      rule.error(optionMessage(STATUS_OPTIONS)),
+      rule.custom(validateStatusPeriod).warning(),
+    ],
   });
 }
 

@@ -13,6 +13,7 @@ import decision from './objects/decision';
 import financing from './objects/financing';
 import malbildPart from './objects/malbildPart';
 import period from './objects/period';
+import { withFieldRules } from './field-rules';
 
 /** Document types in the order editors meet them: where, what, who, and the sources. */
 export const documentTypes = [
@@ -25,8 +26,10 @@ export const documentTypes = [
   handelse,
   tema,
   kalla,
-];
+].map(withFieldRules);
 
-export const objectTypes = [blockContent, period, financing, decision, malbildPart, attachment];
+export const objectTypes = [blockContent, period, financing, decision, malbildPart, attachment].map(
+  withFieldRules,
+);
 
 export const schemaTypes = [...documentTypes, ...objectTypes];

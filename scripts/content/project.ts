@@ -8,7 +8,7 @@
 //
 // Tokens are never printed: every message that leaves here has them replaced by "***".
 import { createClient, type SanityClient } from '@sanity/client';
-import { SANITY_API_VERSION } from '../../src/lib/content/source.ts';
+import { SANITY_API_VERSION } from '../../src/lib/rules/api-version.ts';
 
 export interface ProjectEnv {
   SANITY_PROJECT_ID?: string | undefined;

@@ -1,15 +1,8 @@
-// Slugs of the synthetic documents. The one place the dataset takes `slugify` from.
+// Slugs of the synthetic documents. The one place the dataset takes `slugify` from: the
+// content rules' own (src/lib/rules/slugify.ts), which the Studio and the site use too.
+import { slugify } from '../../src/lib/rules/slugify.ts';
 
-export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[åä]/g, 'a')
-    .replace(/ö/g, 'o')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export { slugify };
 
 /** Gives each slug once per type: a repeated base gets `-2`, `-3`, … (amortised O(1)). */
 export class SlugRegistry {

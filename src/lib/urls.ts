@@ -1,6 +1,8 @@
 // The site's stable Swedish paths (docs/content-model.md, "URLs"), in one place.
 import type { DocumentType, LinkStub } from './content/schemas.ts';
 
+export { slugify } from './rules/slugify.ts';
+
 /** The path segment of each document type's pages. */
 export const SECTION: Record<DocumentType, string> = {
   region: 'regioner',
@@ -47,16 +49,4 @@ export function hrefForStub(stub: Pick<LinkStub, '_type' | 'slug'>): string {
 /** The list page of a type (`/program/`), or undefined where there is none (delprojekt). */
 export function indexHrefFor(type: DocumentType): string | undefined {
   return HAS_INDEX.has(type) ? `/${SECTION[type]}/` : undefined;
-}
-
-/** A slug as the content model wants it: lower-case ASCII, å/ä → a, ö → o, single hyphens. */
-export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[åä]/g, 'a')
-    .replace(/ö/g, 'o')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { slugify } from '../../sanity/schemaTypes/slugify.ts';
-import { isValidSlug } from '../../sanity/schemaTypes/validation.ts';
+import { slugify } from '../../src/lib/rules/slugify.ts';
+import { isValidSlug } from '../../src/lib/rules/slug.ts';
 
 describe('slugify turns Swedish headings into stable ASCII slugs', () => {
   it.each([

@@ -72,10 +72,10 @@ describe('the build swaps a finished site in, and only then', () => {
     expect(exitCode, output).toBe(0);
     expect(output).toContain(`Checking the content from embedded dataset ${dir}`);
     expect(output).toContain(
-      'warning  widget-1 · _type · unknown document type "widget": left out of the site',
+      'warning  widget-1 · _type · Dokumenttypen "widget" finns inte i innehållsmodellen: dokumentet kommer inte med på webbplatsen.',
     );
     expect(output).toContain(
-      'info     drafts.tema-utkast · (document) · draft: not published, left out of the site',
+      'info     drafts.tema-utkast · (document) · Utkast: det är inte publicerat och kommer inte med på webbplatsen.',
     );
     expect(output).not.toMatch(CRASH);
 

@@ -16,6 +16,28 @@ import type { RawDocument } from '../../src/lib/content/dataset.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
 import { createContentSource } from '../../src/lib/content/source.ts';
 import {
+  EMAIL_MESSAGE,
+  isoDateProblem,
+  LAN_PARENT_MESSAGE,
+  missingReferenceMessage,
+  NUMBER_RULES,
+  parentCycleMessage,
+  PERIOD_ORDER_MESSAGE,
+  phoneProblem,
+  referenceTargetMessage,
+  REGIONS_REQUIRED_MESSAGE,
+  requiredMessage,
+  SLUG_FORMAT_MESSAGE,
+  slugNotUniqueMessage,
+  slugTooLongMessage,
+  TIMESTAMP_MESSAGE,
+  urlProblem,
+} from '../../src/lib/rules/index.ts';
+
+const NO_DOCUMENTS = 'Datamängden har inga publicerade dokument att bygga webbplatsen av.';
+const WEB = ['http', 'https'];
+const LINKS = ['http', 'https', 'mailto', 'tel'];
+import {
   CRASH,
   fingerprint,
   fixtureDocuments,
@@ -65,14 +87,14 @@ const CASES: Case[] = [
       /\n$/,
       '\n{"_id": "region-x", "_type": "region", "name": "X"\n',
     ),
-    expected: [new RegExp(`<file>:${LINES + 1} · \\(document\\) · not valid JSON`)],
+    expected: [new RegExp(`<file>:${LINES + 1} · \\(document\\) · Raden är inte giltig JSON`)],
   },
   {
     name: 'a line that is JSON but not a document',
     text: `${dataset(() => undefined)}[1, 2, 3]\n{"_type": "region"}\n`,
     expected: [
-      `<file>:${LINES + 1} · (document) · not a document (a JSON object)`,
-      `<file>:${LINES + 2} · _id · required field is missing (line ${LINES + 2})`,
+      `<file>:${LINES + 1} · (document) · Raden är inget dokument (ett JSON-objekt).`,
+      `<file>:${LINES + 2} · _id · Fältet saknas (rad ${LINES + 2}): varje dokument behöver _id och _type.`,
     ],
   },
   {
@@ -83,9 +105,9 @@ const CASES: Case[] = [
       delete doc(byId, 'handelse-gr-start')['date'];
     }),
     expected: [
-      'programme-gr · title · required field is missing (expected string)',
-      'region-fyrbodal · kind · ',
-      'handelse-gr-start · date · required field is missing (expected string)',
+      `programme-gr · title · ${requiredMessage('programme', 'title')}`,
+      `region-fyrbodal · kind · ${requiredMessage('region', 'kind')}`,
+      `handelse-gr-start · date · ${requiredMessage('handelse', 'date')}`,
     ],
   },
   {
@@ -96,9 +118,9 @@ const CASES: Case[] = [
       doc(byId, 'programme-gr')['regions'] = { _ref: 'region-goteborgsregionen' };
     }),
     expected: [
-      'region-goteborgsregionen · municipalityCount · expected number, got the string "tretton"',
-      'delprojekt-gr-1 · number · expected number, got an array',
-      'programme-gr · regions · expected array, got an object',
+      `region-goteborgsregionen · municipalityCount · ${NUMBER_RULES.municipalityCount.message}`,
+      `delprojekt-gr-1 · number · ${NUMBER_RULES.number.message}`,
+      `programme-gr · regions · ${REGIONS_REQUIRED_MESSAGE}`,
     ],
   },
   {
@@ -107,7 +129,7 @@ const CASES: Case[] = [
       doc(byId, 'handelse-gr-start')['programme'] = ref('programme-finns-inte');
     }),
     expected: [
-      'handelse-gr-start · programme._ref · references "programme-finns-inte", a document that does not exist',
+      `handelse-gr-start · programme._ref · ${missingReferenceMessage('programme-finns-inte', 'missing')}`,
     ],
   },
   {
@@ -116,7 +138,7 @@ const CASES: Case[] = [
       doc(byId, 'delprojekt-gr-1')['programme'] = ref('tema-samverkan');
     }),
     expected: [
-      'delprojekt-gr-1 · programme._ref · must reference programme, but "tema-samverkan" is a tema',
+      `delprojekt-gr-1 · programme._ref · ${referenceTargetMessage(['programme'], 'tema', 'tema-samverkan')}`,
     ],
   },
   {
@@ -130,7 +152,7 @@ const CASES: Case[] = [
       doc(byId, 'programme-gr')['themes'] = [ref('tema-ny', 't1')];
     }),
     expected: [
-      'programme-gr · themes[0]._ref · references "tema-ny", a document that exists only as a draft',
+      `programme-gr · themes[0]._ref · ${missingReferenceMessage('tema-ny', 'only-draft')}`,
     ],
   },
   {
@@ -139,8 +161,8 @@ const CASES: Case[] = [
       doc(byId, 'region-fyrbodal')['slug'] = { _type: 'slug', current: 'goteborgsregionen' };
     }),
     expected: [
-      'region-fyrbodal · slug.current · slug "goteborgsregionen" is not unique among region documents (also region-goteborgsregionen)',
-      'region-goteborgsregionen · slug.current · slug "goteborgsregionen" is not unique among region documents (also region-fyrbodal)',
+      `region-fyrbodal · slug.current · ${slugNotUniqueMessage('goteborgsregionen', ['region-goteborgsregionen'])}`,
+      `region-goteborgsregionen · slug.current · ${slugNotUniqueMessage('goteborgsregionen', ['region-fyrbodal'])}`,
     ],
   },
   {
@@ -150,8 +172,8 @@ const CASES: Case[] = [
       doc(byId, 'kalla-gr')['slug'] = { _type: 'slug', current: '../../etc/passwd' };
     }),
     expected: [
-      'tema-samverkan · slug.current · slug must be lower-case a–z, 0–9 and single hyphens',
-      'kalla-gr · slug.current · slug must be lower-case a–z, 0–9 and single hyphens',
+      `tema-samverkan · slug.current · ${SLUG_FORMAT_MESSAGE}`,
+      `kalla-gr · slug.current · ${SLUG_FORMAT_MESSAGE}`,
     ],
   },
   {
@@ -162,15 +184,18 @@ const CASES: Case[] = [
         current: 'vardens-medarbetare-'.repeat(15) + 'slut',
       };
     }),
-    expected: ['programme-gr · slug.current · slug is longer than 200 characters'],
+    expected: [`programme-gr · slug.current · ${slugTooLongMessage(304)}`],
   },
   {
     name: 'a cycle in the region tree',
     text: dataset((byId) => {
+      // A delregion: a län under any region is refused before the tree is walked.
+      doc(byId, 'region-vastra-gotaland')['kind'] = 'delregion';
       doc(byId, 'region-vastra-gotaland')['parent'] = ref('region-goteborgsregionen');
     }),
     expected: [
-      'region-vastra-gotaland · parent._ref · the parent chain is a cycle: region-vastra-gotaland → region-goteborgsregionen → region-vastra-gotaland',
+      `region-vastra-gotaland · parent._ref · ${parentCycleMessage(['region-vastra-gotaland', 'region-goteborgsregionen', 'region-vastra-gotaland'])}`,
+      `region-goteborgsregionen · parent._ref · ${parentCycleMessage(['region-goteborgsregionen', 'region-vastra-gotaland', 'region-goteborgsregionen'])}`,
     ],
   },
   {
@@ -185,9 +210,9 @@ const CASES: Case[] = [
       };
     }),
     expected: [
-      'handelse-gr-start · date · "2021-02-30" is not a real date: the month has 28 days',
-      'dokument-gr-rapport · date · "30/6/2021" is not an ISO date of the form YYYY, YYYY-MM or YYYY-MM-DD',
-      'kontaktperson-gr-samordnare · period.end · period ends (2021-06) before it starts (2022-03)',
+      `handelse-gr-start · date · ${isoDateProblem('2021-02-30')}`,
+      `dokument-gr-rapport · date · ${isoDateProblem('30/6/2021')}`,
+      `kontaktperson-gr-samordnare · period.end · ${PERIOD_ORDER_MESSAGE}`,
     ],
   },
   {
@@ -195,10 +220,13 @@ const CASES: Case[] = [
     text: dataset((byId) => {
       doc(byId, 'tema-samverkan')['_updatedAt'] = 'igår';
       doc(byId, 'kalla-gr')['_createdAt'] = '2026-11-23 09:00';
+      // Date.parse would roll this over into 2 March.
+      doc(byId, 'programme-gr')['_updatedAt'] = '2026-02-30T00:00:00Z';
     }),
     expected: [
-      'tema-samverkan · _updatedAt · not a timestamp like 2026-11-23T09:00:00Z',
-      'kalla-gr · _createdAt · not a timestamp like 2026-11-23T09:00:00Z',
+      `tema-samverkan · _updatedAt · ${TIMESTAMP_MESSAGE}`,
+      `kalla-gr · _createdAt · ${TIMESTAMP_MESSAGE}`,
+      `programme-gr · _updatedAt · ${TIMESTAMP_MESSAGE}`,
     ],
   },
   {
@@ -209,9 +237,9 @@ const CASES: Case[] = [
       doc(byId, 'region-vastra-gotaland')['website'] = 'www.vgregion.se';
     }),
     expected: [
-      'kontaktperson-gr-samordnare · email · not an e-mail address like name@example.se',
-      'kontaktperson-gr-samordnare · phone · not a Swedish phone number as printed',
-      'region-vastra-gotaland · website · "www.vgregion.se" is not an absolute address (allowed: http, https)',
+      `kontaktperson-gr-samordnare · email · ${EMAIL_MESSAGE}`,
+      `kontaktperson-gr-samordnare · phone · ${phoneProblem('ring växeln')}`,
+      `region-vastra-gotaland · website · ${urlProblem('www.vgregion.se', WEB)}`,
     ],
   },
   {
@@ -228,9 +256,9 @@ const CASES: Case[] = [
       (body[0] as { markDefs: Array<{ href: string }> }).markDefs[0]!.href = ' javascript:alert(1)';
     }),
     expected: [
-      'region-vastra-gotaland · website · scheme "javascript:" is not allowed (allowed: http, https)',
-      'dokument-gr-rapport · attachment.url · scheme "data:" is not allowed (allowed: http, https)',
-      'programme-gr · body[0].markDefs[0].href · " javascript:alert(1)" has leading or trailing whitespace',
+      `region-vastra-gotaland · website · ${urlProblem('JavaScript:alert(1)', WEB)}`,
+      `dokument-gr-rapport · attachment.url · ${urlProblem('data:text/html,<script>alert(1)</script>', WEB)}`,
+      `programme-gr · body[0].markDefs[0].href · ${urlProblem(' javascript:alert(1)', LINKS)}`,
     ],
   },
   {
@@ -264,7 +292,9 @@ const CASES: Case[] = [
       Buffer.from([0xe5]), // "å" in Latin-1
       Buffer.from('rd"}\n'),
     ]),
-    expected: [`<file>:${LINES + 1} · (document) · not valid UTF-8 (line ${LINES + 1})`],
+    expected: [
+      `<file>:${LINES + 1} · (document) · Raden är inte giltig UTF-8 (rad ${LINES + 1}): spara filen som UTF-8.`,
+    ],
   },
   {
     name: 'nesting beyond the limit (6,000 levels once crashed the check)',
@@ -273,7 +303,7 @@ const CASES: Case[] = [
       doc(byId, 'tema-samverkan')['extra'] = 'DEEP';
     }).replace('"DEEP"', `${'{"a":'.repeat(6_000)}{}${'}'.repeat(6_000)}`),
     expected: [
-      'tema-samverkan · extra.a.a.a.a.a.a.a… · nested more than 64 levels deep (the limit)',
+      'tema-samverkan · extra.a.a.a.a.a.a.a… · Värdet är nästlat i fler än 64 nivåer, vilket är gränsen: förenkla det.',
     ],
   },
   {
@@ -282,7 +312,7 @@ const CASES: Case[] = [
       doc(byId, 'tema-samverkan')['name'] = 'x'.repeat(1_000_001);
     }),
     expected: [
-      'tema-samverkan · name · the text has 1,000,001 characters, more than the limit of 1,000,000',
+      'tema-samverkan · name · Texten har 1000001 tecken, fler än gränsen 1000000: korta den.',
     ],
   },
   {
@@ -297,7 +327,7 @@ const CASES: Case[] = [
   {
     name: 'an empty dataset',
     text: '',
-    expected: ['(dataset) · (document) · the dataset has no published content documents'],
+    expected: [`(dataset) · (document) · ${NO_DOCUMENTS}`],
   },
   {
     name: 'a dataset of drafts only',
@@ -308,12 +338,12 @@ const CASES: Case[] = [
         ...documents.filter((document) => document._id.startsWith('drafts.')),
       );
     }),
-    expected: ['(dataset) · (document) · the dataset has no published content documents'],
+    expected: [`(dataset) · (document) · ${NO_DOCUMENTS}`],
   },
   {
     name: 'a folder without data.ndjson',
     text: undefined,
-    expected: [/<file> · \(document\) · cannot read the dataset: ENOENT/],
+    expected: [/<file> · \(document\) · Datamängden kan inte läsas: ENOENT/],
   },
   {
     name: 'an unknown _type is a warning (listed with the errors, left out of the site)',
@@ -322,8 +352,8 @@ const CASES: Case[] = [
       delete doc(byId, 'tema-samverkan')['name'];
     }),
     expected: [
-      'warning  widget-1 · _type · unknown document type "widget": left out of the site',
-      'tema-samverkan · name · required field is missing (expected string)',
+      'warning  widget-1 · _type · Dokumenttypen "widget" finns inte i innehållsmodellen: dokumentet kommer inte med på webbplatsen.',
+      `tema-samverkan · name · ${requiredMessage('tema', 'name')}`,
     ],
   },
 ];
@@ -416,18 +446,19 @@ describe.concurrent('a build from a broken dataset (CONTENT_DIR)', () => {
     expect(exitCode, output).toBe(1);
     expect(output).toContain('has 11 errors:');
     for (const line of [
-      `data.ndjson:${LINES + 2} · (document) · not valid JSON`,
-      'programme-gr · title · required field is missing',
-      'region-goteborgsregionen · municipalityCount · expected number',
-      'region-fyrbodal · slug.current · slug "goteborgsregionen" is not unique',
-      'region-goteborgsregionen · slug.current · slug "goteborgsregionen" is not unique',
-      'region-vastra-gotaland · parent._ref · the parent chain is a cycle',
-      'region-goteborgsregionen · parent._ref · the parent chain is a cycle',
-      'handelse-gr-start · date · "2021-02-30" is not a real date',
-      'kontaktperson-gr-samordnare · email · not an e-mail address',
-      'dokument-gr-rapport · attachment.url · scheme "data:" is not allowed',
-      'delprojekt-gr-1 · programme._ref · must reference programme, but "tema-samverkan" is a tema',
-      'warning  widget-1 · _type · unknown document type "widget"',
+      `data.ndjson:${LINES + 2} · (document) · Raden är inte giltig JSON`,
+      `programme-gr · title · ${requiredMessage('programme', 'title')}`,
+      `region-goteborgsregionen · municipalityCount · ${NUMBER_RULES.municipalityCount.message}`,
+      `region-fyrbodal · slug.current · ${slugNotUniqueMessage('goteborgsregionen', ['region-goteborgsregionen'])}`,
+      `region-goteborgsregionen · slug.current · ${slugNotUniqueMessage('goteborgsregionen', ['region-fyrbodal'])}`,
+      // A län under a region (the cycle through it is reported on the delregion below it).
+      `region-vastra-gotaland · parent._ref · ${LAN_PARENT_MESSAGE}`,
+      `region-goteborgsregionen · parent._ref · ${parentCycleMessage(['region-goteborgsregionen', 'region-vastra-gotaland', 'region-goteborgsregionen'])}`,
+      `handelse-gr-start · date · ${isoDateProblem('2021-02-30')}`,
+      `kontaktperson-gr-samordnare · email · ${EMAIL_MESSAGE}`,
+      `dokument-gr-rapport · attachment.url · ${urlProblem('data:text/html,x', WEB)}`,
+      `delprojekt-gr-1 · programme._ref · ${referenceTargetMessage(['programme'], 'tema', 'tema-samverkan')}`,
+      'warning  widget-1 · _type · Dokumenttypen "widget" finns inte i innehållsmodellen',
     ]) {
       expect(output).toContain(line);
     }

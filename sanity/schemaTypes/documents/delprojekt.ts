@@ -1,4 +1,5 @@
 import { ComponentIcon } from '@sanity/icons/Component';
+import { NUMBER_RULES, requiredMessage } from '../../../src/lib/rules/index.ts';
 import { defineField, defineType } from 'sanity';
 import {
   contactsField,
@@ -23,7 +24,7 @@ export default defineType({
       title: 'Rubrik',
       description: 'Delprojektets namn som det står i källan, utan nummer.',
       type: 'string',
-      validation: (rule) => rule.required().error('Skriv delprojektets namn.'),
+      validation: (rule) => rule.required().error(requiredMessage('delprojekt', 'title')),
     }),
     slugField('title'),
     defineField({
@@ -32,14 +33,15 @@ export default defineType({
       description: 'Programmet som delprojektet ingår i.',
       type: 'reference',
       to: [{ type: 'programme' }],
-      validation: (rule) => rule.required().error('Välj programmet som delprojektet hör till.'),
+      validation: (rule) => rule.required().error(requiredMessage('delprojekt', 'programme')),
     }),
     defineField({
       name: 'number',
       title: 'Nummer',
       description: 'Delprojektets nummer i programmet, om källan numrerar dem.',
       type: 'number',
-      validation: (rule) => rule.integer().min(1).error('Numret ska vara ett heltal, minst 1.'),
+      validation: (rule) =>
+        rule.integer().min(NUMBER_RULES.number.min).error(NUMBER_RULES.number.message),
     }),
     defineField({
       name: 'summary',
@@ -47,7 +49,7 @@ export default defineType({
       description: 'Vad delprojektet gör, i två eller tre meningar.',
       type: 'text',
       rows: 3,
-      validation: (rule) => rule.required().error('Skriv en kort sammanfattning.'),
+      validation: (rule) => rule.required().error(requiredMessage('delprojekt', 'summary')),
     }),
     defineField({
       name: 'body',

@@ -1,4 +1,5 @@
 import { DocumentPdfIcon } from '@sanity/icons/DocumentPdf';
+import { requiredMessage } from '../../../src/lib/rules/index.ts';
 import { defineField, defineType } from 'sanity';
 import {
   isoDateField,
@@ -38,7 +39,7 @@ export default defineType({
       description:
         'Dokumentets namn som i källan, till exempel "Omställningen till nära vård ur GR-kommunernas perspektiv".',
       type: 'string',
-      validation: (rule) => rule.required().error('Skriv dokumentets namn.'),
+      validation: (rule) => rule.required().error(requiredMessage('dokument', 'title')),
     }),
     slugField('title'),
     defineField({
@@ -48,7 +49,7 @@ export default defineType({
       type: 'string',
       options: { list: DOKUMENT_KIND_OPTIONS },
       initialValue: 'rapport',
-      validation: (rule) => rule.required().error('Välj typ av dokument.'),
+      validation: (rule) => rule.required().error(requiredMessage('dokument', 'kind')),
     }),
     isoDateField({
       name: 'date',
@@ -81,7 +82,7 @@ export default defineType({
       description:
         'Den som gett ut dokumentet, som i källan, till exempel "Göteborgsregionen (GR)".',
       type: 'string',
-      validation: (rule) => rule.required().error('Ange vem som gett ut dokumentet.'),
+      validation: (rule) => rule.required().error(requiredMessage('dokument', 'publisher')),
     }),
     defineField({
       name: 'publisherRegion',

@@ -1,4 +1,5 @@
 import { CalendarIcon } from '@sanity/icons/Calendar';
+import { requiredMessage } from '../../../src/lib/rules/index.ts';
 import { defineField, defineType } from 'sanity';
 import {
   documentsField,
@@ -23,14 +24,14 @@ export default defineType({
       title: 'Rubrik',
       description: 'Vad som hände, kort, till exempel "Avsiktsförklaring undertecknad".',
       type: 'string',
-      validation: (rule) => rule.required().error('Skriv vad som hände.'),
+      validation: (rule) => rule.required().error(requiredMessage('handelse', 'title')),
     }),
     slugField('title'),
     isoDateField({
       name: 'date',
       title: 'Datum',
       description: 'När det hände.',
-      required: true,
+      requiredMessage: requiredMessage('handelse', 'date'),
     }),
     defineField({
       name: 'dateText',
@@ -44,7 +45,7 @@ export default defineType({
       description: 'Vad som hände och varför det spelar roll, i en eller två meningar.',
       type: 'text',
       rows: 3,
-      validation: (rule) => rule.required().error('Skriv en kort sammanfattning.'),
+      validation: (rule) => rule.required().error(requiredMessage('handelse', 'summary')),
     }),
     defineField({
       name: 'note',

@@ -1,4 +1,5 @@
 import { EarthGlobeIcon } from '@sanity/icons/EarthGlobe';
+import { requiredMessage } from '../../../src/lib/rules/index.ts';
 import { defineField, defineType } from 'sanity';
 import { isoDateField, slugField, subtitle, webUrlField } from '../fields';
 
@@ -15,7 +16,7 @@ export default defineType({
       title: 'Rubrik',
       description: 'Sidans rubrik som den står på källsidan.',
       type: 'string',
-      validation: (rule) => rule.required().error('Skriv källsidans rubrik.'),
+      validation: (rule) => rule.required().error(requiredMessage('kalla', 'title')),
     }),
     slugField('title'),
     defineField({
@@ -24,7 +25,7 @@ export default defineType({
       description:
         'Den som ger ut sidan, skriven som på sidan, till exempel "Fyrbodals kommunalförbund".',
       type: 'string',
-      validation: (rule) => rule.required().error('Ange vem som ger ut sidan.'),
+      validation: (rule) => rule.required().error(requiredMessage('kalla', 'publisher')),
     }),
     defineField({
       name: 'publisherRegion',

@@ -1,4 +1,5 @@
 import { UserIcon } from '@sanity/icons/User';
+import { requiredMessage } from '../../../src/lib/rules/index.ts';
 import { defineField, defineType } from 'sanity';
 import {
   regionLabel,
@@ -8,7 +9,7 @@ import {
   subtitle,
   webUrlField,
 } from '../fields';
-import { validateEmail, validatePhone } from '../validation';
+import { validateContactDetails, validateEmail, validatePhone } from '../validation';
 
 export default defineType({
   name: 'kontaktperson',
@@ -23,7 +24,7 @@ export default defineType({
       title: 'Namn',
       description: 'För- och efternamn som i källan.',
       type: 'string',
-      validation: (rule) => rule.required().error('Skriv personens namn.'),
+      validation: (rule) => rule.required().error(requiredMessage('kontaktperson', 'name')),
     }),
     slugField('name'),
     defineField({
@@ -37,7 +38,7 @@ export default defineType({
       title: 'Organisation',
       description: 'Arbetsgivaren som i källan, till exempel "Fyrbodals kommunalförbund".',
       type: 'string',
-      validation: (rule) => rule.required().error('Ange vilken organisation personen arbetar för.'),
+      validation: (rule) => rule.required().error(requiredMessage('kontaktperson', 'organisation')),
     }),
     defineField({
       name: 'email',
@@ -45,7 +46,12 @@ export default defineType({
       description:
         'Arbetsadressen som utgivaren publicerat, till exempel jeanette.andersson@vastkom.se.',
       type: 'string',
-      validation: (rule) => rule.custom(validateEmail),
+      // A warning when there is neither an e-mail address nor a phone number; on a string,
+      // not the document, so that the CLI reports the same level (validation.ts).
+      validation: (rule) => [
+        rule.custom(validateEmail),
+        rule.custom(validateContactDetails).warning(),
+      ],
     }),
     defineField({
       name: 'phone',

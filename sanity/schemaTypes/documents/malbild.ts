@@ -1,4 +1,5 @@
 import { TargetIcon } from '@sanity/icons/Target';
+import { NUMBER_RULES, requiredMessage } from '../../../src/lib/rules/index.ts';
 import { defineArrayMember, defineField, defineType } from 'sanity';
 import {
   regionLabel,
@@ -22,7 +23,7 @@ export default defineType({
       title: 'Rubrik',
       description: 'Målbildens namn som det står i källan.',
       type: 'string',
-      validation: (rule) => rule.required().error('Skriv målbildens namn.'),
+      validation: (rule) => rule.required().error(requiredMessage('malbild', 'title')),
     }),
     slugField('title'),
     defineField({
@@ -32,7 +33,7 @@ export default defineType({
         'Vad målbilden säger, i två eller tre meningar. Visas i jämförelsen och i sökresultat.',
       type: 'text',
       rows: 3,
-      validation: (rule) => rule.required().error('Skriv en kort sammanfattning.'),
+      validation: (rule) => rule.required().error(requiredMessage('malbild', 'summary')),
     }),
     defineField({
       name: 'horizonYear',
@@ -42,9 +43,9 @@ export default defineType({
       validation: (rule) =>
         rule
           .integer()
-          .min(2000)
-          .max(2100)
-          .error('Skriv målåret som ett årtal mellan 2000 och 2100.'),
+          .min(NUMBER_RULES.horizonYear.min)
+          .max(NUMBER_RULES.horizonYear.max)
+          .error(NUMBER_RULES.horizonYear.message),
     }),
     defineField({
       name: 'author',

@@ -1,4 +1,5 @@
 import { ProjectsIcon } from '@sanity/icons/Projects';
+import { requiredMessage } from '../../../src/lib/rules/index.ts';
 import { defineField, defineType } from 'sanity';
 import {
   contactsField,
@@ -25,7 +26,7 @@ export default defineType({
       title: 'Rubrik',
       description: 'Programmets namn som det står på källsidan.',
       type: 'string',
-      validation: (rule) => rule.required().error('Skriv programmets namn.'),
+      validation: (rule) => rule.required().error(requiredMessage('programme', 'title')),
     }),
     slugField('title'),
     defineField({
@@ -35,7 +36,7 @@ export default defineType({
         'Vad programmet gör och för vem, i två eller tre meningar. Visas i listor och sökresultat.',
       type: 'text',
       rows: 3,
-      validation: (rule) => rule.required().error('Skriv en kort sammanfattning.'),
+      validation: (rule) => rule.required().error(requiredMessage('programme', 'summary')),
     }),
     defineField({
       name: 'body',

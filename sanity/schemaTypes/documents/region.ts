@@ -1,7 +1,13 @@
 import { PinIcon } from '@sanity/icons/Pin';
 import { defineArrayMember, defineField, defineType } from 'sanity';
 import { optionTitle, slugField, sourcesField, subtitle, webUrlField } from '../fields';
-import { publishedId, validateRegionParent } from '../validation';
+import {
+  DUPLICATE_ITEM_MESSAGE,
+  NUMBER_RULES,
+  publishedId,
+  requiredMessage,
+} from '../../../src/lib/rules/index.ts';
+import { validateRegionParent } from '../validation';
 
 export const REGION_KIND_OPTIONS = [
   { title: 'Län/region', value: 'lan' },
@@ -23,7 +29,7 @@ export default defineType({
       description:
         'Namnet som det skrivs av regionen själv, till exempel "Göteborgsregionen" eller "Strängnäs kommun".',
       type: 'string',
-      validation: (rule) => rule.required().error('Skriv regionens namn.'),
+      validation: (rule) => rule.required().error(requiredMessage('region', 'name')),
     }),
     slugField('name'),
     defineField({
@@ -34,7 +40,7 @@ export default defineType({
       type: 'string',
       options: { list: REGION_KIND_OPTIONS, layout: 'radio' },
       initialValue: 'kommun',
-      validation: (rule) => rule.required().error('Välj vilken typ av region det är.'),
+      validation: (rule) => rule.required().error(requiredMessage('region', 'kind')),
     }),
     defineField({
       name: 'parent',
@@ -59,7 +65,7 @@ export default defineType({
         'De organ som gör arbetet, skrivna som i källan, till exempel "Västra Götalandsregionen" och "VästKom". En rad per organisation.',
       type: 'array',
       of: [defineArrayMember({ type: 'string' })],
-      validation: (rule) => rule.unique(),
+      validation: (rule) => rule.unique().error(DUPLICATE_ITEM_MESSAGE),
     }),
     defineField({
       name: 'municipalityCount',
@@ -67,7 +73,10 @@ export default defineType({
       description: 'Hur många kommuner regionen omfattar, enligt källan. Lämna tomt för en kommun.',
       type: 'number',
       validation: (rule) =>
-        rule.integer().min(1).error('Antalet kommuner ska vara ett heltal, minst 1.'),
+        rule
+          .integer()
+          .min(NUMBER_RULES.municipalityCount.min)
+          .error(NUMBER_RULES.municipalityCount.message),
     }),
     defineField({
       name: 'shortDescription',
@@ -76,10 +85,8 @@ export default defineType({
         'En eller två meningar om regionen och dess arbete med nära vård. Visas i listor och sökresultat.',
       type: 'text',
       rows: 3,
-      validation: (rule) => [
-        rule.required().error('Skriv en kort beskrivning av regionen.'),
-        rule.max(300).warning('Håll den kort, högst 300 tecken: den visas i listor.'),
-      ],
+      // The length warning comes with every summary-like field (field-rules.ts).
+      validation: (rule) => rule.required().error(requiredMessage('region', 'shortDescription')),
     }),
     defineField({
       name: 'description',

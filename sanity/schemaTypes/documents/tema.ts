@@ -1,4 +1,5 @@
 import { TagIcon } from '@sanity/icons/Tag';
+import { requiredMessage } from '../../../src/lib/rules/index.ts';
 import { defineField, defineType } from 'sanity';
 import { slugField, sourcesField } from '../fields';
 
@@ -15,7 +16,7 @@ export default defineType({
       title: 'Namn',
       description: 'Temats namn med stor begynnelsebokstav, till exempel "Egenvård".',
       type: 'string',
-      validation: (rule) => rule.required().error('Skriv temats namn.'),
+      validation: (rule) => rule.required().error(requiredMessage('tema', 'name')),
     }),
     slugField('name'),
     defineField({
@@ -24,7 +25,7 @@ export default defineType({
       description: 'Vad temat handlar om, i ett par meningar. Visas överst på temats sida.',
       type: 'text',
       rows: 3,
-      validation: (rule) => rule.required().error('Beskriv temat i ett par meningar.'),
+      validation: (rule) => rule.required().error(requiredMessage('tema', 'description')),
     }),
     sourcesField(),
   ],

@@ -1,6 +1,7 @@
 import { DownloadIcon } from '@sanity/icons/Download';
 import { defineField, defineType } from 'sanity';
-import { validateAttachment, WEB_SCHEMES } from '../validation';
+import { attachmentProblem, WEB_SCHEMES } from '../../../src/lib/rules/index.ts';
+import { validateUrl } from '../validation';
 
 export default defineType({
   name: 'attachment',
@@ -21,11 +22,15 @@ export default defineType({
       title: 'Webbadress',
       description:
         'Adressen där dokumentet finns hos utgivaren, till exempel en inspelning. Börjar med https://.',
-      type: 'url',
-      validation: (rule) => rule.uri({ scheme: WEB_SCHEMES }),
+      type: 'string',
+      // "A file or an address" sits here, on a string, so that the CLI reports it as an
+      // error too (validation.ts).
+      validation: (rule) => [
+        rule.custom(validateUrl(WEB_SCHEMES)),
+        rule.custom((_url, context) => attachmentProblem(context.parent as never) ?? true),
+      ],
     }),
   ],
-  validation: (rule) => rule.custom(validateAttachment),
   preview: {
     select: { url: 'url', fileName: 'file.asset.originalFilename' },
     prepare({ url, fileName }) {

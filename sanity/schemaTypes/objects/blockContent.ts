@@ -1,7 +1,13 @@
 import { BlockContentIcon } from '@sanity/icons/BlockContent';
 import { LinkIcon } from '@sanity/icons/Link';
 import { defineArrayMember, defineField, defineType } from 'sanity';
-import { LINK_SCHEMES } from '../validation';
+import {
+  blockProblems,
+  LINK_SCHEMES,
+  requiredMessage,
+  type BlockLike,
+} from '../../../src/lib/rules/index.ts';
+import { validateUrl } from '../validation';
 
 export default defineType({
   name: 'blockContent',
@@ -10,6 +16,28 @@ export default defineType({
     'Löpande text med mellanrubriker, listor och länkar. Skriv om källans text i egna stycken, klistra inte in hela sidan.',
   type: 'array',
   icon: BlockContentIcon,
+  // On the array, not on each block: the CLI lowers rules on objects to warnings
+  // (validation.ts). The build checks the same (src/lib/content/documents.ts).
+  validation: (rule) =>
+    rule.custom((blocks: unknown) => {
+      if (!Array.isArray(blocks)) return true;
+      const problems = (blocks as (BlockLike & { _key?: string })[]).flatMap((block, index) =>
+        blockProblems(block).map((problem) => {
+          const child = block.children?.[problem.child];
+          const blockSegment = block._key ? { _key: block._key } : index;
+          const childSegment =
+            typeof child?._key === 'string' ? { _key: child._key } : problem.child;
+          return {
+            message: problem.message,
+            path:
+              problem.mark === undefined
+                ? [blockSegment, 'children', childSegment, 'text']
+                : [blockSegment, 'children', childSegment, 'marks', problem.mark],
+          };
+        }),
+      );
+      return problems.length > 0 ? problems : true;
+    }),
   of: [
     defineArrayMember({
       type: 'block',
@@ -41,9 +69,11 @@ export default defineType({
                 title: 'Adress',
                 description:
                   'En webbadress (https://…), en e-postadress (mailto:namn@exempel.se) eller ett telefonnummer (tel:+46313355176).',
-                type: 'url',
-                validation: (rule) =>
-                  rule.required().uri({ scheme: LINK_SCHEMES, allowRelative: false }),
+                type: 'string',
+                validation: (rule) => [
+                  rule.required().error(requiredMessage('link', 'href')),
+                  rule.custom(validateUrl(LINK_SCHEMES)),
+                ],
               }),
             ],
           }),

@@ -1,4 +1,5 @@
 import { CheckmarkCircleIcon } from '@sanity/icons/CheckmarkCircle';
+import { requiredMessage } from '../../../src/lib/rules/index.ts';
 import { defineField, defineType } from 'sanity';
 import { isoDateField, subtitle } from '../fields';
 
@@ -15,7 +16,7 @@ export default defineType({
       description:
         'Den församling eller det organ som fattade beslutet, till exempel "Kommunfullmäktige i Strängnäs".',
       type: 'string',
-      validation: (rule) => rule.required().error('Ange vem som fattade beslutet.'),
+      validation: (rule) => rule.required().error(requiredMessage('decision', 'decidedBy')),
     }),
     isoDateField({
       name: 'date',

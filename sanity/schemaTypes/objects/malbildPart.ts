@@ -1,4 +1,5 @@
 import { TargetIcon } from '@sanity/icons/Target';
+import { requiredMessage } from '../../../src/lib/rules/index.ts';
 import { defineField, defineType } from 'sanity';
 
 export default defineType({
@@ -13,7 +14,7 @@ export default defineType({
       title: 'Rubrik',
       description: 'Delens namn som i källan, till exempel "Tillsammans".',
       type: 'string',
-      validation: (rule) => rule.required().error('Ge delen en rubrik.'),
+      validation: (rule) => rule.required().error(requiredMessage('malbildPart', 'title')),
     }),
     defineField({
       name: 'text',
@@ -21,7 +22,7 @@ export default defineType({
       description: 'Vad delen innebär, med källans ord.',
       type: 'text',
       rows: 4,
-      validation: (rule) => rule.required().error('Skriv vad delen innebär.'),
+      validation: (rule) => rule.required().error(requiredMessage('malbildPart', 'text')),
     }),
   ],
   preview: {

@@ -1,7 +1,7 @@
 import { CalendarIcon } from '@sanity/icons/Calendar';
 import { defineField, defineType } from 'sanity';
 import { isoDateField } from '../fields';
-import { validatePeriod } from '../validation';
+import { validateIsoDate, validatePeriodEnd } from '../validation';
 
 export default defineType({
   name: 'period',
@@ -15,11 +15,16 @@ export default defineType({
       title: 'Start',
       description: 'När perioden börjar.',
     }),
-    isoDateField({
-      name: 'end',
-      title: 'Slut',
-      description: 'När perioden slutar. Lämna tomt om den inte har något slut än.',
-    }),
+    {
+      ...isoDateField({
+        name: 'end',
+        title: 'Slut',
+        description: 'När perioden slutar. Lämna tomt om den inte har något slut än.',
+      }),
+      // The order rule sits on `end`, a string: on the period object the CLI would report
+      // it as a warning (validation.ts).
+      validation: (rule) => [rule.custom(validateIsoDate), rule.custom(validatePeriodEnd)],
+    },
     defineField({
       name: 'text',
       title: 'Som det står i källan',
@@ -28,7 +33,6 @@ export default defineType({
       type: 'string',
     }),
   ],
-  validation: (rule) => rule.custom(validatePeriod),
   preview: {
     select: { start: 'start', end: 'end', text: 'text' },
     prepare({ start, end, text }) {

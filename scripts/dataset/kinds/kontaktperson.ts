@@ -13,7 +13,9 @@ export function kontaktperson(builder: DocumentBuilder, c: number): Document {
   if (builder.random.chance(0.8)) doc['role'] = builder.random.pick(ROLES);
   doc['organisation'] = builder.region(region).organisation;
   if (builder.random.chance(0.6)) doc['email'] = `testperson.${c + 1}@example.org`;
-  if (builder.random.chance(0.7)) {
+  // A contact is reachable: without an e-mail address it always gets a phone number (the
+  // chance is drawn either way, so the rest of the dataset stays as it was).
+  if (builder.random.chance(0.7) || !doc['email']) {
     // PTS reserves 070-174 06 05 – 070-174 06 99 for fiction.
     const last = pad(5 + (c % 95));
     doc['phone'] = builder.random.chance(0.5) ? `070-174 06 ${last}` : `070 - 17406${last}`;

@@ -55,7 +55,7 @@ export async function checkContent(
         problems.push(
           ...error.problems.map((problem) => ({
             ...problem,
-            message: `${problem.message} (in the ${collection} collection)`,
+            message: `${problem.message} (i samlingen ${collection})`,
           })),
         );
       }

@@ -49,12 +49,12 @@ export function parseNdjson(text: string, fileLabel = DATASET_FILE): Omit<Parsed
       problems.push({
         id,
         path: '',
-        message: `not valid JSON: ${(error as Error).message}`,
+        message: `Raden är inte giltig JSON: ${(error as Error).message}`,
         severity: 'error',
       });
       return;
     }
-    const problem = documentShapeProblems(value, id, ` (line ${index + 1})`);
+    const problem = documentShapeProblems(value, id, ` (rad ${index + 1})`);
     if (problem.length > 0) problems.push(...problem);
     else documents.push(value as RawDocument);
   });
@@ -67,7 +67,14 @@ export function parseNdjson(text: string, fileLabel = DATASET_FILE): Omit<Parsed
  */
 export function documentShapeProblems(value: unknown, where: string, note = ''): ContentProblem[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return [{ id: where, path: '', message: 'not a document (a JSON object)', severity: 'error' }];
+    return [
+      {
+        id: where,
+        path: '',
+        message: 'Raden är inget dokument (ett JSON-objekt).',
+        severity: 'error',
+      },
+    ];
   }
   const record = value as Record<string, unknown>;
   const missing = ['_id', '_type'].filter(
@@ -79,8 +86,8 @@ export function documentShapeProblems(value: unknown, where: string, note = ''):
     path: key,
     message:
       record[key] === undefined
-        ? `required field is missing${note}`
-        : `must be a non-empty string${note}`,
+        ? `Fältet saknas${note}: varje dokument behöver _id och _type.`
+        : `Fältet ska vara en text som inte är tom${note}.`,
     severity: 'error',
   }));
 }
@@ -104,7 +111,7 @@ export async function readDataset(dir: string = resolveContentDir()): Promise<Pa
         {
           id: file,
           path: '',
-          message: `cannot read the dataset: ${(error as Error).message}`,
+          message: `Datamängden kan inte läsas: ${(error as Error).message}`,
           severity: 'error',
         },
       ],
@@ -127,7 +134,7 @@ export async function readDataset(dir: string = resolveContentDir()): Promise<Pa
         parsed.problems.push({
           id: `${label}:${line}`,
           path: '',
-          message: `not valid UTF-8 (line ${line}): save the file as UTF-8`,
+          message: `Raden är inte giltig UTF-8 (rad ${line}): spara filen som UTF-8.`,
           severity: 'error',
         });
       }

@@ -1,43 +1,74 @@
 // Zod schemas of the documents as stored (Sanity export / Content Lake), one per type of
-// docs/content-model.md: required fields, value types, enums, isoDates, periods, contact
-// details, addresses. Cross-document rules (references, unique slugs, region cycles) are in
-// integrity.ts. Fields starting with `_` (system fields) are allowed anywhere.
+// docs/content-model.md: which fields exist, their value types, what is required. Every
+// rule on a value calls the shared content rules (src/lib/rules/), which the Studio's
+// validators call too, so the build prints the message an editor sees in the Studio.
+// Cross-document rules (references, unique slugs, the region tree, slugs, lengths and the
+// rules over several fields) are in integrity.ts. Fields starting with `_` (system fields)
+// are allowed anywhere.
 import { z } from 'zod';
 import {
   BLOCK_STYLES,
-  DECORATORS,
   DOKUMENT_KINDS,
   LIST_ITEMS,
   REGION_KINDS,
   STATUSES,
-  compareIsoDates,
-  isoDateProblem,
-  schemaPrimitives,
   type DocumentType,
 } from './schemas.ts';
-
-const { isoDate, webUrl, linkHref } = schemaPrimitives;
+import {
+  attachmentProblem,
+  blockProblems,
+  emailProblem,
+  financingProblem,
+  isoDateProblem,
+  LINK_SCHEMES,
+  NUMBER_RULES,
+  optionalTextProblem,
+  optionMessage,
+  periodOrderProblem,
+  phoneProblem,
+  REGIONS_REQUIRED_MESSAGE,
+  requiredMessage,
+  SLUG_REQUIRED_MESSAGE,
+  SOURCES_REQUIRED_MESSAGE,
+  STATUS_OPTIONS,
+  timestampProblem,
+  urlProblem,
+  WEB_SCHEMES,
+} from '../rules/index.ts';
 
 // ---------------------------------------------------------------------------
-// Field rules
+// Field rules: each calls a shared rule and reports its message.
 
-export function isSwedishPhone(value: string): boolean {
-  const trimmed = value.trim();
-  if (!/^(?:\+46|0)[\d -]*\d$/.test(trimmed)) return false;
-  const digits = trimmed.replace(/\D/g, '').length;
-  return digits >= 8 && digits <= 13;
+/** A string refined by a rule that returns a Swedish message or undefined. */
+function checked(rule: (value: string) => string | undefined, required?: string) {
+  const base = required ? z.string({ error: required }).min(1, { error: required }) : z.string();
+  return base.superRefine((value, ctx) => {
+    const problem = rule(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 }
 
-export function isEmail(value: string): boolean {
-  return /^[^\s@:]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(value);
-}
-
-const text = z.string().min(1, { error: 'must not be empty' });
-const email = z.string().refine(isEmail, { error: 'not an e-mail address like name@example.se' });
-const phone = z.string().refine(isSwedishPhone, {
-  error:
-    'not a Swedish phone number as printed (digits, spaces, hyphens; starts with 0 or +46; 8–13 digits)',
-});
+/** One line of text (Sanity `string`); `required` is the message when it is missing. */
+const line = (required?: string) => checked((value) => optionalTextProblem(value, false), required);
+/** Text that may span lines (Sanity `text`). */
+const multiline = (required?: string) =>
+  checked((value) => optionalTextProblem(value, true), required);
+const isoDate = (required?: string) => checked(isoDateProblem, required);
+const webUrl = checked((value) => urlProblem(value, WEB_SCHEMES));
+const linkHref = checked(
+  (value) => urlProblem(value, LINK_SCHEMES),
+  requiredMessage('link', 'href'),
+);
+const email = checked(emailProblem);
+const phone = checked(phoneProblem);
+const wholeNumber = (rule: { min: number; max: number | undefined; message: string }) => {
+  const number = z
+    .number({ error: rule.message })
+    .int({ error: rule.message })
+    .min(rule.min, { error: rule.message });
+  return rule.max === undefined ? number : number.max(rule.max, { error: rule.message });
+};
+const status = z.enum(STATUSES, { error: optionMessage(STATUS_OPTIONS) });
 
 /** Objects keep system fields (`_type`, `_key`, …) and warn on other unknown keys. */
 function object<T extends z.ZodRawShape>(shape: T) {
@@ -48,75 +79,66 @@ function object<T extends z.ZodRawShape>(shape: T) {
   });
 }
 
+const ARRAY_KEY_MESSAGE =
+  'Raden i listan saknar _key: spara om dokumentet i Studion, eller ge raden en unik _key.';
+
 const reference = z.looseObject({
   _type: z.literal('reference').optional(),
-  _ref: z.string().min(1, { error: 'reference has an empty _ref' }),
+  _ref: z
+    .string()
+    .min(1, { error: 'Referensen är tom: välj ett dokument eller ta bort referensen.' }),
   _weak: z.boolean().optional(),
 });
-const keyedReference = reference.extend({ _key: z.string({ error: 'array item has no _key' }) });
+const keyedReference = reference.extend({ _key: z.string({ error: ARRAY_KEY_MESSAGE }) });
 const references = z.array(keyedReference);
+const requiredReferences = (message: string) =>
+  z.array(keyedReference, { error: message }).min(1, { error: message });
 
-/** A slug is a folder name in the built site: file systems refuse names over 255 bytes. */
-export const SLUG_MAX_LENGTH = 200;
-
-const slugField = z.looseObject({
-  _type: z.literal('slug').optional(),
-  current: schemaPrimitives.slug.max(SLUG_MAX_LENGTH, {
-    error: `slug is longer than ${SLUG_MAX_LENGTH} characters`,
-  }),
-});
+const slugField = (type: string) =>
+  z.looseObject(
+    {
+      _type: z.literal('slug').optional(),
+      // The format, length and reserved names are checked with the document's type (integrity.ts).
+      current: z.string({ error: SLUG_REQUIRED_MESSAGE }).min(1, { error: SLUG_REQUIRED_MESSAGE }),
+    },
+    { error: requiredMessage(type, 'slug') },
+  );
 
 /** Sanity's system timestamps (`2026-11-23T09:00:00Z`): pages show them and feeds carry them. */
-const timestamp = z
-  .string()
-  .refine(
-    (value) =>
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/.test(value) &&
-      !Number.isNaN(Date.parse(value)),
-    { error: 'not a timestamp like 2026-11-23T09:00:00Z' },
-  );
+const timestamp = checked(timestampProblem);
 
 const period = object({
   _type: z.literal('period').optional(),
-  start: isoDate.optional(),
-  end: isoDate.optional(),
-  text: z.string().optional(),
+  start: isoDate().optional(),
+  end: isoDate().optional(),
+  text: line().optional(),
 }).superRefine((value, ctx) => {
-  const { start, end } = value;
-  if (
-    start &&
-    end &&
-    !isoDateProblem(start) &&
-    !isoDateProblem(end) &&
-    compareIsoDates(start, end) > 0
-  ) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['end'],
-      message: `period ends (${end}) before it starts (${start})`,
-    });
-  }
+  const problem = periodOrderProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['end'], message: problem });
 });
 
 const financing = object({
   _type: z.literal('financing').optional(),
-  description: z.string().optional(),
-  funders: z.array(z.string()).optional(),
+  description: multiline().optional(),
+  funders: z.array(line()).optional(),
+}).superRefine((value, ctx) => {
+  const problem = financingProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['description'], message: problem });
 });
 
 const decision = object({
   _type: z.literal('decision').optional(),
-  decidedBy: text,
-  date: isoDate.optional(),
-  dateText: z.string().optional(),
-  description: z.string().optional(),
+  decidedBy: line(requiredMessage('decision', 'decidedBy')),
+  date: isoDate().optional(),
+  dateText: line().optional(),
+  description: multiline().optional(),
 });
 
 const malbildPart = object({
   _type: z.literal('malbildPart').optional(),
-  _key: z.string({ error: 'array item has no _key' }),
-  title: text,
-  text,
+  _key: z.string({ error: ARRAY_KEY_MESSAGE }),
+  title: line(requiredMessage('malbildPart', 'title')),
+  text: multiline(requiredMessage('malbildPart', 'text')),
 });
 
 const fileField = z.looseObject({
@@ -131,119 +153,111 @@ const attachment = object({
   file: fileField.optional(),
   url: webUrl.optional(),
 }).superRefine((value, ctx) => {
-  const hasFile = Boolean(value.file?.asset?._ref || value.file?._sanityAsset);
-  const hasUrl = typeof value.url === 'string' && value.url !== '';
-  if (hasFile === hasUrl) {
-    ctx.addIssue({
-      code: 'custom',
-      message: hasFile
-        ? 'has both a file and a url: keep exactly one'
-        : 'has neither a file nor a url: give one, or remove the attachment',
-    });
-  }
+  // On `url`, where the Studio shows it (sanity/schemaTypes/objects/attachment.ts).
+  const problem = attachmentProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['url'], message: problem });
 });
 
 const span = object({
   _type: z.literal('span'),
-  _key: z.string({ error: 'span has no _key' }),
+  _key: z.string({ error: ARRAY_KEY_MESSAGE }),
+  // Its characters are checked with the block's marks (blockProblems, below).
   text: z.string(),
   marks: z.array(z.string()).optional(),
 });
 const linkMark = object({
-  _type: z.literal('link', { error: 'only "link" annotations are allowed' }),
-  _key: z.string({ error: 'annotation has no _key' }),
+  _type: z.literal('link', {
+    error: 'Bara länkar kan markeras i brödtexten: ta bort den andra markeringen.',
+  }),
+  _key: z.string({ error: ARRAY_KEY_MESSAGE }),
   href: linkHref,
 });
 const block = object({
-  _type: z.literal('block', { error: 'only text blocks are allowed in blockContent' }),
-  _key: z.string({ error: 'block has no _key' }),
-  style: z.enum(BLOCK_STYLES).optional(),
-  listItem: z.enum(LIST_ITEMS).optional(),
+  _type: z.literal('block', {
+    error: 'Brödtexten kan bara innehålla textstycken: ta bort det andra innehållet.',
+  }),
+  _key: z.string({ error: ARRAY_KEY_MESSAGE }),
+  style: z
+    .enum(BLOCK_STYLES, { error: 'Okänd stil på stycket: välj Normal, en rubrik eller Citat.' })
+    .optional(),
+  listItem: z
+    .enum(LIST_ITEMS, { error: 'Okänd sorts lista: välj punktlista eller numrerad lista.' })
+    .optional(),
   level: z.number().int().min(1).optional(),
   markDefs: z.array(linkMark).optional(),
   children: z.array(span),
 }).superRefine((value, ctx) => {
-  const defined = new Set((value.markDefs ?? []).map((mark) => mark._key));
-  value.children.forEach((child, index) => {
-    (child.marks ?? []).forEach((mark, markIndex) => {
-      if (!defined.has(mark) && !(DECORATORS as readonly string[]).includes(mark)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['children', index, 'marks', markIndex],
-          message: `mark "${mark}" is neither a decorator (${DECORATORS.join(', ')}) nor a markDefs key`,
-        });
-      }
+  for (const problem of blockProblems(value)) {
+    ctx.addIssue({
+      code: 'custom',
+      path:
+        problem.mark === undefined
+          ? ['children', problem.child, 'text']
+          : ['children', problem.child, 'marks', problem.mark],
+      message: problem.message,
     });
-  });
+  }
 });
 const blockContent = z.array(block);
-
-const minOne = <T extends z.ZodType>(schema: z.ZodArray<T>) =>
-  schema.min(1, { error: 'needs at least one item' });
 
 // ---------------------------------------------------------------------------
 // Document types
 
-const base = {
+const base = (type: DocumentType) => ({
   _id: z.string(),
   _rev: z.string().optional(),
   _createdAt: timestamp.optional(),
   _updatedAt: timestamp.optional(),
-  slug: slugField,
-};
-const sources = minOne(references);
+  slug: slugField(type),
+});
+const sources = requiredReferences(SOURCES_REQUIRED_MESSAGE);
+const regions = requiredReferences(REGIONS_REQUIRED_MESSAGE);
+const required = requiredMessage;
 
 export const documentSchemas = {
   kalla: object({
-    ...base,
+    ...base('kalla'),
     _type: z.literal('kalla'),
-    title: text,
-    publisher: text,
+    title: line(required('kalla', 'title')),
+    publisher: line(required('kalla', 'publisher')),
     publisherRegion: reference.optional(),
     url: webUrl.optional(),
-    lastUpdated: isoDate.optional(),
-    seedFile: z.string().optional(),
-    note: z.string().optional(),
+    lastUpdated: isoDate().optional(),
+    seedFile: line().optional(),
+    note: multiline().optional(),
   }),
   region: object({
-    ...base,
+    ...base('region'),
     _type: z.literal('region'),
-    name: text,
-    kind: z.enum(REGION_KINDS),
+    name: line(required('region', 'name')),
+    kind: z.enum(REGION_KINDS, { error: required('region', 'kind') }),
+    // Required unless a län, and which kinds: the region tree's rules (integrity.ts).
     parent: reference.optional(),
-    organisations: z.array(z.string()).optional(),
-    municipalityCount: z.number().int().min(0).optional(),
-    shortDescription: text,
+    organisations: z.array(line()).optional(),
+    municipalityCount: wholeNumber(NUMBER_RULES.municipalityCount).optional(),
+    shortDescription: multiline(required('region', 'shortDescription')),
     description: blockContent.optional(),
     website: webUrl.optional(),
     sources,
-  }).superRefine((value, ctx) => {
-    if (value.kind !== 'lan' && !value.parent) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['parent'],
-        message: `required for a region of kind "${value.kind}" (only "lan" has no parent)`,
-      });
-    }
   }),
   tema: object({
-    ...base,
+    ...base('tema'),
     _type: z.literal('tema'),
-    name: text,
-    description: text,
+    name: line(required('tema', 'name')),
+    description: multiline(required('tema', 'description')),
     sources,
   }),
   programme: object({
-    ...base,
+    ...base('programme'),
     _type: z.literal('programme'),
-    title: text,
-    summary: text,
+    title: line(required('programme', 'title')),
+    summary: multiline(required('programme', 'summary')),
     body: blockContent.optional(),
     period: period.optional(),
-    status: z.enum(STATUSES).optional(),
+    status: status.optional(),
     financing: financing.optional(),
-    owner: z.string().optional(),
-    regions: minOne(references),
+    owner: line().optional(),
+    regions,
     malbild: reference.optional(),
     themes: references.optional(),
     contacts: references.optional(),
@@ -251,58 +265,58 @@ export const documentSchemas = {
     sources,
   }),
   malbild: object({
-    ...base,
+    ...base('malbild'),
     _type: z.literal('malbild'),
-    title: text,
-    summary: text,
-    horizonYear: z.number().int().min(2000).max(2100).optional(),
-    author: z.string().optional(),
+    title: line(required('malbild', 'title')),
+    summary: multiline(required('malbild', 'summary')),
+    horizonYear: wholeNumber(NUMBER_RULES.horizonYear).optional(),
+    author: line().optional(),
     decision: decision.optional(),
     parts: z.array(malbildPart).optional(),
     body: blockContent.optional(),
-    regions: minOne(references),
+    regions,
     sourceDocument: reference.optional(),
     themes: references.optional(),
     sources,
   }),
   delprojekt: object({
-    ...base,
+    ...base('delprojekt'),
     _type: z.literal('delprojekt'),
-    title: text,
-    number: z.number().int().min(1).optional(),
-    summary: text,
+    title: line(required('delprojekt', 'title')),
+    number: wholeNumber(NUMBER_RULES.number).optional(),
+    summary: multiline(required('delprojekt', 'summary')),
     body: blockContent.optional(),
-    status: z.enum(STATUSES).optional(),
+    status: status.optional(),
     period: period.optional(),
-    programme: reference,
+    programme: z.looseObject(reference.shape, { error: required('delprojekt', 'programme') }),
     themes: references.optional(),
     contacts: references.optional(),
     documents: references.optional(),
     sources,
   }),
   kontaktperson: object({
-    ...base,
+    ...base('kontaktperson'),
     _type: z.literal('kontaktperson'),
-    name: text,
-    role: z.string().optional(),
-    organisation: text,
+    name: line(required('kontaktperson', 'name')),
+    role: line().optional(),
+    organisation: line(required('kontaktperson', 'organisation')),
     email: email.optional(),
     phone: phone.optional(),
     portraitUrl: webUrl.optional(),
     period: period.optional(),
-    regions: minOne(references),
+    regions,
     sources,
   }),
   dokument: object({
-    ...base,
+    ...base('dokument'),
     _type: z.literal('dokument'),
-    title: text,
-    kind: z.enum(DOKUMENT_KINDS),
-    date: isoDate.optional(),
-    summary: z.string().optional(),
-    format: z.string().optional(),
+    title: line(required('dokument', 'title')),
+    kind: z.enum(DOKUMENT_KINDS, { error: required('dokument', 'kind') }),
+    date: isoDate().optional(),
+    summary: multiline().optional(),
+    format: line().optional(),
     attachment: attachment.optional(),
-    publisher: text,
+    publisher: line(required('dokument', 'publisher')),
     publisherRegion: reference.optional(),
     programme: reference.optional(),
     delprojekt: reference.optional(),
@@ -310,63 +324,17 @@ export const documentSchemas = {
     sources,
   }),
   handelse: object({
-    ...base,
+    ...base('handelse'),
     _type: z.literal('handelse'),
-    title: text,
-    date: isoDate,
-    dateText: z.string().optional(),
-    summary: text,
-    note: z.string().optional(),
-    regions: minOne(references),
+    title: line(required('handelse', 'title')),
+    date: isoDate(required('handelse', 'date')),
+    dateText: line().optional(),
+    summary: multiline(required('handelse', 'summary')),
+    note: multiline().optional(),
+    regions,
     programme: reference.optional(),
     delprojekt: reference.optional(),
     documents: references.optional(),
     sources,
   }),
 } satisfies Record<DocumentType, z.ZodType>;
-
-/**
- * Which document types each reference field may point at. A path segment `[]` stands for
- * any array index. References elsewhere (not listed) must still exist.
- */
-export const REFERENCE_TARGETS: Record<DocumentType, Record<string, readonly DocumentType[]>> = {
-  kalla: { publisherRegion: ['region'] },
-  region: { parent: ['region'], sources: ['kalla'] },
-  tema: { sources: ['kalla'] },
-  programme: {
-    regions: ['region'],
-    malbild: ['malbild'],
-    themes: ['tema'],
-    contacts: ['kontaktperson'],
-    documents: ['dokument'],
-    sources: ['kalla'],
-  },
-  malbild: {
-    regions: ['region'],
-    sourceDocument: ['dokument'],
-    themes: ['tema'],
-    sources: ['kalla'],
-  },
-  delprojekt: {
-    programme: ['programme'],
-    themes: ['tema'],
-    contacts: ['kontaktperson'],
-    documents: ['dokument'],
-    sources: ['kalla'],
-  },
-  kontaktperson: { regions: ['region'], sources: ['kalla'] },
-  dokument: {
-    publisherRegion: ['region'],
-    programme: ['programme'],
-    delprojekt: ['delprojekt'],
-    themes: ['tema'],
-    sources: ['kalla'],
-  },
-  handelse: {
-    regions: ['region'],
-    programme: ['programme'],
-    delprojekt: ['delprojekt'],
-    documents: ['dokument'],
-    sources: ['kalla'],
-  },
-};

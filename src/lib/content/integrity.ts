@@ -1,11 +1,27 @@
 // Integrity checks over ALL documents before anything is built. Every problem is collected
-// (not only the first) as `{ id, path, message, severity }`:
+// (not only the first) as `{ id, path, message, severity }`, with the Swedish message of the
+// shared content rule (src/lib/rules/) that the Studio shows for the same problem:
 // - errors stop the build (ContentValidationError lists them all);
-// - warnings (unknown types and fields, weak references to missing documents) are reported;
+// - warnings (unknown types and fields, long texts, a contact without contact details, a
+//   status that contradicts its period) are reported;
 // - info: drafts, left out of the published set.
 // System documents (`sanity.*` assets, `system.*`) are ignored.
+import { REFERENCE_TARGETS } from '../rules/reference-targets.ts';
+import {
+  documentRuleFindings,
+  DUPLICATE_ITEM_MESSAGE,
+  FIELD_LENGTH_LIMITS,
+  lengthWarning,
+  missingReferenceMessage,
+  referenceFieldPath,
+  referenceTargetMessage,
+  regionParentProblem,
+  slugNotUniqueMessage,
+  slugProblem,
+  type RegionNode,
+} from '../rules/index.ts';
 import type { RawDocument } from './dataset.ts';
-import { REFERENCE_TARGETS, documentSchemas } from './documents.ts';
+import { documentSchemas } from './documents.ts';
 import { LIMITS, documentLimitProblem } from './limits.ts';
 import {
   ContentValidationError,
@@ -13,13 +29,7 @@ import {
   problemsFromZod,
   type ContentProblem,
 } from './problems.ts';
-import {
-  DOCUMENT_TYPES,
-  LINK_SCHEMES,
-  WEB_SCHEMES,
-  urlProblem,
-  type DocumentType,
-} from './schemas.ts';
+import { DOCUMENT_TYPES, type DocumentType } from './schemas.ts';
 
 export {
   ContentValidationError,
@@ -46,13 +56,6 @@ export function isDraftId(id: string): boolean {
 
 function isKnownType(type: string): type is DocumentType {
   return (DOCUMENT_TYPES as readonly string[]).includes(type);
-}
-
-/** Keys whose string values are addresses; `href` (Portable Text links) may also be mailto: / tel:. */
-function hrefSchemes(key: string): readonly string[] | undefined {
-  if (key === 'href') return LINK_SCHEMES;
-  if (key === 'url' || key === 'website' || /(?:Url|Href|Link)$/.test(key)) return WEB_SCHEMES;
-  return undefined;
 }
 
 type Visit = (value: unknown, path: readonly PropertyKey[], key: PropertyKey | undefined) => void;
@@ -90,7 +93,7 @@ export function checkIntegrity(
       add({
         id: document._id,
         path: '',
-        message: 'draft: not published, left out of the site',
+        message: 'Utkast: det är inte publicerat och kommer inte med på webbplatsen.',
         severity: 'info',
       });
       continue;
@@ -99,7 +102,7 @@ export function checkIntegrity(
       add({
         id: document._id,
         path: '_id',
-        message: 'the same _id occurs more than once',
+        message: 'Samma _id finns mer än en gång i datamängden: ge varje dokument ett eget _id.',
         severity: 'error',
       });
       continue;
@@ -114,7 +117,7 @@ export function checkIntegrity(
       add({
         id: document._id,
         path: '_type',
-        message: `unknown document type "${document._type}": left out of the site`,
+        message: `Dokumenttypen "${document._type}" finns inte i innehållsmodellen: dokumentet kommer inte med på webbplatsen.`,
         severity: 'warning',
       });
       continue;
@@ -131,7 +134,7 @@ export function checkIntegrity(
     add({
       id: '(dataset)',
       path: '',
-      message: `${published.length.toLocaleString('en')} published documents, more than the limit of ${LIMITS.documents.toLocaleString('en')} per build`,
+      message: `${published.length} publicerade dokument är fler än gränsen ${LIMITS.documents} för ett bygge: dela upp innehållet.`,
       severity: 'error',
     });
   }
@@ -139,7 +142,7 @@ export function checkIntegrity(
     add({
       id: '(dataset)',
       path: '',
-      message: 'the dataset has no published content documents',
+      message: 'Datamängden har inga publicerade dokument att bygga webbplatsen av.',
       severity: 'error',
     });
   }
@@ -151,7 +154,8 @@ export function checkIntegrity(
       add({
         id,
         path: '_id',
-        message: 'an _id with a dot is a private path in Sanity, unreadable without a token',
+        message:
+          'Ett _id med punkt är privat i Sanity och kan inte läsas utan inloggning: ta bort punkten.',
         severity: 'error',
       });
     }
@@ -161,46 +165,67 @@ export function checkIntegrity(
       for (const problem of problemsFromZod(id, result.error.issues, { input: document }))
         add(problem);
 
-    walk(document, (value, path, key) => {
-      if (typeof value === 'string' && typeof key === 'string') {
-        const schemes = hrefSchemes(key);
-        const problem = schemes ? urlProblem(value, schemes) : undefined;
-        if (problem) add({ id, path: formatPath(path), message: problem, severity: 'error' });
-      }
-      if (Array.isArray(value)) {
-        const keys = new Map<string, number>();
-        const refs = new Map<string, number>();
-        value.forEach((item, index) => {
-          if (item === null || typeof item !== 'object' || Array.isArray(item)) return;
-          const ref = (item as Record<string, unknown>)['_ref'];
-          if (typeof ref === 'string') {
-            if (refs.has(ref)) {
-              add({
-                id,
-                path: formatPath([...path, index, '_ref']),
-                message: `references "${ref}" twice (also at [${refs.get(ref)}])`,
-                severity: 'error',
-              });
-            } else refs.set(ref, index);
-          }
-          const itemKey = (item as Record<string, unknown>)['_key'];
-          if (typeof itemKey !== 'string') {
+    // Slug format and length.
+    const current = (document['slug'] as { current?: unknown } | undefined)?.current;
+    if (typeof current === 'string') {
+      const problem = slugProblem(current);
+      if (problem) add({ id, path: 'slug.current', message: problem, severity: 'error' });
+    }
+
+    // Soft length limits of a document's own text fields.
+    for (const [field, limit] of Object.entries(FIELD_LENGTH_LIMITS)) {
+      const warning = lengthWarning(document[field], limit.max, limit.where);
+      if (warning) add({ id, path: field, message: warning, severity: 'warning' });
+    }
+
+    // Rules over several fields (a contact's details, a status and its period).
+    for (const finding of documentRuleFindings(document)) {
+      add({ id, path: finding.path, message: finding.message, severity: finding.level });
+    }
+
+    walk(document, (value, path) => {
+      if (!Array.isArray(value)) return;
+      const keys = new Map<string, number>();
+      const seenItems = new Map<string, number>();
+      value.forEach((item, index) => {
+        // Lists hold each document, and each line of text, once (Sanity's unique()).
+        const identity =
+          typeof item === 'string'
+            ? `s:${item}`
+            : item !== null &&
+                typeof item === 'object' &&
+                typeof (item as Record<string, unknown>)['_ref'] === 'string'
+              ? `r:${String((item as Record<string, unknown>)['_ref'])}`
+              : undefined;
+        if (identity !== undefined) {
+          if (seenItems.has(identity)) {
             add({
               id,
-              path: formatPath([...path, index, '_key']),
-              message: 'array item has no _key',
+              path: formatPath([...path, index]),
+              message: DUPLICATE_ITEM_MESSAGE,
               severity: 'error',
             });
-          } else if (keys.has(itemKey)) {
-            add({
-              id,
-              path: formatPath([...path, index, '_key']),
-              message: `duplicate _key "${itemKey}" (also at [${keys.get(itemKey)}])`,
-              severity: 'error',
-            });
-          } else keys.set(itemKey, index);
-        });
-      }
+          } else seenItems.set(identity, index);
+        }
+        if (item === null || typeof item !== 'object' || Array.isArray(item)) return;
+        const itemKey = (item as Record<string, unknown>)['_key'];
+        if (typeof itemKey !== 'string') {
+          add({
+            id,
+            path: formatPath([...path, index, '_key']),
+            message:
+              'Raden i listan saknar _key: spara om dokumentet i Studion, eller ge raden en unik _key.',
+            severity: 'error',
+          });
+        } else if (keys.has(itemKey)) {
+          add({
+            id,
+            path: formatPath([...path, index, '_key']),
+            message: `Två rader i listan har samma _key "${itemKey}" (också rad ${(keys.get(itemKey) ?? 0) + 1}): ge raden en unik _key.`,
+            severity: 'error',
+          });
+        } else keys.set(itemKey, index);
+      });
     });
   }
 
@@ -208,28 +233,28 @@ export function checkIntegrity(
   const slugs = new Map<string, string[]>();
   for (const document of published) {
     const current = (document['slug'] as { current?: unknown } | undefined)?.current;
-    if (typeof current !== 'string') continue;
+    if (typeof current !== 'string' || current === '') continue;
     const key = `${document._type}\u0000${current}`;
     slugs.set(key, [...(slugs.get(key) ?? []), document._id]);
   }
   for (const [key, ids] of slugs) {
     if (ids.length < 2) continue;
-    const [type, current] = key.split('\u0000');
+    const current = key.split('\u0000')[1] ?? '';
     for (const id of ids) {
-      const others = ids.filter((other) => other !== id).join(', ');
+      const others = ids.filter((other) => other !== id);
       add({
         id,
         path: 'slug.current',
-        message: `slug "${current}" is not unique among ${type} documents (also ${others})`,
+        message: slugNotUniqueMessage(current, others),
         severity: 'error',
       });
     }
   }
 
-  // 4. References exist, are published and point at an allowed type.
+  // 4. References exist, are published and point at a type the schema allows there.
   const publishedById = new Map(published.map((document) => [document._id, document]));
   for (const document of published) {
-    const targets = REFERENCE_TARGETS[document._type as DocumentType];
+    const targets = REFERENCE_TARGETS[document._type] ?? {};
     walk(document, (value, path) => {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
       const ref = (value as Record<string, unknown>)['_ref'];
@@ -237,63 +262,59 @@ export function checkIntegrity(
       // File and image assets are system documents (or `_sanityAsset` in an export).
       if (path.at(-1) === 'asset') return;
       const at = formatPath([...path, '_ref']);
-      const weak = (value as Record<string, unknown>)['_weak'] === true;
+      const fieldPath = referenceFieldPath(path);
       const target = publishedById.get(ref);
       if (!target) {
         const why = isDraftId(ref)
-          ? 'a draft, which is never published'
+          ? 'draft'
           : byId.has(ref)
-            ? `a document of unknown type "${byId.get(ref)?._type}"`
+            ? 'unknown-type'
             : documents.some((other) => other._id === `drafts.${ref}`)
-              ? 'a document that exists only as a draft'
-              : 'a document that does not exist';
+              ? 'only-draft'
+              : 'missing';
         add({
           id: document._id,
           path: at,
-          message: `references "${ref}", ${why}`,
-          severity: weak ? 'warning' : 'error',
+          message: missingReferenceMessage(ref, why),
+          // Weak or not: the Studio refuses a reference to a missing document unless the
+          // schema marks the field weak, and no field of the content model is.
+          severity: 'error',
         });
         return;
       }
-      const field = path[0];
-      const allowed = typeof field === 'string' ? targets[field] : undefined;
-      if (allowed && !allowed.includes(target._type as DocumentType)) {
+      const allowed = targets[fieldPath];
+      if (allowed && !allowed.includes(target._type)) {
         add({
           id: document._id,
           path: at,
-          message: `must reference ${allowed.join(' or ')}, but "${ref}" is a ${target._type}`,
+          message: referenceTargetMessage(allowed, target._type, ref),
           severity: 'error',
         });
       }
     });
   }
 
-  // 5. The region tree has no cycles.
-  const parentOf = (id: string): string | undefined => {
-    const parent = publishedById.get(id)?.['parent'] as { _ref?: unknown } | undefined;
-    return typeof parent?._ref === 'string' ? parent._ref : undefined;
+  // 5. The region tree: a parent where one is needed, of a kind that may hold this one, and no cycles.
+  const regionNode = (id: string): RegionNode | undefined => {
+    const region = publishedById.get(id);
+    if (region?._type !== 'region') return undefined;
+    const parent = region['parent'] as { _ref?: unknown } | undefined;
+    return {
+      kind: region['kind'],
+      parent: typeof parent?._ref === 'string' ? parent._ref : undefined,
+    };
   };
   for (const region of published) {
     if (region._type !== 'region') continue;
-    const chain = [region._id];
-    let next = parentOf(region._id);
-    while (next !== undefined && publishedById.get(next)?._type === 'region') {
-      if (next === region._id) {
-        add({
-          id: region._id,
-          path: 'parent._ref',
-          message:
-            chain.length === 1
-              ? 'a region cannot be its own parent'
-              : `the parent chain is a cycle: ${[...chain, next].join(' → ')}`,
-          severity: 'error',
-        });
-        break;
-      }
-      if (chain.includes(next)) break; // a cycle above this region: reported on its members
-      chain.push(next);
-      next = parentOf(next);
-    }
+    const node = regionNode(region._id);
+    const problem = regionParentProblem(region._id, node?.kind, node?.parent, regionNode);
+    if (problem)
+      add({
+        id: region._id,
+        path: node?.parent ? 'parent._ref' : 'parent',
+        message: problem,
+        severity: 'error',
+      });
   }
 
   const order = { error: 0, warning: 1, info: 2 } as const;

@@ -28,7 +28,7 @@ export function documentLimitProblem(document: RawDocument): ContentProblem | un
         return {
           id: document._id,
           path: formatPath(path),
-          message: `the text has ${value.length.toLocaleString('en')} characters, more than the limit of ${LIMITS.fieldCharacters.toLocaleString('en')}`,
+          message: `Texten har ${value.length} tecken, fler än gränsen ${LIMITS.fieldCharacters}: korta den.`,
           severity: 'error',
         };
       continue;
@@ -38,7 +38,7 @@ export function documentLimitProblem(document: RawDocument): ContentProblem | un
       return {
         id: document._id,
         path: `${formatPath(path.slice(0, 8))}…`,
-        message: `nested more than ${LIMITS.nestingDepth} levels deep (the limit)`,
+        message: `Värdet är nästlat i fler än ${LIMITS.nestingDepth} nivåer, vilket är gränsen: förenkla det.`,
         severity: 'error',
       };
     const entries = Array.isArray(value)

@@ -38,7 +38,7 @@ export function parseResults<S extends z.ZodType>(
         {
           id: `(${collection})`,
           path: '',
-          message: 'the query did not return a list',
+          message: 'Frågan gav ingen lista: kontrollera frågan i src/lib/content/queries.ts.',
           severity: 'error',
         },
       ],

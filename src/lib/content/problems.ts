@@ -4,6 +4,9 @@ import type { z } from 'zod';
 
 export type Severity = 'error' | 'warning' | 'info';
 
+export const UNKNOWN_FIELD_MESSAGE =
+  'Fältet finns inte i innehållsmodellen och visas inte på webbplatsen: ta bort det eller byt namn på det.';
+
 export interface ContentProblem {
   /** The document's `_id`, or `<file>:<line>` for a line that is not a document. */
   id: string;
@@ -76,19 +79,20 @@ export function problemsFromZod(
         problems.push({
           id,
           path: formatPath([...base, ...issue.path, key]),
-          message: 'unknown field (not in the content model): it is ignored',
+          message: UNKNOWN_FIELD_MESSAGE,
           severity: 'warning',
         });
       }
       continue;
     }
     let message = issue.message;
-    if (issue.code === 'invalid_type') {
+    // Zod's own messages start "Invalid input"; the content rules give their own (Swedish).
+    if (issue.code === 'invalid_type' && message.startsWith('Invalid input')) {
       const value = valueAt(options.input, issue.path);
       message =
         value === undefined || value === null
-          ? `required field is missing (expected ${issue.expected})`
-          : `expected ${issue.expected}, got ${describe(value)}`;
+          ? 'Fyll i fältet: det krävs.'
+          : `Fel sorts värde: här ska det vara ${EXPECTED[issue.expected] ?? issue.expected}, men det är ${describe(value)}.`;
     }
     problems.push({ id, path: formatPath([...base, ...issue.path]), message, severity: 'error' });
   }
@@ -104,12 +108,22 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
+const EXPECTED: Record<string, string> = {
+  string: 'text',
+  number: 'ett tal',
+  boolean: 'ja eller nej',
+  array: 'en lista',
+  object: 'ett objekt',
+};
+
 function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'an array';
+  if (Array.isArray(value)) return 'en lista';
   if (typeof value === 'string')
-    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${String(value)}`;
+    return `texten ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'number') return `talet ${value}`;
+  if (typeof value === 'boolean') return value ? 'sant' : 'falskt';
+  if (typeof value === 'object') return 'ett objekt';
+  return String(value);
 }
 
 /** Thrown when content cannot be built: its message lists every problem, one per line. */

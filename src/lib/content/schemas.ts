@@ -7,101 +7,42 @@
 import { z } from 'zod';
 
 // ---------------------------------------------------------------------------
-// Shared rules
+// Shared rules: the content rules of src/lib/rules/, which the Studio applies too. A query
+// result is checked with the same rules as the documents it comes from, so a page never
+// meets a value the Studio would have refused; these schemas add no rule of their own.
+import {
+  DECORATORS,
+  DOCUMENT_TYPES,
+  isoDateProblem,
+  LINK_SCHEMES,
+  REGION_KINDS,
+  slugProblem,
+  STATUSES,
+  urlProblem,
+  WEB_SCHEMES,
+  type DocumentType,
+} from '../rules/index.ts';
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const ISO_DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+export { SLUG_PATTERN } from '../rules/slug.ts';
+export { DECORATORS, DOCUMENT_TYPES, REGION_KINDS, STATUSES, type DocumentType };
 
-/** Schemes allowed in Portable Text links. */
-export const LINK_SCHEMES = ['http:', 'https:', 'mailto:', 'tel:'] as const;
-/** Schemes allowed in address fields (website, url, portraitUrl, attachment url). */
-export const WEB_SCHEMES = ['http:', 'https:'] as const;
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+function checked(rule: (value: string) => string | undefined) {
+  return z.string().superRefine((value, ctx) => {
+    const problem = rule(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 }
 
-/** A problem with an isoDate string (`2020`, `2020-09`, `2020-09-01`), or undefined when it is a real date. */
-export function isoDateProblem(value: string): string | undefined {
-  if (!ISO_DATE_PATTERN.test(value))
-    return `"${value}" is not an ISO date of the form YYYY, YYYY-MM or YYYY-MM-DD`;
-  const [year, month, day] = value.split('-').map(Number) as [number, number?, number?];
-  if (month !== undefined && (month < 1 || month > 12)) return `"${value}" has no month ${month}`;
-  if (month !== undefined && day !== undefined && (day < 1 || day > daysInMonth(year, month))) {
-    return `"${value}" is not a real date: the month has ${daysInMonth(year, month)} days`;
-  }
-  return undefined;
-}
-
-/**
- * Compares isoDates of any precision on their common prefix: `2020` and `2020-09` overlap,
- * so neither is before the other (0). Negative when `a` lies wholly before `b`.
- */
-export function compareIsoDates(a: string, b: string): number {
-  const length = Math.min(a.length, b.length);
-  const left = a.slice(0, length);
-  const right = b.slice(0, length);
-  return left < right ? -1 : left > right ? 1 : 0;
-}
-
-/** A problem with an address, or undefined when it parses and uses one of `schemes`. */
-export function urlProblem(value: string, schemes: readonly string[]): string | undefined {
-  // Browsers strip tabs, newlines and edge spaces before reading the scheme ("java\tscript:"),
-  // so a value with any of them is refused outright rather than normalised.
-  if (value.trim() !== value) return `"${value}" has leading or trailing whitespace`;
-  if (/[\u0000-\u001f\u007f]/.test(value)) return `"${value}" contains control characters`;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return `"${value}" is not an absolute address (allowed: ${schemes.map((s) => s.slice(0, -1)).join(', ')})`;
-  }
-  if (!schemes.includes(url.protocol)) {
-    return `scheme "${url.protocol}" is not allowed (allowed: ${schemes.map((s) => s.slice(0, -1)).join(', ')})`;
-  }
-  if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname === '')
-    return `"${value}" has no host`;
-  if ((url.protocol === 'mailto:' || url.protocol === 'tel:') && url.pathname === '')
-    return `"${value}" is empty`;
-  return undefined;
-}
-
-const slug = z
-  .string()
-  .regex(SLUG_PATTERN, { error: 'slug must be lower-case a–z, 0–9 and single hyphens' });
-const isoDate = z.string().superRefine((value, ctx) => {
-  const problem = isoDateProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
-const webUrl = z.string().superRefine((value, ctx) => {
-  const problem = urlProblem(value, WEB_SCHEMES);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
-const linkHref = z.string().superRefine((value, ctx) => {
-  const problem = urlProblem(value, LINK_SCHEMES);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
-
-export const schemaPrimitives = { slug, isoDate, webUrl, linkHref };
+const slug = checked(
+  (value) => slugProblem(value) ?? (value === '' ? 'Slugen saknas.' : undefined),
+);
+const isoDate = checked(isoDateProblem);
+const webUrl = checked((value) => urlProblem(value, WEB_SCHEMES));
+const linkHref = checked((value) => urlProblem(value, LINK_SCHEMES));
 
 // ---------------------------------------------------------------------------
 // Building blocks
 
-export const DOCUMENT_TYPES = [
-  'region',
-  'programme',
-  'malbild',
-  'delprojekt',
-  'kontaktperson',
-  'dokument',
-  'tema',
-  'handelse',
-  'kalla',
-] as const;
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
-
-export const REGION_KINDS = ['lan', 'delregion', 'kommun'] as const;
-export const STATUSES = ['planerat', 'pagaende', 'avslutat'] as const;
 export const DOKUMENT_KINDS = [
   'rapport',
   'bildspel',
@@ -118,7 +59,6 @@ export const DOKUMENT_KINDS = [
 ] as const;
 export const BLOCK_STYLES = ['normal', 'h2', 'h3', 'h4', 'blockquote'] as const;
 export const LIST_ITEMS = ['bullet', 'number'] as const;
-export const DECORATORS = ['strong', 'em'] as const;
 
 /** A reference expanded for a link: `{_id, _type, "title": coalesce(title, name), "slug": slug.current}`. */
 export const linkStubSchema = z.object({

@@ -28,7 +28,8 @@ import {
 } from './retry.ts';
 
 /** The Content Lake API version every query is pinned to. */
-export const SANITY_API_VERSION = '2025-02-19';
+export { SANITY_API_VERSION } from '../rules/api-version.ts';
+import { SANITY_API_VERSION } from '../rules/api-version.ts';
 
 export interface SourceEnv {
   CONTENT_DIR?: string | undefined;

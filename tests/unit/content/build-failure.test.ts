@@ -26,12 +26,11 @@ describe('a build from a broken dataset', () => {
   it('fails, listing every error with its _id and field path', () => {
     expect(result.exitCode).not.toBe(0);
     expect(result.output).toContain('3 errors');
-    expect(result.output).toMatch(/data\.ndjson:15 · \(document\) · not valid JSON/);
+    expect(result.output).toMatch(/data\.ndjson:15 · \(document\) · Raden är inte giltig JSON/);
+    // The messages the Studio shows an editor for the same problems (src/lib/rules/).
+    expect(result.output).toContain('programme-gr · title · Skriv programmets namn.');
     expect(result.output).toContain(
-      'programme-gr · title · required field is missing (expected string)',
-    );
-    expect(result.output).toContain(
-      'region-vastra-gotaland · website · scheme "javascript:" is not allowed (allowed: http, https)',
+      'region-vastra-gotaland · website · Adresser som börjar med javascript: är inte tillåtna här, bara http:, https:. Skriv hela adressen, till exempel https://exempel.se/sida.',
     );
     expect(result.output).not.toContain('Browser APIs are not available');
     expect(existsSync(path.join(result.outDir, 'index.html'))).toBe(false);

@@ -23,6 +23,7 @@ import {
   type Tema,
 } from '../../../src/lib/content/schemas.ts';
 import { createLocalSource, type ContentSource } from '../../../src/lib/content/source.ts';
+import { SLUG_FORMAT_MESSAGE } from '../../../src/lib/rules/index.ts';
 import { EMBEDDED_DIR, FIXTURE_DIR } from './helpers.ts';
 
 describe('queries over the embedded dataset', () => {
@@ -179,8 +180,8 @@ describe('result schemas', () => {
     }
     expect(thrown).toBeInstanceOf(ContentValidationError);
     const message = (thrown as Error).message;
-    expect(message).toContain('programme-a · title · required field is missing (expected string)');
-    expect(message).toContain('programme-b · slug · slug must be lower-case');
-    expect(message).toContain('programme-b · regions · required field is missing (expected array)');
+    expect(message).toContain('programme-a · title · Fyll i fältet: det krävs.');
+    expect(message).toContain(`programme-b · slug · ${SLUG_FORMAT_MESSAGE}`);
+    expect(message).toContain('programme-b · regions · Fyll i fältet: det krävs.');
   });
 });

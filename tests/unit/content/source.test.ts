@@ -13,6 +13,7 @@ import {
   getContentSource,
   sourceKind,
 } from '../../../src/lib/content/source.ts';
+import { requiredMessage } from '../../../src/lib/rules/index.ts';
 import { startContentLake, type ContentLake } from '../../support/content-lake.ts';
 import { FIXTURE_DIR, REPO, breaking, fixture } from './helpers.ts';
 
@@ -66,13 +67,17 @@ describe('the local source', () => {
     const source = createContentSource({ CONTENT_DIR: dir });
     const failure = source.fetch(REGIONS_QUERY);
     await expect(failure).rejects.toBeInstanceOf(ContentValidationError);
-    await expect(failure).rejects.toThrow(/data\.ndjson:4 · \(document\) · not valid JSON/);
-    await expect(failure).rejects.toThrow(/programme-gr · title · required field is missing/);
+    await expect(failure).rejects.toThrow(
+      /data\.ndjson:4 · \(document\) · Raden är inte giltig JSON/,
+    );
+    await expect(failure).rejects.toThrow(
+      `programme-gr · title · ${requiredMessage('programme', 'title')}`,
+    );
   });
 
   it('reports a missing export folder as a problem', async () => {
     const source = createContentSource({ CONTENT_DIR: path.join(dir, 'missing') });
-    await expect(source.validate()).rejects.toThrow(/cannot read the dataset/);
+    await expect(source.validate()).rejects.toThrow(/Datamängden kan inte läsas/);
   });
 
   it('is memoised per build: one source (and one read) for every collection', async () => {
@@ -153,7 +158,7 @@ describe('the remote source, against the loopback stand-in', () => {
       const failure = source.fetch(REGIONS_QUERY);
       await expect(failure).rejects.toBeInstanceOf(ContentValidationError);
       await expect(failure).rejects.toThrow(
-        /region-vastra-gotaland · website · scheme "javascript:" is not allowed/,
+        /region-vastra-gotaland · website · Adresser som börjar med javascript: är inte tillåtna här/,
       );
     } finally {
       await broken.close();

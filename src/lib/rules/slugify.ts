@@ -1,9 +1,8 @@
 // Slugs become URLs that must stay stable and readable, so Swedish letters are
 // folded to plain ASCII (å/ä → a, ö → o, é → e) instead of being percent-encoded.
+import { SLUG_MAX_LENGTH } from './slug.ts';
 
-const MAX_LENGTH = 96;
-
-export function slugify(input: string): string {
+export function slugify(input: string, maxLength = SLUG_MAX_LENGTH): string {
   const slug = input
     .toLowerCase()
     // NFD splits å, ä, ö, é, ü … into a base letter plus a combining mark; dropping
@@ -18,9 +17,9 @@ export function slugify(input: string): string {
     .replace(/[^a-z0-9-]/g, '')
     .replace(/-{2,}/g, '-')
     .replace(/^-|-$/g, '');
-  if (slug.length <= MAX_LENGTH) return slug;
+  if (slug.length <= maxLength) return slug;
   // Cut at a word boundary so a long heading does not end in half a word.
-  const cut = slug.slice(0, MAX_LENGTH + 1);
+  const cut = slug.slice(0, maxLength + 1);
   const lastHyphen = cut.lastIndexOf('-');
-  return (lastHyphen > 0 ? cut.slice(0, lastHyphen) : slug.slice(0, MAX_LENGTH)).replace(/-+$/, '');
+  return (lastHyphen > 0 ? cut.slice(0, lastHyphen) : slug.slice(0, maxLength)).replace(/-+$/, '');
 }
