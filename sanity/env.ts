@@ -27,4 +27,11 @@ export const dataset =
   read(() => process.env.SANITY_DATASET) ??
   'production';
 
+/**
+ * The Content Lake's address, only for a stand-in: the Studio browser tests build the Studio
+ * against a loopback lake (`https://localhost:PORT`; the client puts the project id in front,
+ * and Chromium resolves `*.localhost` to loopback). Unset, the Studio talks to api.sanity.io.
+ */
+export const apiHost = read(() => process.env.SANITY_STUDIO_API_HOST);
+
 export const API_VERSION = '2025-02-19';

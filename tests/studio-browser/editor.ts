@@ -1,0 +1,52 @@
+// What an editor does in the Studio, in the words the Swedish UI shows: open items in the
+// structure's panes, press a list's "+", publish. Every step waits as long as a loaded machine
+// needs; a step that cannot happen fails with the pane's visible text.
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+
+const STEP_TIMEOUT = 120_000;
+
+/** The panes of the structure tool, left to right. */
+export function panes(page: Page): Locator {
+  return page.locator('[data-pane-index]');
+}
+
+/** A list pane's item whose title is `title` (a subtitle may follow it). */
+export function paneItem(pane: Locator, title: string): Locator {
+  return pane
+    .getByRole('link')
+    .filter({ has: pane.page().getByText(title, { exact: true }) })
+    .first();
+}
+
+/**
+ * Clicks `titles` in turn, each in the pane the previous click opened (the first in the last
+ * pane already open), as an editor walks down the structure.
+ */
+export async function openFromStructure(page: Page, titles: readonly string[]): Promise<void> {
+  for (const title of titles) {
+    const pane = panes(page).last();
+    const item = paneItem(pane, title);
+    await item.waitFor({ timeout: STEP_TIMEOUT }).catch(async (error: Error) => {
+      throw new Error(
+        `No item "${title}" in the last pane. The page shows: ${(
+          await pane
+            .page()
+            .locator('body')
+            .innerText()
+            .catch(() => '')
+        ).slice(0, 1500)}`,
+        { cause: error },
+      );
+    });
+    const before = await panes(page).count();
+    await item.click();
+    // Clicking in the last pane opens one more to its right.
+    await expect.poll(() => panes(page).count(), { timeout: STEP_TIMEOUT }).toBeGreaterThan(before);
+  }
+}
+
+/** The document pane's primary "Publicera" button. */
+export function publishButton(page: Page): Locator {
+  return page.getByRole('button', { name: 'Publicera', exact: true });
+}
