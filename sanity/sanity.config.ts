@@ -14,7 +14,9 @@ export default defineConfig({
   dataset,
   ...(apiHost ? { apiHost } : {}),
   plugins: [
-    structureTool({ title: 'Innehåll', structure }),
+    // keepPanesOnCreate (6.16): a document created from a list inside the region tree opens
+    // beside that list instead of throwing the editor out of the tree.
+    structureTool({ title: 'Innehåll', structure, keepPanesOnCreate: true }),
     visionTool({ title: 'GROQ', defaultApiVersion: API_VERSION, defaultDataset: dataset }),
     svSELocale(),
   ],

@@ -50,3 +50,40 @@ export async function openFromStructure(page: Page, titles: readonly string[]): 
 export function publishButton(page: Page): Locator {
   return page.getByRole('button', { name: 'Publicera', exact: true });
 }
+
+/**
+ * Presses "+" in the pane at `paneIndex` (a document list) and, when the list offers several
+ * kinds of document, picks `templateTitle` from its menu. Resolves when the new document's
+ * form has opened beside the list.
+ */
+export async function createFromPane(
+  page: Page,
+  paneIndex: number,
+  templateTitle?: string,
+): Promise<void> {
+  const pane = panes(page).nth(paneIndex);
+  const single = pane.getByTestId('action-intent-button');
+  const menu = pane.getByTestId('multi-action-intent-button');
+  await expect
+    .poll(async () => (await single.count()) + (await menu.count()), { timeout: STEP_TIMEOUT })
+    .toBeGreaterThan(0);
+  if (await menu.count()) {
+    await menu.click();
+    if (!templateTitle) throw new Error('The list offers several templates: name one');
+    await page.getByRole('menuitem', { name: templateTitle }).click();
+  } else {
+    await single.click();
+  }
+  await page.getByTestId('document-pane').waitFor({ timeout: STEP_TIMEOUT });
+}
+
+/** The titles of the open panes, left to right. */
+export async function paneTitles(page: Page): Promise<string[]> {
+  return panes(page).evaluateAll((elements) =>
+    elements.map(
+      (element) =>
+        element.querySelector('[data-testid="pane-header"] h2, [data-testid="pane-header"]')
+          ?.textContent ?? '',
+    ),
+  );
+}
