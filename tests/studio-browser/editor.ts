@@ -1,7 +1,6 @@
 // What an editor does in the Studio, in the words the Swedish UI shows: open items in the
 // structure's panes, press a list's "+", publish. Every step waits as long as a loaded machine
 // needs; a step that cannot happen fails with the pane's visible text.
-import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 
 const STEP_TIMEOUT = 120_000;
@@ -42,7 +41,7 @@ export async function openFromStructure(page: Page, titles: readonly string[]): 
     const before = await panes(page).count();
     await item.click();
     // Clicking in the last pane opens one more to its right.
-    await expect.poll(() => panes(page).count(), { timeout: STEP_TIMEOUT }).toBeGreaterThan(before);
+    await panes(page).nth(before).waitFor({ timeout: STEP_TIMEOUT });
   }
 }
 
@@ -64,9 +63,7 @@ export async function createFromPane(
   const pane = panes(page).nth(paneIndex);
   const single = pane.getByTestId('action-intent-button');
   const menu = pane.getByTestId('multi-action-intent-button');
-  await expect
-    .poll(async () => (await single.count()) + (await menu.count()), { timeout: STEP_TIMEOUT })
-    .toBeGreaterThan(0);
+  await single.or(menu).first().waitFor({ timeout: STEP_TIMEOUT });
   if (await menu.count()) {
     await menu.click();
     if (!templateTitle) throw new Error('The list offers several templates: name one');
@@ -86,4 +83,34 @@ export async function paneTitles(page: Page): Promise<string[]> {
           ?.textContent ?? '',
     ),
   );
+}
+
+/** The options a reference field's search offers after typing `search`. */
+export async function referenceOptions(
+  page: Page,
+  fieldId: string,
+  search: string,
+): Promise<Locator> {
+  const input = page
+    .getByTestId('document-pane')
+    .locator(`input[role="combobox"][id="${fieldId}"]`);
+  await input.click();
+  await input.fill(search);
+  const listbox = page.locator(`[id="${await input.getAttribute('aria-owns')}"]`);
+  await listbox.getByRole('option').first().waitFor({ timeout: STEP_TIMEOUT });
+  return listbox.getByRole('option');
+}
+
+/** Picks the option whose title is exactly `title` in a reference field's search. */
+export async function pickReference(
+  page: Page,
+  fieldId: string,
+  search: string,
+  title: string,
+): Promise<void> {
+  const options = await referenceOptions(page, fieldId, search);
+  await options
+    .filter({ has: page.getByText(title, { exact: true }) })
+    .first()
+    .click();
 }

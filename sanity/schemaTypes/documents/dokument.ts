@@ -8,6 +8,7 @@ import {
   subtitle,
   themesField,
 } from '../fields';
+import { delprojektOfChosenProgramme } from '../reference-filters';
 
 export const DOKUMENT_KIND_OPTIONS = [
   { title: 'Rapport', value: 'rapport' },
@@ -103,6 +104,7 @@ export default defineType({
       description: 'Delprojektet som dokumentet hör till, om något.',
       type: 'reference',
       to: [{ type: 'delprojekt' }],
+      options: { filter: delprojektOfChosenProgramme },
     }),
     themesField(),
     sourcesField(),
