@@ -10,6 +10,18 @@ import {
 } from '../fields';
 import { validateEmail, validatePhone } from '../validation';
 
+// The same words as the shared rule module's (branch `rules`, src/lib/rules/contact.ts), so
+// that the two meet at merge. A warning there too: a publisher may list a contact without
+// either, and details are never invented.
+export const CONTACT_DETAILS_MESSAGE =
+  'Kontaktpersonen har varken e-postadress eller telefonnummer, så besökare kan inte nå personen. ' +
+  'Skriv in dem om källan anger dem. Nämner källan bara personen utan att ange den som kontakt, ' +
+  'skriv om personen i programmets text i stället och ta bort kontaktpersonen.';
+
+function hasText(value: unknown): boolean {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
 export default defineType({
   name: 'kontaktperson',
   title: 'Kontaktperson',
@@ -17,6 +29,12 @@ export default defineType({
     'En person som källan anger som kontakt i arbetet. Skriv bara de arbetsuppgifter som utgivaren själv har publicerat, exakt som de står.',
   type: 'document',
   icon: UserIcon,
+  validation: (rule) =>
+    rule
+      .custom((contact) =>
+        hasText(contact?.['email']) || hasText(contact?.['phone']) ? true : CONTACT_DETAILS_MESSAGE,
+      )
+      .warning(),
   fields: [
     defineField({
       name: 'name',
