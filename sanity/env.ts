@@ -34,4 +34,19 @@ export const dataset =
  */
 export const apiHost = read(() => process.env.SANITY_STUDIO_API_HOST);
 
+/**
+ * Where "Förhandsgranska" opens a document: the preview build as `npm start` serves it
+ * (`ASTRO_OUT_DIR=dist-preview npm start -- --no-build`), unless set.
+ */
+export const previewUrl = (
+  read(() => process.env.SANITY_STUDIO_PREVIEW_URL) ?? 'http://127.0.0.1:4321'
+).replace(/\/$/, '');
+
+/** The public site's address (the site's SITE_URL); without it there is no "Öppna på webbplatsen". */
+export const siteUrl = (
+  read(() => process.env.SANITY_STUDIO_SITE_URL) ??
+  read(() => process.env.SITE_URL) ??
+  ''
+).replace(/\/$/, '');
+
 export const API_VERSION = '2025-02-19';

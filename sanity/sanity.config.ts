@@ -2,6 +2,7 @@ import { svSELocale } from '@sanity/locale-sv-se';
 import { visionTool } from '@sanity/vision';
 import { defineConfig } from 'sanity';
 import { structureTool } from 'sanity/structure';
+import { documentActions } from './actions';
 import { API_VERSION, apiHost, dataset, projectId } from './env';
 import { schemaTypes } from './schemaTypes';
 import { structure } from './structure';
@@ -20,6 +21,7 @@ export default defineConfig({
     visionTool({ title: 'GROQ', defaultApiVersion: API_VERSION, defaultDataset: dataset }),
     svSELocale(),
   ],
+  document: { actions: documentActions },
   schema: {
     types: schemaTypes,
     templates: (previous) => [...previous, ...regionTemplates],

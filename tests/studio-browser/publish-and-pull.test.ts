@@ -1,5 +1,6 @@
 // An editor opens a programme in the Studio, changes its title, publishes, and the next
 // `content:pull` brings the new title into the snapshot: the whole way from the Studio to git.
+// From another programme, "Förhandsgranska" opens its page in the preview build.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,8 @@ import { STUDIO_DATASET, STUDIO_PROJECT_ID } from '../support/studio-build.ts';
 import { openFromStructure, publishButton } from './editor.ts';
 
 const PROGRAMME_ID = 'programme-gr-vardens-medarbetare';
+/** sanity/env.ts's default: the preview build as `npm start` serves it. */
+const PREVIEW_URL = 'http://127.0.0.1:4321';
 const NEW_TITLE = 'Vårdens medarbetare i Göteborgsregionen';
 
 let session: StudioSession;
@@ -65,5 +68,28 @@ describe('editing and publishing a programme', () => {
       .map((line) => JSON.parse(line) as { _id: string; title?: string })
       .find((document) => document._id === PROGRAMME_ID);
     expect(programme?.title).toBe(NEW_TITLE);
+  });
+
+  it('opens the programme’s page in the preview build from the document’s actions', async () => {
+    const page = await session.open();
+    // The preview build as `npm start` serves it; here a stand-in page, to see what is asked.
+    const asked: string[] = [];
+    await page.context().route(`${PREVIEW_URL}/**`, (route) => {
+      asked.push(route.request().url());
+      return route.fulfill({ contentType: 'text/html', body: '<title>Förhandsgranskning</title>' });
+    });
+    await openFromStructure(page, [
+      'Per typ',
+      'Program',
+      'Gemensam färdplan för Nära vård i Västra Götaland',
+    ]);
+    const menu = page
+      .getByTestId('document-pane')
+      .getByRole('button', { name: 'Öppna dokumentåtgärder' });
+    await menu.click();
+    const popup = page.waitForEvent('popup');
+    await page.getByRole('menuitem', { name: 'Förhandsgranska' }).click();
+    await (await popup).waitForLoadState();
+    expect(asked).toEqual([`${PREVIEW_URL}/program/vastra-gotaland-gemensam-fardplan/`]);
   });
 });
