@@ -3,6 +3,7 @@ import { visionTool } from '@sanity/vision';
 import { defineConfig } from 'sanity';
 import { structureTool } from 'sanity/structure';
 import { documentActions } from './actions';
+import { isAdministrator } from './roles';
 import { API_VERSION, apiHost, dataset, projectId } from './env';
 import { schemaTypes } from './schemaTypes';
 import { structure } from './structure';
@@ -21,6 +22,9 @@ export default defineConfig({
     visionTool({ title: 'GROQ', defaultApiVersion: API_VERSION, defaultDataset: dataset }),
     svSELocale(),
   ],
+  // Vision (GROQ) is a developer's tool: administrators only.
+  tools: (tools, { currentUser }) =>
+    isAdministrator(currentUser) ? tools : tools.filter((tool) => tool.name !== 'vision'),
   document: { actions: documentActions },
   schema: {
     types: schemaTypes,

@@ -101,6 +101,15 @@ export const EDITOR: StudioUser = {
   token: 'sk-studio-editor-anna-7c1d',
 };
 
+/** A project administrator (developers): sees the GROQ tool and developer-only fields. */
+export const ADMINISTRATOR: StudioUser = {
+  id: 'p-ola-utvecklare',
+  name: 'Ola Utvecklare',
+  email: 'ola.utvecklare@example.se',
+  role: 'administrator',
+  token: 'sk-studio-admin-ola-3e9a',
+};
+
 /** The embedded dataset (content/dataset/data.ndjson), the documents every Studio test starts from. */
 export async function embeddedDataset(): Promise<LakeDocument[]> {
   const text = await readFile(path.join(repoRoot, 'content', 'dataset', 'data.ndjson'), 'utf8');
