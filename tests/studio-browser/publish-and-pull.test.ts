@@ -87,9 +87,11 @@ describe('editing and publishing a programme', () => {
       .getByTestId('document-pane')
       .getByRole('button', { name: 'Öppna dokumentåtgärder' });
     await menu.click();
-    const popup = page.waitForEvent('popup');
-    await page.getByRole('menuitem', { name: 'Förhandsgranska' }).click();
-    await (await popup).waitForLoadState();
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('menuitem', { name: 'Förhandsgranska' }).click(),
+    ]);
+    await popup.waitForLoadState();
     expect(asked).toEqual([`${PREVIEW_URL}/program/vastra-gotaland-gemensam-fardplan/`]);
   });
 });

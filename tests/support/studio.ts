@@ -75,6 +75,9 @@ export async function studioContext(browser: Browser, token: string): Promise<Br
     timezoneId: 'Europe/Stockholm',
     viewport: { width: 1600, height: 1000 },
   });
+  // The Studio re-renders forms and menus while it loads; on a loaded two-core machine an
+  // action can wait longer than Playwright's default 30 s for its element to settle.
+  context.setDefaultTimeout(120_000);
   await context.addInitScript(({ key, value }) => window.localStorage.setItem(key, value), {
     key: `__studio_auth_token_${STUDIO_PROJECT_ID}`,
     value: JSON.stringify({ token, time: new Date().toISOString() }),
