@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import { ProcessesFirstSequencer } from './tests/support/sequencer.ts';
 
-// Two projects: fast unit/data tests, and tests on a built site (one build shared through
-// globalSetup). Most tests wait on a child process (a build, the Sanity CLI, Chromium), so two
-// test files at a time keep both cores busy; Vitest's default on two cores is one.
+// Three projects: fast unit/data tests; tests on a built site (one build shared through
+// globalSetup); and the real Studio in Chromium against a loopback Content Lake (one Studio
+// build per run; its files run one at a time, last, each with its own lake on the build's
+// port). Most tests wait on a child process (a build, the Sanity CLI, Chromium), so two test
+// files at a time keep both cores busy; Vitest's default on two cores is one.
 // The 'unit' project runs first while the 'site' project's global setup builds the site in the
 // background (see tests/support/global-setup.ts).
 export default defineConfig({
@@ -42,6 +44,17 @@ export default defineConfig({
           testTimeout: 300_000,
           hookTimeout: 600_000,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'studio-browser',
+          include: ['tests/studio-browser/**/*.test.ts'],
+          globalSetup: ['tests/support/studio-global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

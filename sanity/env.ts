@@ -27,4 +27,26 @@ export const dataset =
   read(() => process.env.SANITY_DATASET) ??
   'production';
 
+/**
+ * The Content Lake's address, only for a stand-in: the Studio browser tests build the Studio
+ * against a loopback lake (`https://localhost:PORT`; the client puts the project id in front,
+ * and Chromium resolves `*.localhost` to loopback). Unset, the Studio talks to api.sanity.io.
+ */
+export const apiHost = read(() => process.env.SANITY_STUDIO_API_HOST);
+
+/**
+ * Where "Förhandsgranska" opens a document: the preview build as `npm start` serves it
+ * (`ASTRO_OUT_DIR=dist-preview npm start -- --no-build`), unless set.
+ */
+export const previewUrl = (
+  read(() => process.env.SANITY_STUDIO_PREVIEW_URL) ?? 'http://127.0.0.1:4321'
+).replace(/\/$/, '');
+
+/** The public site's address (the site's SITE_URL); without it there is no "Öppna på webbplatsen". */
+export const siteUrl = (
+  read(() => process.env.SANITY_STUDIO_SITE_URL) ??
+  read(() => process.env.SITE_URL) ??
+  ''
+).replace(/\/$/, '');
+
 export { SANITY_API_VERSION as API_VERSION } from '../src/lib/rules/api-version.ts';

@@ -2,7 +2,9 @@ import { svSELocale } from '@sanity/locale-sv-se';
 import { visionTool } from '@sanity/vision';
 import { defineConfig } from 'sanity';
 import { structureTool } from 'sanity/structure';
-import { API_VERSION, dataset, projectId } from './env';
+import { documentActions } from './actions';
+import { isAdministrator } from './roles';
+import { API_VERSION, apiHost, dataset, projectId } from './env';
 import { schemaTypes } from './schemaTypes';
 import { structure } from './structure';
 import { regionTemplates } from './templates';
@@ -12,11 +14,18 @@ export default defineConfig({
   title: 'Nära vård',
   projectId,
   dataset,
+  ...(apiHost ? { apiHost } : {}),
   plugins: [
-    structureTool({ title: 'Innehåll', structure }),
+    // keepPanesOnCreate (6.16): a document created from a list inside the region tree opens
+    // beside that list instead of throwing the editor out of the tree.
+    structureTool({ title: 'Innehåll', structure, keepPanesOnCreate: true }),
     visionTool({ title: 'GROQ', defaultApiVersion: API_VERSION, defaultDataset: dataset }),
     svSELocale(),
   ],
+  // Vision (GROQ) is a developer's tool: administrators only.
+  tools: (tools, { currentUser }) =>
+    isAdministrator(currentUser) ? tools : tools.filter((tool) => tool.name !== 'vision'),
+  document: { actions: documentActions },
   schema: {
     types: schemaTypes,
     templates: (previous) => [...previous, ...regionTemplates],

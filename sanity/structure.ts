@@ -14,8 +14,14 @@ import { TargetIcon } from '@sanity/icons/Target';
 import { UserIcon } from '@sanity/icons/User';
 import { UsersIcon } from '@sanity/icons/Users';
 import type { ComponentType } from 'react';
-import type { ListBuilder, StructureBuilder, StructureResolver } from 'sanity/structure';
+import type {
+  InitialValueTemplateItemBuilder,
+  ListBuilder,
+  StructureBuilder,
+  StructureResolver,
+} from 'sanity/structure';
 import { API_VERSION } from './env';
+import { REGION_KIND_TEMPLATES } from './templates';
 
 /** Plural list titles; the schema's own titles are singular. */
 export const TYPE_LISTS: { type: string; title: string; icon: ComponentType }[] = [
@@ -43,45 +49,143 @@ export const REGION_FILTERS = {
   handelse: '_type == "handelse" && $regionId in regions[]._ref',
 } as const;
 
-function materialList(
-  S: StructureBuilder,
-  regionId: string,
-  options: {
-    id: string;
-    type: string;
-    title: string;
-    icon: ComponentType;
-    filter: string;
-    template?: string;
-  },
-) {
+/** The list panes below a region and a programme, each with its "+" template. */
+interface MaterialList {
+  id: string;
+  type: string;
+  title: string;
+  /** The list pane's own title, when it should say more than the item (default: `title`). */
+  paneTitle?: string;
+  icon: ComponentType;
+  filter: string;
+  params: Record<string, string>;
+  templates: InitialValueTemplateItemBuilder[];
+  /** A child pane other than the document editor (a region's or programme's own tree). */
+  child?: (id: string) => Promise<ListBuilder>;
+}
+
+function materialList(S: StructureBuilder, options: MaterialList) {
+  // Templates go after .child(): the builder's clone() in child() drops them otherwise.
   let list = S.documentList()
     .id(options.id)
-    .title(options.title)
+    .title(options.paneTitle ?? options.title)
     .schemaType(options.type)
     .apiVersion(API_VERSION)
     .filter(options.filter)
-    .params({ regionId });
-  if (options.template) {
-    list = list.initialValueTemplates([S.initialValueTemplateItem(options.template, { regionId })]);
+    .params(options.params);
+  if (options.child) {
+    // A list whose items open a list pane declines the create intent, so that a new document
+    // opens in the editor beside it (keepPanesOnCreate) instead of as a region or programme
+    // list with nothing in it (sanity-io/sanity#8861).
+    list = list.child(options.child).canHandleIntent(() => false);
   }
+  list = list.initialValueTemplates(options.templates);
   return S.listItem().id(options.id).title(options.title).icon(options.icon).child(list);
 }
 
+/** GROQ filters for "this programme's material"; `$programmeId` is the programme's published id. */
+export const PROGRAMME_FILTERS = {
+  delprojekt: '_type == "delprojekt" && programme._ref == $programmeId',
+  dokument:
+    '_type == "dokument" && (programme._ref == $programmeId || delprojekt->programme._ref == $programmeId)',
+  handelse:
+    '_type == "handelse" && (programme._ref == $programmeId || delprojekt->programme._ref == $programmeId)',
+  kontaktperson:
+    '_type == "kontaktperson" && _id in *[_id in [$programmeId, "drafts." + $programmeId]].contacts[]._ref',
+} as const;
+
 export const structure: StructureResolver = (S, context) => {
-  async function regionName(regionId: string): Promise<string> {
+  const client = () => context.getClient({ apiVersion: API_VERSION });
+
+  /** A document's fields as the editor sees it: the draft when there is one. */
+  async function current<T>(id: string, projection: string): Promise<T | null> {
     try {
-      const name = await context
-        .getClient({ apiVersion: API_VERSION })
-        .fetch<string | null>('*[_id in [$id, "drafts." + $id]][0].name', { id: regionId });
-      return name ?? 'Region';
+      return await client().fetch<T | null>(
+        `coalesce(*[_id == "drafts." + $id][0], *[_id == $id][0]) ${projection}`,
+        { id },
+      );
     } catch {
-      return 'Region';
+      return null;
     }
   }
 
+  function template(id: string, parameters: Record<string, string>, title?: string) {
+    const item = S.initialValueTemplateItem(id, parameters);
+    return title ? item.id(`${id}-${Object.values(parameters).join('-')}`).title(title) : item;
+  }
+
+  async function programmePane(programmeId: string): Promise<ListBuilder> {
+    const title = (await current<{ title?: string }>(programmeId, '{ title }'))?.title ?? 'Program';
+    const params = { programmeId };
+    return S.list()
+      .id(programmeId)
+      .title(title)
+      .items([
+        S.listItem()
+          .id('om-programmet')
+          .title('Om programmet')
+          .icon(EditIcon)
+          .child(S.document().schemaType('programme').documentId(programmeId)),
+        S.divider(),
+        materialList(S, {
+          id: 'delprojekt',
+          type: 'delprojekt',
+          title: 'Delprojekt',
+          icon: ComponentIcon,
+          filter: PROGRAMME_FILTERS.delprojekt,
+          params,
+          templates: [template('delprojekt-in-programme', params)],
+        }),
+        materialList(S, {
+          id: 'dokument',
+          type: 'dokument',
+          title: 'Dokument',
+          icon: DocumentPdfIcon,
+          filter: PROGRAMME_FILTERS.dokument,
+          params,
+          templates: [template('dokument-in-programme', params)],
+        }),
+        materialList(S, {
+          id: 'handelser',
+          type: 'handelse',
+          title: 'Händelser',
+          icon: CalendarIcon,
+          filter: PROGRAMME_FILTERS.handelse,
+          params,
+          templates: [template('handelse-in-programme', params)],
+        }),
+        materialList(S, {
+          id: 'kontaktpersoner',
+          type: 'kontaktperson',
+          title: 'Kontaktpersoner',
+          icon: UsersIcon,
+          filter: PROGRAMME_FILTERS.kontaktperson,
+          params,
+          templates: [template('kontaktperson-in-programme', params)],
+        }),
+      ]);
+  }
+
   async function regionPane(regionId: string): Promise<ListBuilder> {
-    const title = await regionName(regionId);
+    const region = await current<{ name?: string; kind?: string }>(regionId, '{ name, kind }');
+    const title = region?.name ?? 'Region';
+    const params = { regionId };
+    // Regions nest: delregioner and kommuner under a län, kommuner under a delregion.
+    const childKinds =
+      region?.kind === 'lan'
+        ? [REGION_KIND_TEMPLATES.delregion, REGION_KIND_TEMPLATES.kommun]
+        : region?.kind === 'delregion'
+          ? [REGION_KIND_TEMPLATES.kommun]
+          : [];
+    let programmes: { _id: string; title?: string }[] = [];
+    try {
+      programmes = await client().fetch(
+        '*[_type == "programme" && $regionId in regions[]._ref && !(_id in path("drafts.**"))] | order(title asc) { _id, title }',
+        params,
+      );
+    } catch {
+      programmes = [];
+    }
     return S.list()
       .id(regionId)
       .title(title)
@@ -91,70 +195,83 @@ export const structure: StructureResolver = (S, context) => {
           .title(`Om ${title}`)
           .icon(EditIcon)
           .child(S.document().schemaType('region').documentId(regionId)),
-        S.listItem()
-          .id('regioner')
-          .title('Regioner under')
-          .icon(PinIcon)
-          .child(
-            S.documentList()
-              .id('regioner')
-              .title(`Regioner under ${title}`)
-              .schemaType('region')
-              .apiVersion(API_VERSION)
-              .filter(REGION_FILTERS.children)
-              .params({ regionId })
-              .initialValueTemplates([
-                S.initialValueTemplateItem('region-under-region', { regionId }),
-              ])
-              .child((childId) => regionPane(childId)),
-          ),
+        ...(childKinds.length > 0
+          ? [
+              materialList(S, {
+                id: 'regioner',
+                type: 'region',
+                title: 'Regioner under',
+                paneTitle: `Regioner under ${title}`,
+                icon: PinIcon,
+                filter: REGION_FILTERS.children,
+                params,
+                templates: childKinds.map((id) => template(id, params)),
+                child: regionPane,
+              }),
+            ]
+          : []),
         S.divider(),
-        materialList(S, regionId, {
+        materialList(S, {
           id: 'program',
           type: 'programme',
           title: 'Program',
           icon: ProjectsIcon,
           filter: REGION_FILTERS.programme,
-          template: 'programme-in-region',
+          params,
+          templates: [template('programme-in-region', params)],
+          child: programmePane,
         }),
-        materialList(S, regionId, {
+        materialList(S, {
           id: 'malbilder',
           type: 'malbild',
           title: 'Målbilder',
           icon: TargetIcon,
           filter: REGION_FILTERS.malbild,
-          template: 'malbild-in-region',
+          params,
+          templates: [template('malbild-in-region', params)],
         }),
-        materialList(S, regionId, {
+        // A delprojekt belongs to a programme: one "+" per programme of the region.
+        materialList(S, {
           id: 'delprojekt',
           type: 'delprojekt',
           title: 'Delprojekt',
           icon: ComponentIcon,
           filter: REGION_FILTERS.delprojekt,
+          params,
+          templates: programmes.map((programme) =>
+            template(
+              'delprojekt-in-programme',
+              { programmeId: programme._id },
+              `Delprojekt i ${programme.title ?? 'programmet'}`,
+            ),
+          ),
         }),
-        materialList(S, regionId, {
+        materialList(S, {
           id: 'kontaktpersoner',
           type: 'kontaktperson',
           title: 'Kontaktpersoner',
           icon: UsersIcon,
           filter: REGION_FILTERS.kontaktperson,
-          template: 'kontaktperson-in-region',
+          params,
+          templates: [template('kontaktperson-in-region', params)],
         }),
-        materialList(S, regionId, {
+        materialList(S, {
           id: 'dokument',
           type: 'dokument',
           title: 'Dokument',
           icon: DocumentPdfIcon,
           filter: REGION_FILTERS.dokument,
-          template: 'dokument-in-region',
+          params,
+          templates: [template('dokument-in-region', params)],
         }),
-        materialList(S, regionId, {
+        materialList(S, {
           id: 'handelser',
           type: 'handelse',
           title: 'Händelser',
           icon: CalendarIcon,
           filter: REGION_FILTERS.handelse,
-          template: 'handelse-in-region',
+          params,
+          templates: [template('handelse-in-region', params)],
         }),
       ]);
   }
@@ -174,7 +291,9 @@ export const structure: StructureResolver = (S, context) => {
             .apiVersion(API_VERSION)
             .filter('_type == "region" && kind == "lan"')
             .defaultOrdering([{ field: 'name', direction: 'asc' }])
-            .child((regionId) => regionPane(regionId)),
+            .child(regionPane)
+            .canHandleIntent(() => false)
+            .initialValueTemplates([template(REGION_KIND_TEMPLATES.lan, {})]),
         ),
       S.listItem()
         .id('per-typ')

@@ -9,6 +9,7 @@ import {
   subtitle,
   themesField,
 } from '../fields';
+import { delprojektOfChosenProgramme } from '../reference-filters';
 
 export const DOKUMENT_KIND_OPTIONS = [
   { title: 'Rapport', value: 'rapport' },
@@ -104,6 +105,7 @@ export default defineType({
       description: 'Delprojektet som dokumentet hör till, om något.',
       type: 'reference',
       to: [{ type: 'delprojekt' }],
+      options: { filter: delprojektOfChosenProgramme },
     }),
     themesField(),
     sourcesField(),

@@ -10,6 +10,7 @@ import {
   sourcesField,
   subtitle,
 } from '../fields';
+import { delprojektOfChosenProgramme } from '../reference-filters';
 
 export default defineType({
   name: 'handelse',
@@ -69,6 +70,7 @@ export default defineType({
       description: 'Delprojektet som händelsen hör till, om något.',
       type: 'reference',
       to: [{ type: 'delprojekt' }],
+      options: { filter: delprojektOfChosenProgramme },
     }),
     documentsField('Dokument från händelsen, till exempel inspelning och bildspel.'),
     sourcesField(),

@@ -1,6 +1,7 @@
 import { EarthGlobeIcon } from '@sanity/icons/EarthGlobe';
 import { requiredMessage } from '../../../src/lib/rules/index.ts';
 import { defineField, defineType } from 'sanity';
+import { isAdministrator } from '../../roles';
 import { isoDateField, slugField, subtitle, webUrlField } from '../fields';
 
 export default defineType({
@@ -50,6 +51,8 @@ export default defineType({
       description:
         'Filen i shared/seeds/ som sidans text sparades i, för spårbarhet. Lämna tomt för nya sidor.',
       type: 'string',
+      // A developer's trace of the seed data: administrators only.
+      hidden: ({ currentUser }) => !isAdministrator(currentUser),
     }),
     defineField({
       name: 'note',

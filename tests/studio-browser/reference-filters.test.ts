@@ -1,0 +1,96 @@
+// In a Dokument, an editor picks the programme and then the delprojekt: the delprojekt picker
+// offers only the chosen programme's delprojekt (dokument.ts, reference-filters.ts).
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LakeDocument } from '../support/content-lake.ts';
+import { embeddedDataset, startStudioSession, type StudioSession } from '../support/studio.ts';
+import {
+  createFromPane,
+  openFromStructure,
+  panes,
+  pickReference,
+  referenceOptions,
+} from './editor.ts';
+
+/** A delprojekt of another programme (Fyrbodal's), which the picker must leave out. */
+const OTHER_DELPROJEKT: LakeDocument = {
+  _id: 'delprojekt-fyrbodal-halsoframjande',
+  _type: 'delprojekt',
+  _createdAt: '2026-11-23T09:00:00Z',
+  _updatedAt: '2026-11-23T09:00:00Z',
+  title: 'Hälsofrämjande arbetssätt i Fyrbodal',
+  slug: { _type: 'slug', current: 'halsoframjande-arbetssatt-i-fyrbodal' },
+  programme: { _type: 'reference', _ref: 'programme-fyrbodal-goda-forutsattningar' },
+  summary: 'Ett delprojekt i ett annat program än Göteborgsregionens.',
+};
+
+let session: StudioSession;
+
+/** The options' titles (their first line), once their previews have loaded. */
+async function titlesOf(options: Locator): Promise<string[]> {
+  return (await options.allInnerTexts()).map((text) => text.split('\n')[0]?.trim() ?? '');
+}
+
+beforeAll(async () => {
+  session = await startStudioSession({ dataset: [...(await embeddedDataset()), OTHER_DELPROJEKT] });
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('a Dokument’s programme and delprojekt', () => {
+  it('offers only the chosen programme’s delprojekt', async () => {
+    const page = await session.open();
+    await openFromStructure(page, [
+      'Per region',
+      'Västra Götaland',
+      'Regioner under',
+      'Göteborgsregionen',
+      'Dokument',
+    ]);
+    await createFromPane(page, (await panes(page).count()) - 1);
+    await page.getByLabel('Rubrik', { exact: true }).fill('Lägesrapport om kompetensplattformen');
+
+    // Before a programme is chosen, every delprojekt is offered, Fyrbodal's too.
+    const before = await referenceOptions(page, 'delprojekt', 'Hälsofrämjande');
+    await expect
+      .poll(() => titlesOf(before), { timeout: 60_000 })
+      .toEqual(['Hälsofrämjande arbetssätt i Fyrbodal']);
+    await page.keyboard.press('Escape');
+
+    await pickReference(page, 'programme', 'Vårdens', 'Vårdens medarbetare');
+    await expect
+      .poll(
+        () =>
+          session.lake.lake
+            .getDocuments()
+            .find((document) => document['title'] === 'Lägesrapport om kompetensplattformen')?.[
+            'programme'
+          ],
+        { timeout: 60_000 },
+      )
+      .toMatchObject({ _ref: 'programme-gr-vardens-medarbetare' });
+
+    const offered = await referenceOptions(page, 'delprojekt', '*');
+    await expect
+      .poll(() => titlesOf(offered), { timeout: 60_000 })
+      .toEqual([
+        '1. Vårdens medarbetare och Nära vård',
+        '2. Ta fram en digital plattform för kompetensutveckling',
+        '3. FoU-studier',
+      ]);
+    await offered.filter({ hasText: 'Ta fram en digital plattform' }).click();
+    await expect
+      .poll(
+        () =>
+          session.lake.lake
+            .getDocuments()
+            .find((document) => document['title'] === 'Lägesrapport om kompetensplattformen')?.[
+            'delprojekt'
+          ],
+        { timeout: 60_000 },
+      )
+      .toMatchObject({ _ref: 'delprojekt-gr-2' });
+  });
+});

@@ -1,0 +1,44 @@
+// Global setup of the vitest 'studio-browser' project: builds the real Studio once per run,
+// for a loopback Content Lake on a port chosen here (the Studio bundle carries its API host,
+// so the port is fixed before the build). Each test file then starts its own lake on that
+// port; the project runs its files one at a time, so they never share a lake.
+import { rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { repoRoot as ROOT } from '../studio/support/sanity-cli.ts';
+import { buildStudio } from './studio-build.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Absolute path of this run's Studio build. */
+    studioBuildDir: string;
+    /** The port the Studio build expects its Content Lake on (https://localhost:PORT). */
+    studioLakePort: number;
+  }
+}
+
+const RUN_DIR = path.join(ROOT, '.cache', 'studio-browser', `run-${process.pid}`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const port = await freePort();
+  const buildDir = await buildStudio(path.join(RUN_DIR, 'studio'), `https://localhost:${port}`);
+  project.provide('studioBuildDir', buildDir);
+  project.provide('studioLakePort', port);
+  return () => rm(RUN_DIR, { recursive: true, force: true });
+}

@@ -1,0 +1,170 @@
+// The Studio browser harness: serves this run's Studio build (studio-build.ts), starts a
+// loopback Content Lake for it (studio-lake.ts), and opens it in Chromium signed in as an
+// editor. See docs/studio-tests.md.
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { repoRoot } from '../studio/support/sanity-cli.ts';
+import { STUDIO_DATASET, STUDIO_PROJECT_ID } from './studio-build.ts';
+import { launchBrowser } from './browser.ts';
+import type { LakeDocument } from './content-lake.ts';
+import { startStudioLake, type StudioLake, type StudioUser } from './studio-lake.ts';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+export interface StudioServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a Studio build as a single-page app (as `sanity preview` does): files by path, every
+ * other path the Studio's index.html, whose router then reads the path.
+ */
+export async function serveStudio(dir: string, port = 0): Promise<StudioServer> {
+  const root = path.resolve(dir);
+  const server: Server = createServer(async (req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const file = path.join(root, pathname);
+    const inside = file.startsWith(`${root}${path.sep}`);
+    const info = inside ? await stat(file).catch(() => undefined) : undefined;
+    const target = info?.isFile() ? file : path.join(root, 'index.html');
+    const bytes = await readFile(target);
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    res.end(bytes);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${address.port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * A browser context signed in to the Studio with `token`: the Studio reads its token from
+ * localStorage (`__studio_auth_token_<projectId>`), set here before any page script runs. The
+ * loopback lake's certificate is self-signed.
+ */
+export async function studioContext(browser: Browser, token: string): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    ignoreHTTPSErrors: true,
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    viewport: { width: 1600, height: 1000 },
+  });
+  // The Studio re-renders forms and menus while it loads; on a loaded two-core machine an
+  // action can wait longer than Playwright's default 30 s for its element to settle.
+  context.setDefaultTimeout(120_000);
+  await context.addInitScript(({ key, value }) => window.localStorage.setItem(key, value), {
+    key: `__studio_auth_token_${STUDIO_PROJECT_ID}`,
+    value: JSON.stringify({ token, time: new Date().toISOString() }),
+  });
+  return context;
+}
+
+/** Errors the page logs, for assertion messages. */
+export function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+/** The editor the tests sign in as (a project editor, as the 311 organisations' editors are). */
+export const EDITOR: StudioUser = {
+  id: 'p-anna-redaktor',
+  name: 'Anna Redaktör',
+  email: 'anna.redaktor@example.se',
+  role: 'editor',
+  token: 'sk-studio-editor-anna-7c1d',
+};
+
+/** A project administrator (developers): sees the GROQ tool and developer-only fields. */
+export const ADMINISTRATOR: StudioUser = {
+  id: 'p-ola-utvecklare',
+  name: 'Ola Utvecklare',
+  email: 'ola.utvecklare@example.se',
+  role: 'administrator',
+  token: 'sk-studio-admin-ola-3e9a',
+};
+
+/** The embedded dataset (content/dataset/data.ndjson), the documents every Studio test starts from. */
+export async function embeddedDataset(): Promise<LakeDocument[]> {
+  const text = await readFile(path.join(repoRoot, 'content', 'dataset', 'data.ndjson'), 'utf8');
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as LakeDocument);
+}
+
+export interface StudioSession {
+  lake: StudioLake;
+  studio: StudioServer;
+  browser: Browser;
+  /** Opens the Studio at `path` (default the structure tool) signed in as `user`. */
+  open(path?: string, user?: StudioUser): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * One test file's Studio: a fresh loopback lake with `dataset` (default: the embedded one) on
+ * the port this run's Studio build expects, the build served, and Chromium. Needs the
+ * 'studio-browser' project's global setup (tests/support/studio-global-setup.ts).
+ */
+export async function startStudioSession(
+  options: { dataset?: readonly LakeDocument[]; users?: readonly StudioUser[] } = {},
+): Promise<StudioSession> {
+  const lake = await startStudioLake({
+    dataset: options.dataset ?? (await embeddedDataset()),
+    projectId: STUDIO_PROJECT_ID,
+    datasetName: STUDIO_DATASET,
+    users: options.users ?? [EDITOR],
+    port: inject('studioLakePort'),
+  });
+  const studio = await serveStudio(inject('studioBuildDir'));
+  const browser = await launchBrowser();
+  const contexts: BrowserContext[] = [];
+  return {
+    lake,
+    studio,
+    browser,
+    async open(pathname = '/structure', user = EDITOR) {
+      const context = await studioContext(browser, user.token);
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(`${studio.url}${pathname}`);
+      return page;
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
+      await studio.close();
+      await lake.close();
+    },
+  };
+}
