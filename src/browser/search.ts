@@ -8,7 +8,7 @@
 // results on screen only (10 at a time). The filter chunks, which only serve the counts beside
 // the filter options, wait until the filter panel is opened or the address carries a filter.
 import { FILTER_KEYS, type FilterKey } from '../lib/search/labels.ts';
-import { MESSAGES, resultStatus } from '../lib/search/messages.ts';
+import { MESSAGES, hitCount, resultStatus } from '../lib/search/messages.ts';
 import {
   hasFilters,
   isEmptySearch,
@@ -43,6 +43,7 @@ interface PagefindResultData {
 
 interface PagefindResult {
   id: string;
+  score: number;
   data(): Promise<PagefindResultData>;
 }
 
@@ -101,9 +102,105 @@ function lastWord(query: string): string {
 
 type GroupCounts = Record<FilterKey, Record<string, number>>;
 
+/** How a chip names an option's group. */
+const GROUP_LABELS: Record<FilterKey, string> = { region: 'Region', typ: 'Typ', tema: 'Tema' };
+
+/** Wide enough for the open filter panel to leave the first results on the first screen. */
+const WIDE_SCREEN = '(min-width: 60rem)';
+
 /** Pagefind's counts with every filter group present. */
 function everyGroup(counts: FilterCounts): GroupCounts {
   return Object.fromEntries(FILTER_KEYS.map((key) => [key, counts[key] ?? {}])) as GroupCounts;
+}
+
+/** How far down a list of results the visitor was: kept as the history entry's state. */
+interface Place {
+  rendered: number;
+  scrollY: number;
+}
+
+function placeIn(state: unknown): Place | undefined {
+  if (typeof state !== 'object' || state === null) return undefined;
+  const { rendered, scrollY } = state as Partial<Place>;
+  return typeof rendered === 'number' && typeof scrollY === 'number'
+    ? { rendered, scrollY }
+    : undefined;
+}
+
+/** Letters without their diacritics, lower case: "Beljić" → "beljic", "färdplan" → "fardplan". */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('sv');
+}
+
+/**
+ * Whether a shown result matched a query word only once diacritics were folded (a marked word
+ * that starts with the word folded but not as typed). Pagefind's loose search also returns
+ * pages that match some other way; the note is for the ones that did not.
+ */
+function foldedMatchShown(query: string, list: HTMLElement): boolean {
+  const words = query.toLocaleLowerCase('sv').split(/\s+/).filter(Boolean);
+  const found = [
+    ...[...list.querySelectorAll('mark')].map((mark) => mark.textContent ?? ''),
+    ...[...list.querySelectorAll('.search-result__title')].flatMap(
+      (title) => title.textContent?.split(/[^\p{L}\p{N}]+/u) ?? [],
+    ),
+  ].map((word) => word.toLocaleLowerCase('sv'));
+  return found.some(
+    (word) =>
+      !words.some((typed) => word.startsWith(typed)) &&
+      words.some((typed) => fold(word).startsWith(fold(typed))),
+  );
+}
+
+/** Letters in common at the start of two words. */
+function commonPrefix(a: string, b: string): number {
+  let length = 0;
+  while (length < a.length && length < b.length && a[length] === b[length]) length++;
+  return length;
+}
+
+/** The share of a title's words that a query word matches (inflected forms too: medarbetarna, medarbetare). */
+function titleCoverage(title: string, query: string): number {
+  const words = fold(title)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  const typed = fold(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  if (words.length === 0 || typed.length === 0) return 0;
+  const matched = words.filter((word) =>
+    typed.some(
+      (term) => commonPrefix(word, term) >= Math.min(term.length, Math.max(4, term.length - 3)),
+    ),
+  );
+  return matched.length / words.length;
+}
+
+/**
+ * The order of the first results, with near ties broken by the title. Pagefind's title boost
+ * is the same for every title that contains the word, however long: among results it scores
+ * within 1 % of each other, the title the query covers more comes first ("Vårdens medarbetare"
+ * before "Goda förutsättningar för vårdens medarbetare"). Only the first results are reordered:
+ * they are the ones whose titles are loaded.
+ */
+function breakTies(
+  results: readonly PagefindResult[],
+  data: readonly PagefindResultData[],
+  query: string,
+): number[] {
+  const indices = results.map((_, index) => index);
+  if (!query) return indices;
+  const groups: number[][] = [];
+  for (const index of indices) {
+    const group = groups.at(-1);
+    const top = group ? (results[group[0] as number] as PagefindResult).score : 0;
+    if (group && (results[index] as PagefindResult).score >= top * 0.99) group.push(index);
+    else groups.push([index]);
+  }
+  const coverage = data.map((item) => titleCoverage(item.meta.title ?? '', query));
+  return groups.flatMap((group) =>
+    [...group].sort((a, b) => (coverage[b] as number) - (coverage[a] as number)),
+  );
 }
 
 interface Outcome {
@@ -124,7 +221,14 @@ function start(root: HTMLElement): void {
   const list = element<HTMLOListElement>(root, '[data-search-list]');
   const more = element<HTMLButtonElement>(root, '[data-search-more]');
   const fallback = element<HTMLElement>(root, '[data-search-fallback]');
+  const empty = element<HTMLElement>(root, '[data-search-empty]');
+  const unfiltered = element<HTMLElement>(root, '[data-search-unfiltered]');
   const details = root.querySelector<HTMLDetailsElement>('[data-search-filters]');
+  const filterCount = root.querySelector<HTMLElement>('[data-search-filter-count]');
+  const filtersHint = root.querySelector<HTMLElement>('[data-search-filters-hint]');
+  const active = element<HTMLElement>(root, '[data-search-active]');
+  const chips = element<HTMLUListElement>(root, '[data-search-chips]');
+  const clearAll = element<HTMLButtonElement>(root, '[data-search-clear]');
   const checkboxes = [
     ...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"][data-filter-value]'),
   ];
@@ -178,7 +282,31 @@ function start(root: HTMLElement): void {
     if (input.value.trim() !== state.q) input.value = state.q;
     for (const box of checkboxes) box.checked = state[box.name as FilterKey].includes(box.value);
     sortSelect.value = state.sort;
-    if (details && hasFilters(state)) details.open = true;
+    showActiveFilters(state);
+  }
+
+  /** The number of ticked options on the panel's toggle, and each as a chip that removes it. */
+  function showActiveFilters(state: SearchState): void {
+    const ticked = checkboxes.filter((box) => state[box.name as FilterKey].includes(box.value));
+    if (filterCount) {
+      filterCount.textContent = ticked.length === 1 ? '1 valt' : `${ticked.length} valda`;
+      filterCount.hidden = ticked.length === 0;
+    }
+    chips.replaceChildren(
+      ...ticked.map((box) => {
+        const item = document.createElement('li');
+        const chip = document.createElement('button');
+        chip.type = 'button';
+        chip.className = 'search__chip';
+        const text = `${GROUP_LABELS[box.name as FilterKey]}: ${box.dataset.filterLabel ?? box.value}`;
+        chip.textContent = text;
+        chip.setAttribute('aria-label', `Ta bort filtret ${text}`);
+        chip.dataset.chipFor = box.id;
+        item.append(chip);
+        return item;
+      }),
+    );
+    active.hidden = ticked.length === 0;
   }
 
   function setTitle(state: SearchState): void {
@@ -216,8 +344,10 @@ function start(root: HTMLElement): void {
     if (withCounts) await loadFilterChunks();
     let loosened = false;
     let main = await api.search(term, { filters });
-    if (term && main.results.length === 0 && /[åäöÅÄÖ]|[aoAO]/.test(term)) {
-      // Nothing with exact å/ä/ö: try again treating them as a/o (a visitor without a Swedish keyboard).
+    if (term && main.results.length === 0 && /\p{L}/u.test(term)) {
+      // Nothing with exact spelling: try again with every diacritic folded ("fardplan" finds
+      // "färdplan", "Beljić" finds "Beljic"): a visitor without a Swedish keyboard, or a name
+      // spelt with or without its accent.
       await api.options({ exactDiacritics: false });
       try {
         const loose = await api.search(term, { filters });
@@ -254,6 +384,15 @@ function start(root: HTMLElement): void {
       const target = box.labels?.[0]?.querySelector<HTMLElement>('[data-search-count]');
       if (target) target.textContent = ` (${count})`;
     }
+    // An option without results is hidden unless it (or a region below it) is ticked.
+    for (const box of checkboxes) {
+      const item = box.closest('li');
+      if (!item) continue;
+      const key = box.name as FilterKey;
+      const count = counts[key]?.[box.dataset.filterValue ?? box.value] ?? 0;
+      item.hidden = count === 0 && !item.querySelector('input:checked');
+    }
+    if (filtersHint) filtersHint.hidden = false;
     // For tests and scripts: the search whose counts are shown.
     root.dataset.searchCounts = searchHref(SEARCH_PATH, state);
   }
@@ -273,6 +412,11 @@ function start(root: HTMLElement): void {
   function clearCounts(): void {
     for (const span of root.querySelectorAll<HTMLElement>('[data-search-count]'))
       span.textContent = '';
+    for (const box of checkboxes) {
+      const item = box.closest('li');
+      if (item) item.hidden = false;
+    }
+    if (filtersHint) filtersHint.hidden = true;
   }
 
   function resultItem(data: PagefindResultData): HTMLLIElement {
@@ -336,8 +480,13 @@ function start(root: HTMLElement): void {
 
   async function renderMore(token: number): Promise<HTMLLIElement | undefined> {
     const batch = shown.slice(rendered, rendered + PAGE_SIZE);
-    const data = await Promise.all(batch.map((result) => result.data()));
+    let data = await Promise.all(batch.map((result) => result.data()));
     if (token !== generation) return undefined;
+    if (rendered === 0 && current.sort === 'relevans') {
+      const order = breakTies(batch, data, current.q);
+      shown.splice(0, batch.length, ...order.map((index) => batch[index] as PagefindResult));
+      data = order.map((index) => data[index] as PagefindResultData);
+    }
     const items = data.map(resultItem);
     list.append(...items);
     rendered += batch.length;
@@ -345,7 +494,28 @@ function start(root: HTMLElement): void {
     return items[0];
   }
 
-  async function run(state: SearchState): Promise<void> {
+  /** What the search found without its filters: a way out of a filtered search with no results. */
+  async function showUnfiltered(state: SearchState, token: number): Promise<void> {
+    unfiltered.hidden = true;
+    if (!state.q || !hasFilters(state)) return;
+    const without: SearchState = { ...state, region: [], typ: [], tema: [] };
+    const { hits } = await find(without, false);
+    if (token !== generation || hits.length === 0) return;
+    const link = document.createElement('a');
+    link.href = searchHref(SEARCH_PATH, without);
+    link.textContent = `${hitCount(hits.length)} för ”${state.q}” utan filtren`;
+    unfiltered.replaceChildren('Utan filtren finns träffar: ', link, '.');
+    unfiltered.hidden = false;
+  }
+
+  /** Where the visitor was in these results (kept in the history entry, for back and forward). */
+  function rememberPlace(): void {
+    if (!root.dataset.searchRendered) return;
+    const place: Place = { rendered, scrollY: Math.round(window.scrollY) };
+    history.replaceState(place, '', location.href);
+  }
+
+  async function run(state: SearchState, place?: Place): Promise<void> {
     const token = ++generation;
     setTitle(state);
     if (!pagefind) return;
@@ -356,6 +526,7 @@ function start(root: HTMLElement): void {
       resultsSection.hidden = true;
       more.hidden = true;
       note.hidden = true;
+      empty.hidden = true;
       status.textContent = MESSAGES.empty;
       if (countsWanted()) {
         const counts = await loadFilterChunks();
@@ -372,16 +543,23 @@ function start(root: HTMLElement): void {
       rendered = 0;
       list.replaceChildren();
       await renderMore(token);
+      // Back or forward to these results: as many as were shown then.
+      while (place && rendered < Math.min(place.rendered, shown.length) && token === generation)
+        await renderMore(token);
       if (token !== generation) return;
       resultsSection.hidden = shown.length === 0;
+      empty.hidden = shown.length > 0;
+      if (shown.length === 0) await showUnfiltered(state, token);
+      if (token !== generation) return;
       if (outcome.counts) showCounts(state, outcome.counts);
       const notes = [
-        outcome.loosened ? MESSAGES.loosened(state.q) : '',
+        outcome.loosened && foldedMatchShown(state.q, list) ? MESSAGES.loosened(state.q) : '',
         outcome.undatedLast ? MESSAGES.undatedLast : '',
       ].filter(Boolean);
       note.textContent = notes.join(' ');
       note.hidden = notes.length === 0;
       status.textContent = resultStatus(shown.length, state.q, hasFilters(state));
+      if (place) window.scrollTo(0, place.scrollY);
       // For tests and scripts: the search whose results are on screen.
       root.dataset.searchRendered = searchHref(SEARCH_PATH, state);
     } finally {
@@ -392,6 +570,7 @@ function start(root: HTMLElement): void {
   function commit(state: SearchState, mode: 'push' | 'replace'): void {
     if (sameSearch(state, current)) return;
     current = state;
+    showActiveFilters(state);
     const href = searchHref(SEARCH_PATH, state);
     if (mode === 'push') history.pushState(null, '', href);
     else history.replaceState(null, '', href);
@@ -433,8 +612,37 @@ function start(root: HTMLElement): void {
       countCurrent().catch((error: unknown) => console.error('Search could not count', error));
   });
 
+  chips.addEventListener('click', (event) => {
+    const chip = (event.target as Element).closest<HTMLButtonElement>('[data-chip-for]');
+    const box =
+      chip && root.querySelector<HTMLInputElement>(`#${CSS.escape(chip.dataset.chipFor ?? '')}`);
+    if (!chip || !box) return;
+    // Focus stays among the chips: the next one, else the previous, else the panel's toggle.
+    const all = [...chips.querySelectorAll<HTMLButtonElement>('[data-chip-for]')];
+    const index = all.indexOf(chip);
+    const nextFor = (all[index + 1] ?? all[index - 1])?.dataset.chipFor;
+    box.checked = false;
+    window.clearTimeout(typingTimer);
+    typingEntryPushed = false;
+    commit(readForm(), 'push');
+    const next =
+      nextFor && chips.querySelector<HTMLButtonElement>(`[data-chip-for="${CSS.escape(nextFor)}"]`);
+    (next || details?.querySelector('summary') || input).focus();
+  });
+
+  clearAll.addEventListener('click', () => {
+    for (const box of checkboxes) box.checked = false;
+    window.clearTimeout(typingTimer);
+    typingEntryPushed = false;
+    commit(readForm(), 'push');
+    (details?.querySelector('summary') ?? input).focus();
+  });
+
   more.addEventListener('click', () => {
-    void renderMore(generation).then((first) => first?.querySelector('a')?.focus());
+    void renderMore(generation).then((first) => {
+      first?.querySelector('a')?.focus();
+      rememberPlace();
+    });
   });
 
   window.addEventListener('popstate', () => {
@@ -442,10 +650,27 @@ function start(root: HTMLElement): void {
     typingEntryPushed = false;
     current = knownValuesOnly(parseSearchState(new URLSearchParams(location.search)), maps);
     writeForm(current);
-    void run(current);
+    void run(current, placeIn(history.state));
   });
 
+  // The place in the results goes with the history entry: saved while scrolling, on "Visa fler
+  // träffar" and when leaving, restored by back and forward (also after a full reload).
+  history.scrollRestoration = 'manual';
+  let scrollTimer: number | undefined;
+  window.addEventListener(
+    'scroll',
+    () => {
+      window.clearTimeout(scrollTimer);
+      scrollTimer = window.setTimeout(rememberPlace, 150);
+    },
+    { passive: true },
+  );
+  window.addEventListener('pagehide', rememberPlace);
+  list.addEventListener('click', rememberPlace);
+
   writeForm(current);
+  // On a phone the panel stays closed, so the first results show on the first screen.
+  if (details && hasFilters(current) && window.matchMedia(WIDE_SCREEN).matches) details.open = true;
   setTitle(current);
   status.textContent = MESSAGES.loading;
   loadPagefind()
@@ -454,8 +679,10 @@ function start(root: HTMLElement): void {
       fallback.hidden = true;
       // Normalise the address (unknown values dropped, fixed order) without a new history entry.
       const href = searchHref(SEARCH_PATH, current);
-      if (href !== `${location.pathname}${location.search}`) history.replaceState(null, '', href);
-      await run(current);
+      const place = placeIn(history.state);
+      if (href !== `${location.pathname}${location.search}`)
+        history.replaceState(place ?? null, '', href);
+      await run(current, place);
       root.dataset.searchReady = 'true';
     })
     .catch((error: unknown) => {
