@@ -1,5 +1,6 @@
-// The search page in the browser: reads the search from the URL, runs it with Pagefind,
-// renders the results and keeps the URL in step (typing replaces the current history entry,
+// The search page in the browser, its controller: reads the search from the URL, runs it with
+// the engine (search/engine.ts: Pagefind's calls), renders the results (search/render.ts, from
+// the page's <template>) and keeps the URL in step (typing replaces the current history entry,
 // after the first keystroke of a new query pushes one; filters, sort and submit push), so a
 // search can be linked, reloaded and walked with back and forward. Loaded only by SearchApp.
 //
@@ -7,66 +8,21 @@
 // and metadata on page load; for a search, the index chunk of its words and the fragments of the
 // results on screen only (10 at a time). The filter chunks, which only serve the counts beside
 // the filter options, wait until the filter panel is opened or the address carries a filter.
-import { FILTER_KEYS, type FilterKey } from '../lib/search/labels.ts';
+import { type FilterKey } from '../lib/search/labels.ts';
 import { MESSAGES, hitCount, resultStatus } from '../lib/search/messages.ts';
 import {
   hasFilters,
   isEmptySearch,
   knownValuesOnly,
-  pagefindFilters,
   parseSearchState,
   sameSearch,
   searchHref,
   type FilterValueMaps,
-  type PagefindFilters,
   type SearchState,
 } from '../lib/search/url-state.ts';
-
-// ---------------------------------------------------------------------------
-// The part of Pagefind's browser API this page uses (pagefind.js, written at build time).
-
-type FilterCounts = Record<string, Record<string, number>>;
-
-interface PagefindSubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-  anchor?: { element: string; id: string; text?: string };
-}
-
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-  sub_results: PagefindSubResult[];
-}
-
-interface PagefindResult {
-  id: string;
-  score: number;
-  data(): Promise<PagefindResultData>;
-}
-
-interface PagefindResponse {
-  results: PagefindResult[];
-  filters: FilterCounts;
-  totalFilters: FilterCounts;
-}
-
-interface PagefindSearchOptions {
-  filters?: PagefindFilters;
-  sort?: Record<string, 'asc' | 'desc'>;
-}
-
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindResponse>;
-  preload(term: string, options?: PagefindSearchOptions): Promise<void>;
-  filters(): Promise<FilterCounts>;
-}
-
-// ---------------------------------------------------------------------------
+import { SearchEngine, breakTies, type GroupCounts } from './search/engine.ts';
+import type { Pagefind, PagefindResult, PagefindResultData } from './search/pagefind.ts';
+import { foldedMatchShown, resultItem } from './search/render.ts';
 
 /** Results listed at first and per "Visa fler träffar": each one costs a fragment file. */
 const PAGE_SIZE = 10;
@@ -100,18 +56,11 @@ function lastWord(query: string): string {
   return query.trim().split(/\s+/).pop() ?? '';
 }
 
-type GroupCounts = Record<FilterKey, Record<string, number>>;
-
 /** How a chip names an option's group. */
 const GROUP_LABELS: Record<FilterKey, string> = { region: 'Region', typ: 'Typ', tema: 'Tema' };
 
 /** Wide enough for the open filter panel to leave the first results on the first screen. */
 const WIDE_SCREEN = '(min-width: 60rem)';
-
-/** Pagefind's counts with every filter group present. */
-function everyGroup(counts: FilterCounts): GroupCounts {
-  return Object.fromEntries(FILTER_KEYS.map((key) => [key, counts[key] ?? {}])) as GroupCounts;
-}
 
 /** How far down a list of results the visitor was: kept as the history entry's state. */
 interface Place {
@@ -127,90 +76,6 @@ function placeIn(state: unknown): Place | undefined {
     : undefined;
 }
 
-/** Letters without their diacritics, lower case: "Beljić" → "beljic", "färdplan" → "fardplan". */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase('sv');
-}
-
-/**
- * Whether a shown result matched a query word only once diacritics were folded (a marked word
- * that starts with the word folded but not as typed). Pagefind's loose search also returns
- * pages that match some other way; the note is for the ones that did not.
- */
-function foldedMatchShown(query: string, list: HTMLElement): boolean {
-  const words = query.toLocaleLowerCase('sv').split(/\s+/).filter(Boolean);
-  const found = [
-    ...[...list.querySelectorAll('mark')].map((mark) => mark.textContent ?? ''),
-    ...[...list.querySelectorAll('.search-result__title')].flatMap(
-      (title) => title.textContent?.split(/[^\p{L}\p{N}]+/u) ?? [],
-    ),
-  ].map((word) => word.toLocaleLowerCase('sv'));
-  return found.some(
-    (word) =>
-      !words.some((typed) => word.startsWith(typed)) &&
-      words.some((typed) => fold(word).startsWith(fold(typed))),
-  );
-}
-
-/** Letters in common at the start of two words. */
-function commonPrefix(a: string, b: string): number {
-  let length = 0;
-  while (length < a.length && length < b.length && a[length] === b[length]) length++;
-  return length;
-}
-
-/** The share of a title's words that a query word matches (inflected forms too: medarbetarna, medarbetare). */
-function titleCoverage(title: string, query: string): number {
-  const words = fold(title)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  const typed = fold(query)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  if (words.length === 0 || typed.length === 0) return 0;
-  const matched = words.filter((word) =>
-    typed.some(
-      (term) => commonPrefix(word, term) >= Math.min(term.length, Math.max(4, term.length - 3)),
-    ),
-  );
-  return matched.length / words.length;
-}
-
-/**
- * The order of the first results, with near ties broken by the title. Pagefind's title boost
- * is the same for every title that contains the word, however long: among results it scores
- * within 1 % of each other, the title the query covers more comes first ("Vårdens medarbetare"
- * before "Goda förutsättningar för vårdens medarbetare"). Only the first results are reordered:
- * they are the ones whose titles are loaded.
- */
-function breakTies(
-  results: readonly PagefindResult[],
-  data: readonly PagefindResultData[],
-  query: string,
-): number[] {
-  const indices = results.map((_, index) => index);
-  if (!query) return indices;
-  const groups: number[][] = [];
-  for (const index of indices) {
-    const group = groups.at(-1);
-    const top = group ? (results[group[0] as number] as PagefindResult).score : 0;
-    if (group && (results[index] as PagefindResult).score >= top * 0.99) group.push(index);
-    else groups.push([index]);
-  }
-  const coverage = data.map((item) => titleCoverage(item.meta.title ?? '', query));
-  return groups.flatMap((group) =>
-    [...group].sort((a, b) => (coverage[b] as number) - (coverage[a] as number)),
-  );
-}
-
-interface Outcome {
-  hits: PagefindResult[];
-  /** Undefined when the counts were not asked for (the filter chunks are not loaded). */
-  counts: GroupCounts | undefined;
-  loosened: boolean;
-  undatedLast: boolean;
-}
-
 function start(root: HTMLElement): void {
   const form = element<HTMLFormElement>(root, 'form');
   const input = element<HTMLInputElement>(root, '[data-search-input]');
@@ -219,6 +84,7 @@ function start(root: HTMLElement): void {
   const note = element<HTMLElement>(root, '[data-search-note]');
   const resultsSection = element<HTMLElement>(root, '[data-search-results]');
   const list = element<HTMLOListElement>(root, '[data-search-list]');
+  const template = element<HTMLTemplateElement>(root, '[data-search-result-template]');
   const more = element<HTMLButtonElement>(root, '[data-search-more]');
   const fallback = element<HTMLElement>(root, '[data-search-fallback]');
   const empty = element<HTMLElement>(root, '[data-search-empty]');
@@ -246,7 +112,7 @@ function start(root: HTMLElement): void {
     tema: valuesOf('tema'),
   };
 
-  let pagefind: Pagefind | undefined;
+  let engine: SearchEngine | undefined;
   let current: SearchState = knownValuesOnly(
     parseSearchState(new URLSearchParams(location.search)),
     maps,
@@ -256,20 +122,9 @@ function start(root: HTMLElement): void {
   let typingEntryPushed = false;
   let shown: PagefindResult[] = [];
   let rendered = 0;
-  // Pagefind's filter chunks, loaded once (by `filters()`) when the counts are first wanted.
-  let filterChunks: Promise<FilterCounts> | undefined;
 
   /** The counts are shown once the panel has been opened (or when there is no panel). */
-  const countsWanted = () => !details || details.open || filterChunks !== undefined;
-
-  function loadFilterChunks(): Promise<FilterCounts> {
-    const api = pagefind as Pagefind;
-    filterChunks ??= api.filters().catch((error: unknown) => {
-      filterChunks = undefined;
-      throw error;
-    });
-    return filterChunks;
-  }
+  const countsWanted = () => !details || details.open || engine?.countsLoaded === true;
 
   function readForm(): SearchState {
     const params = new URLSearchParams();
@@ -313,70 +168,6 @@ function start(root: HTMLElement): void {
     document.title = state.q ? `”${state.q}” – ${baseTitle}` : baseTitle;
   }
 
-  async function countsFor(
-    state: SearchState,
-    term: string | null,
-    main: PagefindResponse,
-  ): Promise<GroupCounts> {
-    const api = pagefind as Pagefind;
-    const counts = {} as GroupCounts;
-    for (const key of FILTER_KEYS) {
-      if (state[key].length === 0) {
-        counts[key] = main.filters[key] ?? {};
-        continue;
-      }
-      // Counts for one group ignore that group's own choices: each number is what ticking it would add.
-      const others = pagefindFilters(state, maps, key);
-      if (term === null && Object.keys(others).length === 0) {
-        counts[key] = (await loadFilterChunks())[key] ?? {};
-      } else {
-        counts[key] = (await api.search(term, { filters: others })).filters[key] ?? {};
-      }
-    }
-    return counts;
-  }
-
-  async function find(state: SearchState, withCounts: boolean): Promise<Outcome> {
-    const api = pagefind as Pagefind;
-    const term = state.q || null;
-    const filters = pagefindFilters(state, maps);
-    // A search only counts the filters whose chunks are loaded: load them all first.
-    if (withCounts) await loadFilterChunks();
-    let loosened = false;
-    let main = await api.search(term, { filters });
-    if (term && main.results.length === 0 && /\p{L}/u.test(term)) {
-      // Nothing with exact spelling: try again with every diacritic folded ("fardplan" finds
-      // "färdplan", "Beljić" finds "Beljic"): a visitor without a Swedish keyboard, or a name
-      // spelt with or without its accent.
-      await api.options({ exactDiacritics: false });
-      try {
-        const loose = await api.search(term, { filters });
-        if (loose.results.length > 0) {
-          main = loose;
-          loosened = true;
-        }
-      } finally {
-        if (!loosened) await api.options({ exactDiacritics: true });
-      }
-    }
-    let hits = main.results;
-    let undatedLast = false;
-    if (state.sort !== 'relevans' && hits.length > 0) {
-      // Pagefind leaves pages without a sort key out of sorted results: put them after the dated ones.
-      const sorted = await api.search(term, {
-        filters,
-        sort: { date: state.sort === 'datum' ? 'desc' : 'asc' },
-      });
-      const dated = new Set(sorted.results.map((result) => result.id));
-      const undated = hits.filter((result) => !dated.has(result.id));
-      undatedLast = undated.length > 0 && sorted.results.length > 0;
-      hits = [...sorted.results, ...undated];
-    }
-    const counts = withCounts ? await countsFor(state, term, main) : undefined;
-    if (loosened) await api.options({ exactDiacritics: true });
-    return { hits, counts, loosened, undatedLast };
-  }
-
   function showCounts(state: SearchState, counts: GroupCounts): void {
     for (const box of checkboxes) {
       const key = box.name as FilterKey;
@@ -399,13 +190,13 @@ function start(root: HTMLElement): void {
 
   /** The panel was opened after a search: count the options for the search on screen. */
   async function countCurrent(): Promise<void> {
-    if (!pagefind || !countsWanted()) return;
+    if (!engine || !countsWanted()) return;
     const token = generation;
     const state = current;
     if (root.dataset.searchCounts === searchHref(SEARCH_PATH, state)) return;
     const counts = isEmptySearch(state)
-      ? everyGroup(await loadFilterChunks())
-      : (await find(state, true)).counts;
+      ? await engine.allCounts()
+      : (await engine.find(state, true)).counts;
     if (token === generation && counts) showCounts(state, counts);
   }
 
@@ -419,65 +210,6 @@ function start(root: HTMLElement): void {
     if (filtersHint) filtersHint.hidden = true;
   }
 
-  function resultItem(data: PagefindResultData): HTMLLIElement {
-    const item = document.createElement('li');
-    item.className = 'search-result';
-
-    const heading = document.createElement('h3');
-    heading.className = 'search-result__title';
-    const link = document.createElement('a');
-    link.href = data.url;
-    link.textContent = data.meta.title ?? data.url;
-    heading.append(link);
-
-    const meta = document.createElement('p');
-    meta.className = 'search-result__meta';
-    const type = document.createElement('span');
-    type.className = 'search-result__type';
-    type.textContent = data.meta.type ?? 'Sida';
-    meta.append(type);
-    if (data.meta.region) {
-      const region = document.createElement('span');
-      region.className = 'search-result__region';
-      region.textContent = data.meta.region;
-      meta.append(region);
-    }
-    if (data.meta.date) {
-      const time = document.createElement('time');
-      time.className = 'search-result__date';
-      time.dateTime = data.meta.date;
-      time.textContent = data.meta.date_text ?? data.meta.date;
-      meta.append(time);
-    }
-
-    item.append(heading, meta);
-
-    const excerpt = document.createElement('p');
-    excerpt.className = 'search-result__excerpt';
-    // Pagefind escapes the page text and adds only <mark> elements: safe as HTML.
-    excerpt.innerHTML = data.excerpt;
-    item.append(excerpt);
-
-    const sections = data.sub_results
-      .filter((sub) => sub.anchor && sub.url !== data.url)
-      .slice(0, 3);
-    if (sections.length > 0) {
-      const sectionList = document.createElement('ul');
-      sectionList.className = 'search-result__sections';
-      sectionList.setAttribute('aria-label', `Avsnitt i ${link.textContent}`);
-      for (const sub of sections) {
-        const li = document.createElement('li');
-        const a = document.createElement('a');
-        a.href = sub.url;
-        a.textContent = sub.title;
-        li.append(a);
-        sectionList.append(li);
-      }
-      item.append(sectionList);
-    }
-    return item;
-  }
-
   async function renderMore(token: number): Promise<HTMLLIElement | undefined> {
     const batch = shown.slice(rendered, rendered + PAGE_SIZE);
     let data = await Promise.all(batch.map((result) => result.data()));
@@ -487,7 +219,7 @@ function start(root: HTMLElement): void {
       shown.splice(0, batch.length, ...order.map((index) => batch[index] as PagefindResult));
       data = order.map((index) => data[index] as PagefindResultData);
     }
-    const items = data.map(resultItem);
+    const items = data.map((item) => resultItem(template, item));
     list.append(...items);
     rendered += batch.length;
     more.hidden = rendered >= shown.length;
@@ -497,13 +229,11 @@ function start(root: HTMLElement): void {
   /** What the search found without its filters: a way out of a filtered search with no results. */
   async function showUnfiltered(state: SearchState, token: number): Promise<void> {
     unfiltered.hidden = true;
-    if (!state.q || !hasFilters(state)) return;
-    const without: SearchState = { ...state, region: [], typ: [], tema: [] };
-    const { hits } = await find(without, false);
-    if (token !== generation || hits.length === 0) return;
+    const count = engine ? await engine.unfilteredCount(state) : 0;
+    if (token !== generation || count === 0) return;
     const link = document.createElement('a');
-    link.href = searchHref(SEARCH_PATH, without);
-    link.textContent = `${hitCount(hits.length)} för ”${state.q}” utan filtren`;
+    link.href = searchHref(SEARCH_PATH, { ...state, region: [], typ: [], tema: [] });
+    link.textContent = `${hitCount(count)} för ”${state.q}” utan filtren`;
     unfiltered.replaceChildren('Utan filtren finns träffar: ', link, '.');
     unfiltered.hidden = false;
   }
@@ -518,7 +248,7 @@ function start(root: HTMLElement): void {
   async function run(state: SearchState, place?: Place): Promise<void> {
     const token = ++generation;
     setTitle(state);
-    if (!pagefind) return;
+    if (!engine) return;
     if (isEmptySearch(state)) {
       shown = [];
       rendered = 0;
@@ -529,15 +259,15 @@ function start(root: HTMLElement): void {
       empty.hidden = true;
       status.textContent = MESSAGES.empty;
       if (countsWanted()) {
-        const counts = await loadFilterChunks();
-        if (token === generation) showCounts(state, everyGroup(counts));
+        const counts = await engine.allCounts();
+        if (token === generation) showCounts(state, counts);
       }
       if (token === generation) root.dataset.searchRendered = searchHref(SEARCH_PATH, state);
       return;
     }
     root.setAttribute('aria-busy', 'true');
     try {
-      const outcome = await find(state, countsWanted());
+      const outcome = await engine.find(state, countsWanted());
       if (token !== generation) return;
       shown = outcome.hits;
       rendered = 0;
@@ -587,7 +317,7 @@ function start(root: HTMLElement): void {
   input.addEventListener('input', () => {
     const query = input.value.trim();
     const shortWord = lastWord(query).length < SHORT_WORD_LETTERS;
-    if (pagefind && !shortWord) void pagefind.preload(query);
+    if (engine && !shortWord) engine.preload(query);
     window.clearTimeout(typingTimer);
     typingTimer = window.setTimeout(
       () => {
@@ -675,7 +405,7 @@ function start(root: HTMLElement): void {
   status.textContent = MESSAGES.loading;
   loadPagefind()
     .then(async (loaded) => {
-      pagefind = loaded;
+      engine = new SearchEngine(loaded, maps);
       fallback.hidden = true;
       // Normalise the address (unknown values dropped, fixed order) without a new history entry.
       const href = searchHref(SEARCH_PATH, current);
