@@ -273,6 +273,15 @@ function start(root: HTMLElement): void {
       rendered = 0;
       list.replaceChildren();
       await renderMore(token);
+      if (token !== generation) return;
+      if (outcome.loosened && !foldedMatchShown(state.q, list)) {
+        // The folded retry matched only by some other likeness ("äldreomsorg" found "ålder"):
+        // not the same words spelt another way, so there are no results.
+        shown = [];
+        rendered = 0;
+        list.replaceChildren();
+        more.hidden = true;
+      }
       // Back or forward to these results: as many as were shown then.
       while (place && rendered < Math.min(place.rendered, shown.length) && token === generation)
         await renderMore(token);
@@ -283,7 +292,7 @@ function start(root: HTMLElement): void {
       if (token !== generation) return;
       if (outcome.counts) showCounts(state, outcome.counts);
       const notes = [
-        outcome.loosened && foldedMatchShown(state.q, list) ? MESSAGES.loosened(state.q) : '',
+        outcome.loosened && shown.length > 0 ? MESSAGES.loosened(state.q) : '',
         outcome.undatedLast ? MESSAGES.undatedLast : '',
       ].filter(Boolean);
       note.textContent = notes.join(' ');

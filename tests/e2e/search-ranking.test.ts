@@ -165,6 +165,18 @@ describe('a search with no results', () => {
     for (const theme of themes) expect(links).toContain(theme.path);
   });
 
+  it('is what a word no page says gets, not a loose likeness (“äldreomsorg” is not “ålder”)', async () => {
+    const content = await siteContent();
+    expect(
+      content.pages.some((entry) => JSON.stringify(entry.doc).toLowerCase().includes('ldreomsorg')),
+      'no page of the dataset says “äldreomsorg”',
+    ).toBe(false);
+    await search('äldreomsorg');
+    expect(await statusText(page)).toMatch(/^Inga träffar/);
+    expect(await page.isVisible('[data-search-empty]')).toBe(true);
+    expect(await page.isVisible('[data-search-note]')).toBe(false);
+  });
+
   it('with filters, gives the count without them and a link to that search', async () => {
     const content = await siteContent();
     const theme = content.pages.find(
