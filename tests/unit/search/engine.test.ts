@@ -156,7 +156,7 @@ describe('a search', () => {
     for (const [q, id] of [
       ['fardplan', 'fardplan'],
       ['Beljić', 'beljic'],
-    ]) {
+    ] as const) {
       const fake = fakePagefind(PAGES);
       const outcome = await new SearchEngine(fake.api, MAPS).find(state({ q }), false);
       expect(
