@@ -38,6 +38,8 @@ export const collections = {
       description: z.string(),
       /** When the page's text last changed (YYYY-MM-DD). */
       updated: z.coerce.date(),
+      /** A page about the website itself (not the material): its text ranks below the material's in search. */
+      aboutTheSite: z.boolean().default(false),
     }),
   }),
 };

@@ -1,6 +1,7 @@
 // An editors' preview (npm run build:preview, SANITY_PERSPECTIVE=drafts) is never indexed: its
 // pages carry `<meta name="robots" content="noindex">` (src/layouts/Base.astro), it has no
-// sitemap, and this step writes a robots.txt that disallows everything. A public build has none.
+// sitemap, and this step writes a robots.txt that disallows everything over the public one
+// (src/pages/robots.txt.ts, which names the sitemap).
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { StepLogger } from './steps.ts';

@@ -1,5 +1,6 @@
-// The search page in the browser: reads the search from the URL, runs it with Pagefind,
-// renders the results and keeps the URL in step (typing replaces the current history entry,
+// The search page in the browser, its controller: reads the search from the URL, runs it with
+// the engine (search/engine.ts: Pagefind's calls), renders the results (search/render.ts, from
+// the page's <template>) and keeps the URL in step (typing replaces the current history entry,
 // after the first keystroke of a new query pushes one; filters, sort and submit push), so a
 // search can be linked, reloaded and walked with back and forward. Loaded only by SearchApp.
 //
@@ -7,65 +8,21 @@
 // and metadata on page load; for a search, the index chunk of its words and the fragments of the
 // results on screen only (10 at a time). The filter chunks, which only serve the counts beside
 // the filter options, wait until the filter panel is opened or the address carries a filter.
-import { FILTER_KEYS, type FilterKey } from '../lib/search/labels.ts';
-import { MESSAGES, resultStatus } from '../lib/search/messages.ts';
+import { type FilterKey } from '../lib/search/labels.ts';
+import { MESSAGES, hitCount, resultStatus } from '../lib/search/messages.ts';
 import {
   hasFilters,
   isEmptySearch,
   knownValuesOnly,
-  pagefindFilters,
   parseSearchState,
   sameSearch,
   searchHref,
   type FilterValueMaps,
-  type PagefindFilters,
   type SearchState,
 } from '../lib/search/url-state.ts';
-
-// ---------------------------------------------------------------------------
-// The part of Pagefind's browser API this page uses (pagefind.js, written at build time).
-
-type FilterCounts = Record<string, Record<string, number>>;
-
-interface PagefindSubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-  anchor?: { element: string; id: string; text?: string };
-}
-
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-  sub_results: PagefindSubResult[];
-}
-
-interface PagefindResult {
-  id: string;
-  data(): Promise<PagefindResultData>;
-}
-
-interface PagefindResponse {
-  results: PagefindResult[];
-  filters: FilterCounts;
-  totalFilters: FilterCounts;
-}
-
-interface PagefindSearchOptions {
-  filters?: PagefindFilters;
-  sort?: Record<string, 'asc' | 'desc'>;
-}
-
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindResponse>;
-  preload(term: string, options?: PagefindSearchOptions): Promise<void>;
-  filters(): Promise<FilterCounts>;
-}
-
-// ---------------------------------------------------------------------------
+import { SearchEngine, breakTies, type GroupCounts } from './search/engine.ts';
+import type { Pagefind, PagefindResult, PagefindResultData } from './search/pagefind.ts';
+import { foldedMatchShown, resultItem } from './search/render.ts';
 
 /** Results listed at first and per "Visa fler träffar": each one costs a fragment file. */
 const PAGE_SIZE = 10;
@@ -99,19 +56,24 @@ function lastWord(query: string): string {
   return query.trim().split(/\s+/).pop() ?? '';
 }
 
-type GroupCounts = Record<FilterKey, Record<string, number>>;
+/** How a chip names an option's group. */
+const GROUP_LABELS: Record<FilterKey, string> = { region: 'Region', typ: 'Typ', tema: 'Tema' };
 
-/** Pagefind's counts with every filter group present. */
-function everyGroup(counts: FilterCounts): GroupCounts {
-  return Object.fromEntries(FILTER_KEYS.map((key) => [key, counts[key] ?? {}])) as GroupCounts;
+/** Wide enough for the open filter panel to leave the first results on the first screen. */
+const WIDE_SCREEN = '(min-width: 60rem)';
+
+/** How far down a list of results the visitor was: kept as the history entry's state. */
+interface Place {
+  rendered: number;
+  scrollY: number;
 }
 
-interface Outcome {
-  hits: PagefindResult[];
-  /** Undefined when the counts were not asked for (the filter chunks are not loaded). */
-  counts: GroupCounts | undefined;
-  loosened: boolean;
-  undatedLast: boolean;
+function placeIn(state: unknown): Place | undefined {
+  if (typeof state !== 'object' || state === null) return undefined;
+  const { rendered, scrollY } = state as Partial<Place>;
+  return typeof rendered === 'number' && typeof scrollY === 'number'
+    ? { rendered, scrollY }
+    : undefined;
 }
 
 function start(root: HTMLElement): void {
@@ -122,9 +84,17 @@ function start(root: HTMLElement): void {
   const note = element<HTMLElement>(root, '[data-search-note]');
   const resultsSection = element<HTMLElement>(root, '[data-search-results]');
   const list = element<HTMLOListElement>(root, '[data-search-list]');
+  const template = element<HTMLTemplateElement>(root, '[data-search-result-template]');
   const more = element<HTMLButtonElement>(root, '[data-search-more]');
   const fallback = element<HTMLElement>(root, '[data-search-fallback]');
+  const empty = element<HTMLElement>(root, '[data-search-empty]');
+  const unfiltered = element<HTMLElement>(root, '[data-search-unfiltered]');
   const details = root.querySelector<HTMLDetailsElement>('[data-search-filters]');
+  const filterCount = root.querySelector<HTMLElement>('[data-search-filter-count]');
+  const filtersHint = root.querySelector<HTMLElement>('[data-search-filters-hint]');
+  const active = element<HTMLElement>(root, '[data-search-active]');
+  const chips = element<HTMLUListElement>(root, '[data-search-chips]');
+  const clearAll = element<HTMLButtonElement>(root, '[data-search-clear]');
   const checkboxes = [
     ...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"][data-filter-value]'),
   ];
@@ -142,7 +112,7 @@ function start(root: HTMLElement): void {
     tema: valuesOf('tema'),
   };
 
-  let pagefind: Pagefind | undefined;
+  let engine: SearchEngine | undefined;
   let current: SearchState = knownValuesOnly(
     parseSearchState(new URLSearchParams(location.search)),
     maps,
@@ -152,20 +122,9 @@ function start(root: HTMLElement): void {
   let typingEntryPushed = false;
   let shown: PagefindResult[] = [];
   let rendered = 0;
-  // Pagefind's filter chunks, loaded once (by `filters()`) when the counts are first wanted.
-  let filterChunks: Promise<FilterCounts> | undefined;
 
   /** The counts are shown once the panel has been opened (or when there is no panel). */
-  const countsWanted = () => !details || details.open || filterChunks !== undefined;
-
-  function loadFilterChunks(): Promise<FilterCounts> {
-    const api = pagefind as Pagefind;
-    filterChunks ??= api.filters().catch((error: unknown) => {
-      filterChunks = undefined;
-      throw error;
-    });
-    return filterChunks;
-  }
+  const countsWanted = () => !details || details.open || engine?.countsLoaded === true;
 
   function readForm(): SearchState {
     const params = new URLSearchParams();
@@ -178,73 +137,35 @@ function start(root: HTMLElement): void {
     if (input.value.trim() !== state.q) input.value = state.q;
     for (const box of checkboxes) box.checked = state[box.name as FilterKey].includes(box.value);
     sortSelect.value = state.sort;
-    if (details && hasFilters(state)) details.open = true;
+    showActiveFilters(state);
+  }
+
+  /** The number of ticked options on the panel's toggle, and each as a chip that removes it. */
+  function showActiveFilters(state: SearchState): void {
+    const ticked = checkboxes.filter((box) => state[box.name as FilterKey].includes(box.value));
+    if (filterCount) {
+      filterCount.textContent = ticked.length === 1 ? '1 valt' : `${ticked.length} valda`;
+      filterCount.hidden = ticked.length === 0;
+    }
+    chips.replaceChildren(
+      ...ticked.map((box) => {
+        const item = document.createElement('li');
+        const chip = document.createElement('button');
+        chip.type = 'button';
+        chip.className = 'search__chip';
+        const text = `${GROUP_LABELS[box.name as FilterKey]}: ${box.dataset.filterLabel ?? box.value}`;
+        chip.textContent = text;
+        chip.setAttribute('aria-label', `Ta bort filtret ${text}`);
+        chip.dataset.chipFor = box.id;
+        item.append(chip);
+        return item;
+      }),
+    );
+    active.hidden = ticked.length === 0;
   }
 
   function setTitle(state: SearchState): void {
     document.title = state.q ? `”${state.q}” – ${baseTitle}` : baseTitle;
-  }
-
-  async function countsFor(
-    state: SearchState,
-    term: string | null,
-    main: PagefindResponse,
-  ): Promise<GroupCounts> {
-    const api = pagefind as Pagefind;
-    const counts = {} as GroupCounts;
-    for (const key of FILTER_KEYS) {
-      if (state[key].length === 0) {
-        counts[key] = main.filters[key] ?? {};
-        continue;
-      }
-      // Counts for one group ignore that group's own choices: each number is what ticking it would add.
-      const others = pagefindFilters(state, maps, key);
-      if (term === null && Object.keys(others).length === 0) {
-        counts[key] = (await loadFilterChunks())[key] ?? {};
-      } else {
-        counts[key] = (await api.search(term, { filters: others })).filters[key] ?? {};
-      }
-    }
-    return counts;
-  }
-
-  async function find(state: SearchState, withCounts: boolean): Promise<Outcome> {
-    const api = pagefind as Pagefind;
-    const term = state.q || null;
-    const filters = pagefindFilters(state, maps);
-    // A search only counts the filters whose chunks are loaded: load them all first.
-    if (withCounts) await loadFilterChunks();
-    let loosened = false;
-    let main = await api.search(term, { filters });
-    if (term && main.results.length === 0 && /[åäöÅÄÖ]|[aoAO]/.test(term)) {
-      // Nothing with exact å/ä/ö: try again treating them as a/o (a visitor without a Swedish keyboard).
-      await api.options({ exactDiacritics: false });
-      try {
-        const loose = await api.search(term, { filters });
-        if (loose.results.length > 0) {
-          main = loose;
-          loosened = true;
-        }
-      } finally {
-        if (!loosened) await api.options({ exactDiacritics: true });
-      }
-    }
-    let hits = main.results;
-    let undatedLast = false;
-    if (state.sort !== 'relevans' && hits.length > 0) {
-      // Pagefind leaves pages without a sort key out of sorted results: put them after the dated ones.
-      const sorted = await api.search(term, {
-        filters,
-        sort: { date: state.sort === 'datum' ? 'desc' : 'asc' },
-      });
-      const dated = new Set(sorted.results.map((result) => result.id));
-      const undated = hits.filter((result) => !dated.has(result.id));
-      undatedLast = undated.length > 0 && sorted.results.length > 0;
-      hits = [...sorted.results, ...undated];
-    }
-    const counts = withCounts ? await countsFor(state, term, main) : undefined;
-    if (loosened) await api.options({ exactDiacritics: true });
-    return { hits, counts, loosened, undatedLast };
   }
 
   function showCounts(state: SearchState, counts: GroupCounts): void {
@@ -254,101 +175,80 @@ function start(root: HTMLElement): void {
       const target = box.labels?.[0]?.querySelector<HTMLElement>('[data-search-count]');
       if (target) target.textContent = ` (${count})`;
     }
+    // An option without results is hidden unless it (or a region below it) is ticked.
+    for (const box of checkboxes) {
+      const item = box.closest('li');
+      if (!item) continue;
+      const key = box.name as FilterKey;
+      const count = counts[key]?.[box.dataset.filterValue ?? box.value] ?? 0;
+      item.hidden = count === 0 && !item.querySelector('input:checked');
+    }
+    if (filtersHint) filtersHint.hidden = false;
     // For tests and scripts: the search whose counts are shown.
     root.dataset.searchCounts = searchHref(SEARCH_PATH, state);
   }
 
   /** The panel was opened after a search: count the options for the search on screen. */
   async function countCurrent(): Promise<void> {
-    if (!pagefind || !countsWanted()) return;
+    if (!engine || !countsWanted()) return;
     const token = generation;
     const state = current;
     if (root.dataset.searchCounts === searchHref(SEARCH_PATH, state)) return;
     const counts = isEmptySearch(state)
-      ? everyGroup(await loadFilterChunks())
-      : (await find(state, true)).counts;
+      ? await engine.allCounts()
+      : (await engine.find(state, true)).counts;
     if (token === generation && counts) showCounts(state, counts);
   }
 
   function clearCounts(): void {
     for (const span of root.querySelectorAll<HTMLElement>('[data-search-count]'))
       span.textContent = '';
-  }
-
-  function resultItem(data: PagefindResultData): HTMLLIElement {
-    const item = document.createElement('li');
-    item.className = 'search-result';
-
-    const heading = document.createElement('h3');
-    heading.className = 'search-result__title';
-    const link = document.createElement('a');
-    link.href = data.url;
-    link.textContent = data.meta.title ?? data.url;
-    heading.append(link);
-
-    const meta = document.createElement('p');
-    meta.className = 'search-result__meta';
-    const type = document.createElement('span');
-    type.className = 'search-result__type';
-    type.textContent = data.meta.type ?? 'Sida';
-    meta.append(type);
-    if (data.meta.region) {
-      const region = document.createElement('span');
-      region.className = 'search-result__region';
-      region.textContent = data.meta.region;
-      meta.append(region);
+    for (const box of checkboxes) {
+      const item = box.closest('li');
+      if (item) item.hidden = false;
     }
-    if (data.meta.date) {
-      const time = document.createElement('time');
-      time.className = 'search-result__date';
-      time.dateTime = data.meta.date;
-      time.textContent = data.meta.date_text ?? data.meta.date;
-      meta.append(time);
-    }
-
-    item.append(heading, meta);
-
-    const excerpt = document.createElement('p');
-    excerpt.className = 'search-result__excerpt';
-    // Pagefind escapes the page text and adds only <mark> elements: safe as HTML.
-    excerpt.innerHTML = data.excerpt;
-    item.append(excerpt);
-
-    const sections = data.sub_results
-      .filter((sub) => sub.anchor && sub.url !== data.url)
-      .slice(0, 3);
-    if (sections.length > 0) {
-      const sectionList = document.createElement('ul');
-      sectionList.className = 'search-result__sections';
-      sectionList.setAttribute('aria-label', `Avsnitt i ${link.textContent}`);
-      for (const sub of sections) {
-        const li = document.createElement('li');
-        const a = document.createElement('a');
-        a.href = sub.url;
-        a.textContent = sub.title;
-        li.append(a);
-        sectionList.append(li);
-      }
-      item.append(sectionList);
-    }
-    return item;
+    if (filtersHint) filtersHint.hidden = true;
   }
 
   async function renderMore(token: number): Promise<HTMLLIElement | undefined> {
     const batch = shown.slice(rendered, rendered + PAGE_SIZE);
-    const data = await Promise.all(batch.map((result) => result.data()));
+    let data = await Promise.all(batch.map((result) => result.data()));
     if (token !== generation) return undefined;
-    const items = data.map(resultItem);
+    if (rendered === 0 && current.sort === 'relevans') {
+      const order = breakTies(batch, data, current.q);
+      shown.splice(0, batch.length, ...order.map((index) => batch[index] as PagefindResult));
+      data = order.map((index) => data[index] as PagefindResultData);
+    }
+    const items = data.map((item) => resultItem(template, item));
     list.append(...items);
     rendered += batch.length;
     more.hidden = rendered >= shown.length;
     return items[0];
   }
 
-  async function run(state: SearchState): Promise<void> {
+  /** What the search found without its filters: a way out of a filtered search with no results. */
+  async function showUnfiltered(state: SearchState, token: number): Promise<void> {
+    unfiltered.hidden = true;
+    const count = engine ? await engine.unfilteredCount(state) : 0;
+    if (token !== generation || count === 0) return;
+    const link = document.createElement('a');
+    link.href = searchHref(SEARCH_PATH, { ...state, region: [], typ: [], tema: [] });
+    link.textContent = `${hitCount(count)} för ”${state.q}” utan filtren`;
+    unfiltered.replaceChildren('Utan filtren finns träffar: ', link, '.');
+    unfiltered.hidden = false;
+  }
+
+  /** Where the visitor was in these results (kept in the history entry, for back and forward). */
+  function rememberPlace(): void {
+    if (!root.dataset.searchRendered) return;
+    const place: Place = { rendered, scrollY: Math.round(window.scrollY) };
+    history.replaceState(place, '', location.href);
+  }
+
+  async function run(state: SearchState, place?: Place): Promise<void> {
     const token = ++generation;
     setTitle(state);
-    if (!pagefind) return;
+    if (!engine) return;
     if (isEmptySearch(state)) {
       shown = [];
       rendered = 0;
@@ -356,32 +256,49 @@ function start(root: HTMLElement): void {
       resultsSection.hidden = true;
       more.hidden = true;
       note.hidden = true;
+      empty.hidden = true;
       status.textContent = MESSAGES.empty;
       if (countsWanted()) {
-        const counts = await loadFilterChunks();
-        if (token === generation) showCounts(state, everyGroup(counts));
+        const counts = await engine.allCounts();
+        if (token === generation) showCounts(state, counts);
       }
       if (token === generation) root.dataset.searchRendered = searchHref(SEARCH_PATH, state);
       return;
     }
     root.setAttribute('aria-busy', 'true');
     try {
-      const outcome = await find(state, countsWanted());
+      const outcome = await engine.find(state, countsWanted());
       if (token !== generation) return;
       shown = outcome.hits;
       rendered = 0;
       list.replaceChildren();
       await renderMore(token);
       if (token !== generation) return;
+      if (outcome.loosened && !foldedMatchShown(state.q, list)) {
+        // The folded retry matched only by some other likeness ("äldreomsorg" found "ålder"):
+        // not the same words spelt another way, so there are no results.
+        shown = [];
+        rendered = 0;
+        list.replaceChildren();
+        more.hidden = true;
+      }
+      // Back or forward to these results: as many as were shown then.
+      while (place && rendered < Math.min(place.rendered, shown.length) && token === generation)
+        await renderMore(token);
+      if (token !== generation) return;
       resultsSection.hidden = shown.length === 0;
+      empty.hidden = shown.length > 0;
+      if (shown.length === 0) await showUnfiltered(state, token);
+      if (token !== generation) return;
       if (outcome.counts) showCounts(state, outcome.counts);
       const notes = [
-        outcome.loosened ? MESSAGES.loosened(state.q) : '',
+        outcome.loosened && shown.length > 0 ? MESSAGES.loosened(state.q) : '',
         outcome.undatedLast ? MESSAGES.undatedLast : '',
       ].filter(Boolean);
       note.textContent = notes.join(' ');
       note.hidden = notes.length === 0;
       status.textContent = resultStatus(shown.length, state.q, hasFilters(state));
+      if (place) window.scrollTo(0, place.scrollY);
       // For tests and scripts: the search whose results are on screen.
       root.dataset.searchRendered = searchHref(SEARCH_PATH, state);
     } finally {
@@ -392,6 +309,7 @@ function start(root: HTMLElement): void {
   function commit(state: SearchState, mode: 'push' | 'replace'): void {
     if (sameSearch(state, current)) return;
     current = state;
+    showActiveFilters(state);
     const href = searchHref(SEARCH_PATH, state);
     if (mode === 'push') history.pushState(null, '', href);
     else history.replaceState(null, '', href);
@@ -408,7 +326,7 @@ function start(root: HTMLElement): void {
   input.addEventListener('input', () => {
     const query = input.value.trim();
     const shortWord = lastWord(query).length < SHORT_WORD_LETTERS;
-    if (pagefind && !shortWord) void pagefind.preload(query);
+    if (engine && !shortWord) engine.preload(query);
     window.clearTimeout(typingTimer);
     typingTimer = window.setTimeout(
       () => {
@@ -433,8 +351,37 @@ function start(root: HTMLElement): void {
       countCurrent().catch((error: unknown) => console.error('Search could not count', error));
   });
 
+  chips.addEventListener('click', (event) => {
+    const chip = (event.target as Element).closest<HTMLButtonElement>('[data-chip-for]');
+    const box =
+      chip && root.querySelector<HTMLInputElement>(`#${CSS.escape(chip.dataset.chipFor ?? '')}`);
+    if (!chip || !box) return;
+    // Focus stays among the chips: the next one, else the previous, else the panel's toggle.
+    const all = [...chips.querySelectorAll<HTMLButtonElement>('[data-chip-for]')];
+    const index = all.indexOf(chip);
+    const nextFor = (all[index + 1] ?? all[index - 1])?.dataset.chipFor;
+    box.checked = false;
+    window.clearTimeout(typingTimer);
+    typingEntryPushed = false;
+    commit(readForm(), 'push');
+    const next =
+      nextFor && chips.querySelector<HTMLButtonElement>(`[data-chip-for="${CSS.escape(nextFor)}"]`);
+    (next || details?.querySelector('summary') || input).focus();
+  });
+
+  clearAll.addEventListener('click', () => {
+    for (const box of checkboxes) box.checked = false;
+    window.clearTimeout(typingTimer);
+    typingEntryPushed = false;
+    commit(readForm(), 'push');
+    (details?.querySelector('summary') ?? input).focus();
+  });
+
   more.addEventListener('click', () => {
-    void renderMore(generation).then((first) => first?.querySelector('a')?.focus());
+    void renderMore(generation).then((first) => {
+      first?.querySelector('a')?.focus();
+      rememberPlace();
+    });
   });
 
   window.addEventListener('popstate', () => {
@@ -442,20 +389,39 @@ function start(root: HTMLElement): void {
     typingEntryPushed = false;
     current = knownValuesOnly(parseSearchState(new URLSearchParams(location.search)), maps);
     writeForm(current);
-    void run(current);
+    void run(current, placeIn(history.state));
   });
 
+  // The place in the results goes with the history entry: saved while scrolling, on "Visa fler
+  // träffar" and when leaving, restored by back and forward (also after a full reload).
+  history.scrollRestoration = 'manual';
+  let scrollTimer: number | undefined;
+  window.addEventListener(
+    'scroll',
+    () => {
+      window.clearTimeout(scrollTimer);
+      scrollTimer = window.setTimeout(rememberPlace, 150);
+    },
+    { passive: true },
+  );
+  window.addEventListener('pagehide', rememberPlace);
+  list.addEventListener('click', rememberPlace);
+
   writeForm(current);
+  // On a phone the panel stays closed, so the first results show on the first screen.
+  if (details && hasFilters(current) && window.matchMedia(WIDE_SCREEN).matches) details.open = true;
   setTitle(current);
   status.textContent = MESSAGES.loading;
   loadPagefind()
     .then(async (loaded) => {
-      pagefind = loaded;
+      engine = new SearchEngine(loaded, maps);
       fallback.hidden = true;
       // Normalise the address (unknown values dropped, fixed order) without a new history entry.
       const href = searchHref(SEARCH_PATH, current);
-      if (href !== `${location.pathname}${location.search}`) history.replaceState(null, '', href);
-      await run(current);
+      const place = placeIn(history.state);
+      if (href !== `${location.pathname}${location.search}`)
+        history.replaceState(place ?? null, '', href);
+      await run(current, place);
       root.dataset.searchReady = 'true';
     })
     .catch((error: unknown) => {

@@ -10,7 +10,7 @@
 //   and 'wasm-unsafe-eval', which Pagefind needs to compile its WebAssembly search engine;
 // - styles: the site's stylesheet ('self') and the hashes Astro adds for inline <style>;
 // - images: 'self', and data: for the external-link icon drawn by a CSS mask in global.css;
-// - fetch: 'self' (Pagefind's index files); no fonts (the site uses the system's);
+// - fetch: 'self' (Pagefind's index files); fonts: 'self' (Atkinson Hyperlegible in /fonts/);
 // - forms submit only to the site (the search form), <base> cannot move relative URLs away,
 //   no plugins (object-src), and no other site may frame the pages.
 import type { AstroIntegration, AstroUserConfig } from 'astro';
@@ -23,6 +23,7 @@ export const STYLE_SOURCES = ["'self'"];
 export const DIRECTIVES: CspDirective[] = [
   "default-src 'none'",
   "img-src 'self' data:",
+  "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",

@@ -16,10 +16,11 @@ export const SECTION: Record<DocumentType, string> = {
   kalla: 'kallor',
 };
 
-/** Types with a list page at `/{section}/` (delprojekt are listed on their programme's page). */
+/** Types with a list page at `/{section}/`. */
 const HAS_INDEX: ReadonlySet<DocumentType> = new Set([
   'region',
   'programme',
+  'delprojekt',
   'malbild',
   'kontaktperson',
   'dokument',
@@ -46,7 +47,7 @@ export function hrefForStub(stub: Pick<LinkStub, '_type' | 'slug'>): string {
   return hrefFor(stub._type, stub.slug);
 }
 
-/** The list page of a type (`/program/`), or undefined where there is none (delprojekt). */
+/** The list page of a type (`/program/`), or undefined where there is none. */
 export function indexHrefFor(type: DocumentType): string | undefined {
   return HAS_INDEX.has(type) ? `/${SECTION[type]}/` : undefined;
 }

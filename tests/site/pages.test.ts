@@ -311,13 +311,17 @@ describe('what the pages say', () => {
           `${region._id} lists ${doc._id}`,
         ).toBeTruthy();
       }
-      // Other pages' material is left out of the search index; the region's own words are not.
+      // Other pages' material and the fact list are left out of the search index (the facts'
+      // values are keywords meta instead); the region's own words are not.
       for (const id of ['program', 'dokument', 'kontaktpersoner', 'handelser', 'underregioner']) {
         const section = main.querySelector(`section[aria-labelledby="${id}"]`);
         if (section)
           expect(section.closest('[data-pagefind-ignore]'), `${region._id} #${id}`).toBeTruthy();
       }
-      expect(main.querySelector('dl.facts')?.closest('[data-pagefind-ignore]') ?? null).toBeNull();
+      expect(main.querySelector('dl.facts')?.closest('[data-pagefind-ignore]')).toBeTruthy();
+      expect(
+        main.querySelector('.prose, .portable-text')?.closest('[data-pagefind-ignore]') ?? null,
+      ).toBeNull();
 
       const below = regions.filter(
         (r) => r._id !== region._id && chain(r._id).some((a) => a._id === region._id),

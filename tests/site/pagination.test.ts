@@ -126,7 +126,7 @@ const LISTS: {
 }[] = [
   {
     base: '/program/',
-    title: 'Program och projekt',
+    title: 'Program',
     pageSize: PAGE_SIZE,
     entries: () => ofType('programme').map(pathOf),
   },
@@ -150,7 +150,7 @@ const LISTS: {
   },
   {
     base: '/malbilder/',
-    title: 'Målbilder sida vid sida',
+    title: 'Målbilder',
     pageSize: MALBILD_PAGE_SIZE,
     entries: () => ofType('malbild').map(pathOf),
   },

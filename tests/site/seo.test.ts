@@ -124,6 +124,7 @@ describe('every page', () => {
       '/teman/',
       '/tidslinje/',
       '/kallor/',
+      '/delprojekt/',
     ]);
     for (const { urlPath, doc } of pages) {
       const indexed = doc.querySelector('main')?.hasAttribute('data-pagefind-body');

@@ -67,7 +67,7 @@ export function pageLinks(base: string, current: number, last: number, around = 
   return links;
 }
 
-/** "Program och projekt" on page 1, "Program och projekt – sida 2 av 9" after it. */
+/** "Program" on page 1, "Program – sida 2 av 9" after it. */
 export function pagedTitle(title: string, page: Pick<Page, 'currentPage' | 'lastPage'>): string {
   return page.currentPage > 1 ? `${title} – sida ${page.currentPage} av ${page.lastPage}` : title;
 }

@@ -48,7 +48,50 @@ export interface SearchIndexMeta {
   date: string | null;
   /** The same date in Swedish (`september 2020`), or null. */
   dateText: string | null;
+  /**
+   * Words the page should be found by that its indexed body leaves out: the values of its fact
+   * list (organisation, publisher, phone, e-mail …), a phone number as digits only, and the
+   * title without diacritics other than å, ä and ö. Pagefind searches meta values; they never
+   * show in excerpts.
+   */
+  keywords: string[];
+  /**
+   * Whether the page is the subject its title names (a programme, region, theme, målbild,
+   * delprojekt or person) rather than a report on it (an event, a document, a source page).
+   * Such a page carries its title a second time as the meta field `subject`: a match there
+   * adds to Pagefind's title boost, so "medarbetarna" finds the programme "Vårdens
+   * medarbetare" before the event that started it and the invitation to its kickoff.
+   */
+  subject: boolean;
 }
+
+/**
+ * The search weight of a page's title (its h1; body text weighs 1, Pagefind allows up to 10).
+ * Where several pages carry the same words in their titles, the page that is the subject ranks
+ * first: the programme "Vårdens medarbetare" above the event that started it and the documents
+ * from its kickoff, the event above its documents, the source page last.
+ */
+export const TITLE_WEIGHTS: Record<IndexableDocument['_type'], number> = {
+  region: 10,
+  tema: 10,
+  programme: 10,
+  malbild: 10,
+  kontaktperson: 10,
+  delprojekt: 9,
+  handelse: 9,
+  dokument: 6,
+  kalla: 5,
+};
+const SUBJECT_TYPES: ReadonlySet<IndexableDocument['_type']> = new Set([
+  'region',
+  'tema',
+  'programme',
+  'malbild',
+  'kontaktperson',
+]);
+
+/** Editorial pages (content/pages/*.mdx). */
+export const EDITORIAL_TITLE_WEIGHT = 8;
 
 /** The regions a page belongs to (a delprojekt: its programme's; a theme: none). */
 export function ownRegions(doc: IndexableDocument): readonly LinkStub[] {
@@ -106,6 +149,62 @@ export function sortDateOf(doc: IndexableDocument): string | null {
   }
 }
 
+/** The values of a page's fact list that identify it (its body leaves the list out). */
+function factsOf(doc: IndexableDocument): (string | null | undefined)[] {
+  switch (doc._type) {
+    case 'kontaktperson':
+      return [doc.organisation, doc.phone, doc.phone && phoneDigits(doc.phone), doc.email];
+    case 'dokument':
+      return [doc.publisher];
+    case 'programme':
+      return [doc.owner];
+    case 'malbild':
+      return [doc.author, doc.decision?.decidedBy];
+    case 'kalla':
+      return [doc.publisher];
+    case 'region':
+      return doc.organisations;
+    default:
+      return [];
+  }
+}
+
+/** `031-335 51 76` → `0313355176`: a number is found however it is typed. */
+export function phoneDigits(phone: string): string {
+  return phone.replace(/\D+/g, '');
+}
+
+/** Latin letters that Unicode does not split into a base letter and a mark. */
+const UNDECOMPOSABLE: Record<string, string> = {
+  ø: 'o',
+  Ø: 'O',
+  æ: 'ae',
+  Æ: 'Ae',
+  œ: 'oe',
+  Œ: 'Oe',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  ß: 'ss',
+  þ: 'th',
+  Þ: 'Th',
+};
+
+/**
+ * Text without the diacritics Swedish does not treat as letters of their own: `Beljić` →
+ * `Beljic`, `Müller` → `Muller`, while å, ä and ö stay (`får` is not `far`).
+ */
+export function foldForeignDiacritics(text: string): string {
+  return text
+    .replace(/[øØæÆœŒłŁđĐßþÞ]/g, (letter) => UNDECOMPOSABLE[letter] ?? letter)
+    .replace(/[åäöÅÄÖ]/g, (letter) => `\u0000${letter}`)
+    .normalize('NFD')
+    .replace(/(?<!\u0000[aoAO])\p{M}/gu, '')
+    .normalize('NFC')
+    .replace(/\u0000/g, '');
+}
+
 function titleOf(doc: IndexableDocument): string {
   return 'title' in doc ? doc.title : doc.name;
 }
@@ -133,6 +232,13 @@ export function searchIndexMeta(
     }),
   );
   const date = sortDateOf(doc);
+  const title = titleOf(doc);
+  const folded = foldForeignDiacritics(title);
+  const keywords = unique(
+    [...factsOf(doc), folded === title ? null : folded]
+      .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
+      .map((value) => value.replace(/\s+/g, ' ').trim()),
+  );
   return {
     type: TYPE_LABELS[doc._type],
     title: titleOf(doc),
@@ -141,5 +247,7 @@ export function searchIndexMeta(
     themes: unique(themesOf(doc)),
     date,
     dateText: date ? formatSwedishDate(date) : null,
+    keywords,
+    subject: SUBJECT_TYPES.has(doc._type),
   };
 }

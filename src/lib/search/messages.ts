@@ -24,5 +24,5 @@ export const MESSAGES = {
   showMore: 'Visa fler träffar',
   undatedLast: 'Sidor utan datum visas sist.',
   loosened: (query: string) =>
-    `Inga träffar med exakt stavning. Visar träffar där å, ä och ö räknas som a och o för ”${query}”.`,
+    `Inga träffar med exakt stavning för ”${query}”. Visar träffar där bokstäver med och utan prickar eller accent räknas lika (å, ä och ö som a och o, é som e, ć som c).`,
 } as const;

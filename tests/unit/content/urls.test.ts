@@ -15,7 +15,7 @@ describe('urls', () => {
     expect(hrefFor('kalla', 'a')).toBe('/kallor/a/');
     expect(hrefForStub({ _type: 'region', slug: 'fyrbodal' })).toBe('/regioner/fyrbodal/');
     expect(indexHrefFor('handelse')).toBe('/tidslinje/');
-    expect(indexHrefFor('delprojekt')).toBeUndefined();
+    expect(indexHrefFor('delprojekt')).toBe('/delprojekt/');
     for (const type of DOCUMENT_TYPES) expect(hrefFor(type, 'x')).toMatch(/^\/[a-z]+\/x\/$/);
   });
 

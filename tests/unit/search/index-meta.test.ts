@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Delprojekt, LinkStub, Tema } from '../../../src/lib/content/schemas.ts';
-import { searchIndexMeta, type RegionNode } from '../../../src/lib/search/index-meta.ts';
+import type {
+  Delprojekt,
+  Kontaktperson,
+  LinkStub,
+  Tema,
+} from '../../../src/lib/content/schemas.ts';
+import {
+  foldForeignDiacritics,
+  phoneDigits,
+  searchIndexMeta,
+  type RegionNode,
+} from '../../../src/lib/search/index-meta.ts';
 
 const stub = (id: string, title: string): LinkStub => ({
   _id: id,
@@ -83,5 +93,54 @@ describe('search metadata of a page', () => {
       regionFilters: [],
       date: null,
     });
+  });
+});
+
+describe('search-only words of a page', () => {
+  it('fold the diacritics Swedish has no letter for, and keep å, ä and ö', () => {
+    expect(foldForeignDiacritics('Lidija Beljić')).toBe('Lidija Beljic');
+    expect(foldForeignDiacritics('Müller, Øster, Renée, Łukasz')).toBe(
+      'Muller, Oster, Renee, Lukasz',
+    );
+    expect(foldForeignDiacritics('Söderström Åsa Ärla')).toBe('Söderström Åsa Ärla');
+  });
+
+  it('give a phone number as digits only, however it was printed', () => {
+    expect(phoneDigits('031-335 51 76')).toBe('0313355176');
+    expect(phoneDigits('073 - 8048910')).toBe('0738048910');
+  });
+
+  it('are a contact’s organisation, phone (as printed and as digits), e-mail and folded name', () => {
+    const contact = {
+      _id: 'kontaktperson-b',
+      _type: 'kontaktperson',
+      slug: 'lidija-beljic',
+      updatedAt: '2024-01-01',
+      sources: [],
+      name: 'Lidija Beljić',
+      role: null,
+      organisation: 'Fyrbodals kommunalförbund',
+      email: 'lidija@example.se',
+      phone: '031-335 51 76',
+      portraitUrl: null,
+      period: null,
+      regions: [fyrbodal],
+      work: [],
+    } satisfies Kontaktperson;
+    const meta = searchIndexMeta(contact, tree);
+    expect(meta.keywords).toEqual([
+      'Fyrbodals kommunalförbund',
+      '031-335 51 76',
+      '0313355176',
+      'lidija@example.se',
+      'Lidija Beljic',
+    ]);
+    expect(meta.subject).toBe(true);
+  });
+
+  it('are nothing extra for a delprojekt, which is not the subject its title boost is for', () => {
+    const meta = searchIndexMeta(delprojekt, tree);
+    expect(meta.keywords).toEqual([]);
+    expect(meta.subject).toBe(false);
   });
 });
