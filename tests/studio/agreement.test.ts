@@ -17,6 +17,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseNdjson, type RawDocument } from '../../src/lib/content/dataset.ts';
 import { checkIntegrity } from '../../src/lib/content/integrity.ts';
+import { DOCUMENT_TYPES } from '../../src/lib/rules/documents.ts';
 import { repoRoot } from './support/sanity-cli.ts';
 import {
   studioValidator,
@@ -37,17 +38,7 @@ interface Mutation {
   expected?: Verdict;
 }
 
-const ALL = [
-  'region',
-  'programme',
-  'malbild',
-  'delprojekt',
-  'kontaktperson',
-  'dokument',
-  'tema',
-  'handelse',
-  'kalla',
-] as const;
+const ALL = DOCUMENT_TYPES;
 const TITLED = ['programme', 'malbild', 'delprojekt', 'dokument', 'handelse', 'kalla'] as const;
 const NAMED = ['region', 'kontaktperson', 'tema'] as const;
 const WITH_SUMMARY = ['programme', 'malbild', 'delprojekt', 'handelse'] as const;

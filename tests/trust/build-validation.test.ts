@@ -269,8 +269,8 @@ const CASES: Case[] = [
       doc(byId, 'handelse-gr-start')['programme'] = ref('programme-\u001b]0;titel\u0007\u202e');
     }),
     expected: [
-      'warning  widget-\\x1b[8m · _type · unknown document type "widget\\x0d\\x0afalsk rad": left out of the site',
-      'handelse-gr-start · programme._ref · references "programme-\\x1b]0;titel\\x07\\u202e", a document that does not exist',
+      'warning  widget-\\x1b[8m · _type · Dokumenttypen "widget\\x0d\\x0afalsk rad" finns inte i innehållsmodellen: dokumentet kommer inte med på webbplatsen.',
+      'handelse-gr-start · programme._ref · Referensen pekar på "programme-\\x1b]0;titel\\x07\\u202e", som inte finns: välj ett dokument som finns eller ta bort referensen.',
     ],
   },
   {
@@ -279,9 +279,9 @@ const CASES: Case[] = [
       delete doc(byId, 'tema-samverkan')['name'];
     })}`,
     expected: [
-      'tema-samverkan · name · required field is missing (expected string)',
+      'tema-samverkan · name · Skriv temats namn.',
       // Line 1 is read, so nothing that refers to its document fails after it.
-      /^(?![\s\S]*<file>:1 )(?![\s\S]*does not exist)/,
+      /^(?![\s\S]*<file>:1 )(?![\s\S]*som inte finns)/,
     ],
   },
   {
