@@ -86,11 +86,19 @@ describe('editing and publishing a programme', () => {
     const menu = page
       .getByTestId('document-pane')
       .getByRole('button', { name: 'Öppna dokumentåtgärder' });
-    await menu.click();
-    const [popup] = await Promise.all([
-      page.waitForEvent('popup'),
-      page.getByRole('menuitem', { name: 'Förhandsgranska' }).click(),
-    ]);
+    const preview = page.getByRole('menuitem', { name: 'Förhandsgranska' });
+    // The action is disabled until the document has loaded, and the menu can close when the
+    // pane re-renders: open it until the item is there and enabled.
+    for (let attempt = 1; ; attempt++) {
+      if (!(await preview.isVisible())) await menu.click();
+      const ready = await preview
+        .waitFor({ state: 'visible', timeout: 5_000 })
+        .then(() => preview.isEnabled())
+        .catch(() => false);
+      if (ready) break;
+      if (attempt >= 20) throw new Error('"Förhandsgranska" never became enabled in the menu');
+    }
+    const [popup] = await Promise.all([page.waitForEvent('popup'), preview.click()]);
     await popup.waitForLoadState();
     expect(asked).toEqual([`${PREVIEW_URL}/program/vastra-gotaland-gemensam-fardplan/`]);
   });
