@@ -52,6 +52,10 @@ export default defineConfig({
           include: ['tests/studio-browser/**/*.test.ts'],
           globalSetup: ['tests/support/studio-global-setup.ts'],
           fileParallelism: false,
+          // A real Studio in Chromium on two shared cores: a step that misses its moment (a menu
+          // closed by a re-render while the document loads) is tried again, once, from the start;
+          // a test that fails twice still fails.
+          retry: 1,
           testTimeout: 300_000,
           hookTimeout: 600_000,
           sequence: { groupOrder: 2 },
