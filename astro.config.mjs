@@ -7,9 +7,11 @@ import contentSecurityPolicy from './src/integrations/content-security-policy.ts
 import pagefind from './src/integrations/pagefind.ts';
 import preview from './src/integrations/preview.ts';
 import { isPreviewBuild } from './src/lib/preview.ts';
+import { siteUrl } from './src/lib/site-url.ts';
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // SITE_URL, checked by scripts/build.ts before Astro starts; else http://localhost:4321.
+  site: siteUrl(),
   trailingSlash: 'always',
   // All styles in one cached file (~5 kB gzip), not in a <style> of every page: at 10,000
   // pages that was 2.7 kB of every page's HTML, each hashed into its Content-Security-Policy.

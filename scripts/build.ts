@@ -17,6 +17,9 @@
 //    On any failure the temporary folder is removed and the old output is left as it was.
 //
 // ASTRO_OUT_DIR names the output folder (default dist/). Arguments after `--` go to astro build.
+// SITE_URL is the site's public address (src/lib/site-url.ts): a build without it says that its
+// links point to localhost; a deploy build (NARAVARD_DEPLOY_BUILD=1) refuses to run without it,
+// and no build runs with a SITE_URL that is not an absolute http(s) address.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -32,6 +35,7 @@ import { formatProblem, printable } from '../src/lib/content/problems.ts';
 import { whenStartersEnd } from '../src/lib/processes.ts';
 import { BUILD_RECORDS, readBuildRecords } from '../src/lib/build-records.ts';
 import { isPreviewBuild } from '../src/lib/preview.ts';
+import { checkSiteUrl } from '../src/lib/site-url.ts';
 import { consoleLogger, runSteps } from './site-build/steps.ts';
 import {
   outputFolderProblem,
@@ -57,6 +61,13 @@ function fail(message: string, code = 1): never {
   console.error(`\n${message}\n`);
   process.exit(code);
 }
+
+// ---------------------------------------------------------------------------
+// 0. The settings, before anything is read or started
+
+const site = checkSiteUrl();
+if (site.kind === 'error') fail(`${site.message}\n\nNothing was built.`);
+if (site.kind === 'warning') console.warn(`warning  ${site.message}`);
 
 // ---------------------------------------------------------------------------
 // 1. The content check

@@ -20,6 +20,9 @@ const SOURCE_VARIABLES = [
   'SANITY_WRITE_TOKEN',
   'SANITY_PERSPECTIVE',
   'NARAVARD_PREVIEW_BUILD',
+  // The deploy settings (src/lib/site-url.ts): a shell's deploy flag would stop every test build.
+  'SITE_URL',
+  'NARAVARD_DEPLOY_BUILD',
 ];
 
 export interface BuildOptions {

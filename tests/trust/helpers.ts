@@ -40,6 +40,9 @@ const SOURCE_VARIABLES = [
   'SANITY_DATASET',
   'SANITY_API_HOST',
   'SANITY_TOKEN',
+  // The deploy settings (src/lib/site-url.ts): a shell's deploy flag would stop every test build.
+  'SITE_URL',
+  'NARAVARD_DEPLOY_BUILD',
 ];
 
 export interface BuildRun {
