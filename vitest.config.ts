@@ -3,16 +3,18 @@ import { ProcessesFirstSequencer } from './tests/support/sequencer.ts';
 
 // Three projects: fast unit/data tests; tests on a built site (one build shared through
 // globalSetup); and the real Studio in Chromium against a loopback Content Lake (one Studio
-// build per run; its files run one at a time, last, each with its own lake on the build's
-// port). Most tests wait on a child process (a build, the Sanity CLI, Chromium), so two test
-// files at a time keep both cores busy; Vitest's default on two cores is one.
-// The 'unit' project runs first while the 'site' project's global setup builds the site in the
-// background (see tests/support/global-setup.ts).
+// build per run; each file starts its own lake on the build's port, one at a time: see
+// startStudioSession in tests/support/studio.ts).
+// Most tests wait on a child process (a build, the Sanity CLI, Chromium), so three test files
+// at a time keep both cores busy; Vitest's default on two cores is one.
+// The 'unit' project runs first while the global setups build the site and the Studio in the
+// background (tests/support/global-setup.ts, studio-global-setup.ts); then the 'site' and
+// 'studio-browser' projects run side by side (the sequencer spreads the Studio files out).
 export default defineConfig({
   test: {
     testTimeout: 120_000,
     hookTimeout: 600_000,
-    maxWorkers: 2,
+    maxWorkers: 3,
     sequence: { sequencer: ProcessesFirstSequencer },
     projects: [
       {
@@ -51,14 +53,14 @@ export default defineConfig({
           name: 'studio-browser',
           include: ['tests/studio-browser/**/*.test.ts'],
           globalSetup: ['tests/support/studio-global-setup.ts'],
-          fileParallelism: false,
+          setupFiles: ['tests/support/studio-ready.ts'],
           // A real Studio in Chromium on two shared cores: a step that misses its moment (a menu
           // closed by a re-render while the document loads) is tried again, once, from the start;
           // a test that fails twice still fails.
           retry: 1,
           testTimeout: 300_000,
           hookTimeout: 600_000,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 1 },
         },
       },
     ],

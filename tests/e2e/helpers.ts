@@ -1,6 +1,6 @@
 // Shared by the browser tests: the built site on a loopback server, Chromium, the search page's
 // observable state, and what the embedded dataset says each page should carry.
-import { access, cp, mkdtemp, rm, stat } from 'node:fs/promises';
+import { access, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -35,30 +35,22 @@ export interface SiteSession {
   close(): Promise<void>;
 }
 
-const BUILD_LOCK = path.join(ROOT, '.cache', 'astro-build.lock');
-
 /**
- * A private copy of the built site. Builds in the same working tree may rebuild a shared build
- * folder such as dist/ in place, so the tests serve a snapshot taken while no build holds the
- * lock.
+ * A private copy of a built site (E2E_SITE_DIR, such as dist/): a build in the same working tree
+ * may replace that folder while the tests read it. The build swaps its output in whole
+ * (scripts/site-build/swap.ts); a copy taken mid-swap lacks the Pagefind index and is taken again.
  */
 export async function snapshotSite(dir = siteDir()): Promise<string> {
   const deadline = Date.now() + 600_000;
   for (;;) {
-    const locked = await stat(BUILD_LOCK).then(
+    const copy = await mkdtemp(path.join(tmpdir(), 'naravard-e2e-site-'));
+    await cp(dir, copy, { recursive: true }).catch(() => undefined);
+    const complete = await access(path.join(copy, 'pagefind', 'pagefind-entry.json')).then(
       () => true,
       () => false,
     );
-    if (!locked) {
-      const copy = await mkdtemp(path.join(tmpdir(), 'naravard-e2e-site-'));
-      await cp(dir, copy, { recursive: true });
-      const complete = await access(path.join(copy, 'pagefind', 'pagefind-entry.json')).then(
-        () => true,
-        () => false,
-      );
-      if (complete) return copy;
-      await rm(copy, { recursive: true, force: true });
-    }
+    if (complete) return copy;
+    await rm(copy, { recursive: true, force: true });
     if (Date.now() > deadline) throw new Error(`No complete build with a Pagefind index in ${dir}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

@@ -7,9 +7,10 @@
 // so waiting here would hold up the 'unit' project too. The 'unit' project runs first
 // (`sequence.groupOrder` in vitest.config.ts) while the site builds; each 'site' test file
 // waits for the build before it starts (site-ready.ts, its setup file).
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startInBackground } from './background-build.ts';
 import { launchBrowserServer } from './browser.ts';
 import { ROOT, buildSiteOrThrow } from './site.ts';
 
@@ -31,16 +32,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const distDir = path.join(RUN_DIR, 'dist');
   await rm(RUN_DIR, { recursive: true, force: true });
   await mkdir(RUN_DIR, { recursive: true });
-  const built = buildSiteOrThrow({ outDir: distDir }).then(
-    () => writeFile(buildResultFile(distDir), JSON.stringify({ ok: true })),
-    (error: unknown) =>
-      writeFile(
-        buildResultFile(distDir),
-        JSON.stringify({
-          ok: false,
-          error: error instanceof Error ? error.message : String(error),
-        }),
-      ),
+  const built = startInBackground(buildResultFile(distDir), () =>
+    buildSiteOrThrow({ outDir: distDir }),
   );
   project.provide('distDir', distDir);
   // A browser that cannot start is reported by the first test that needs one (launchBrowser

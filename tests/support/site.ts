@@ -1,14 +1,15 @@
 // Builds the site in a child process with `npm run build`'s own command (`node scripts/build.ts`,
-// without npm's start-up) into a chosen folder: the tests check what ships. Astro keeps its
-// content cache in node_modules/.astro and its types in .astro/, shared by every build of this
-// project, so builds are serialised with a lock folder (across vitest workers and processes).
+// without npm's start-up) into a chosen folder: the tests check what ships. Each test build has
+// Astro's cache folder (its content data store, ASTRO_CACHE_DIR) to itself, so builds of
+// different datasets run side by side (the rest of what Astro writes, .astro/, is the same for
+// every dataset and written atomically).
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const LOCK = path.join(ROOT, '.cache', 'astro-build.lock');
 
 /** Variables that choose the content source: cleared unless a build sets them, so the caller's shell cannot leak in. */
 const SOURCE_VARIABLES = [
@@ -39,26 +40,21 @@ export interface BuildResult {
   output: string;
 }
 
-export async function withLock<T>(work: () => Promise<T>): Promise<T> {
-  await mkdir(path.dirname(LOCK), { recursive: true });
-  const started = Date.now();
-  for (;;) {
-    try {
-      await mkdir(LOCK);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      // A lock left by a killed run is stale after 10 minutes.
-      const age = Date.now() - (await stat(LOCK).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
-      if (age > 600_000) await rm(LOCK, { recursive: true, force: true });
-      if (Date.now() - started > 900_000) throw new Error(`Waited too long for ${LOCK}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
+/**
+ * Runs `work` with a fresh Astro cache folder of its own (unless `env` names one), removed
+ * afterwards; `work` gets the variable to pass to the build.
+ */
+export async function withOwnAstroCache<T>(
+  env: Record<string, string | undefined>,
+  work: (cacheEnv: { ASTRO_CACHE_DIR: string }) => Promise<T>,
+): Promise<T> {
+  const given = env['ASTRO_CACHE_DIR'];
+  if (given) return work({ ASTRO_CACHE_DIR: given });
+  const cacheDir = await mkdtemp(path.join(tmpdir(), 'naravard-astro-cache-'));
   try {
-    return await work();
+    return await work({ ASTRO_CACHE_DIR: cacheDir });
   } finally {
-    await rm(LOCK, { recursive: true, force: true });
+    await rm(cacheDir, { recursive: true, force: true });
   }
 }
 
@@ -69,12 +65,13 @@ export function buildSite({
   timeoutMs = 600_000,
 }: BuildOptions): Promise<BuildResult> {
   const out = path.resolve(ROOT, outDir);
-  return withLock(async () => {
+  return withOwnAstroCache(env, async (cacheEnv) => {
     await rm(out, { recursive: true, force: true });
     const childEnv: NodeJS.ProcessEnv = {
       ...process.env,
       ASTRO_TELEMETRY_DISABLED: '1',
       ASTRO_OUT_DIR: out,
+      ...cacheEnv,
     };
     for (const name of SOURCE_VARIABLES) delete childEnv[name];
     for (const [name, value] of Object.entries(env)) {

@@ -2,11 +2,15 @@
 // for a loopback Content Lake on a port chosen here (the Studio bundle carries its API host,
 // so the port is fixed before the build). Each test file then starts its own lake on that
 // port; the project runs its files one at a time, so they never share a lake.
-import { rm } from 'node:fs/promises';
+//
+// The build runs in the background, as the site's does (global-setup.ts); each test file
+// waits for it in studio-ready.ts.
+import { mkdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { repoRoot as ROOT } from '../studio/support/sanity-cli.ts';
+import { startInBackground } from './background-build.ts';
 import { buildStudio } from './studio-build.ts';
 
 declare module 'vitest' {
@@ -35,10 +39,23 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Where the background Studio build leaves its outcome. */
+export function studioBuildResultFile(buildDir: string): string {
+  return path.join(path.dirname(buildDir), 'build-result.json');
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const port = await freePort();
-  const buildDir = await buildStudio(path.join(RUN_DIR, 'studio'), `https://localhost:${port}`);
+  const buildDir = path.join(RUN_DIR, 'studio');
+  await rm(RUN_DIR, { recursive: true, force: true });
+  await mkdir(RUN_DIR, { recursive: true });
+  const built = startInBackground(studioBuildResultFile(buildDir), () =>
+    buildStudio(buildDir, `https://localhost:${port}`),
+  );
   project.provide('studioBuildDir', buildDir);
   project.provide('studioLakePort', port);
-  return () => rm(RUN_DIR, { recursive: true, force: true });
+  return async () => {
+    await built;
+    await rm(RUN_DIR, { recursive: true, force: true });
+  };
 }

@@ -10,6 +10,7 @@ import { inject } from 'vitest';
 import { repoRoot } from '../studio/support/sanity-cli.ts';
 import { STUDIO_DATASET, STUDIO_PROJECT_ID } from './studio-build.ts';
 import { launchBrowser } from './browser.ts';
+import { acquireLockFolder } from './lock-folder.ts';
 import type { LakeDocument } from './content-lake.ts';
 import { startStudioLake, type StudioLake, type StudioUser } from './studio-lake.ts';
 
@@ -134,37 +135,54 @@ export interface StudioSession {
 /**
  * One test file's Studio: a fresh loopback lake with `dataset` (default: the embedded one) on
  * the port this run's Studio build expects, the build served, and Chromium. Needs the
- * 'studio-browser' project's global setup (tests/support/studio-global-setup.ts).
+ * 'studio-browser' project's global setup (tests/support/studio-global-setup.ts). The lake's
+ * port is the build's, so one session at a time holds it: a second file waits for the first
+ * to close its session.
  */
 export async function startStudioSession(
   options: { dataset?: readonly LakeDocument[]; users?: readonly StudioUser[] } = {},
 ): Promise<StudioSession> {
-  const lake = await startStudioLake({
-    dataset: options.dataset ?? (await embeddedDataset()),
-    projectId: STUDIO_PROJECT_ID,
-    datasetName: STUDIO_DATASET,
-    users: options.users ?? [EDITOR],
-    port: inject('studioLakePort'),
-  });
-  const studio = await serveStudio(inject('studioBuildDir'));
-  const browser = await launchBrowser();
+  const releasePort = await acquireLockFolder(
+    path.join(path.dirname(inject('studioBuildDir')), 'lake-port.lock'),
+  );
+  let lake: StudioLake | undefined;
+  let studio: StudioServer | undefined;
+  let browser: Browser;
+  try {
+    lake = await startStudioLake({
+      dataset: options.dataset ?? (await embeddedDataset()),
+      projectId: STUDIO_PROJECT_ID,
+      datasetName: STUDIO_DATASET,
+      users: options.users ?? [EDITOR],
+      port: inject('studioLakePort'),
+    });
+    studio = await serveStudio(inject('studioBuildDir'));
+    browser = await launchBrowser();
+  } catch (error) {
+    await studio?.close();
+    await lake?.close();
+    await releasePort();
+    throw error;
+  }
+  const [startedLake, startedStudio] = [lake, studio];
   const contexts: BrowserContext[] = [];
   return {
-    lake,
-    studio,
+    lake: startedLake,
+    studio: startedStudio,
     browser,
     async open(pathname = '/structure', user = EDITOR) {
       const context = await studioContext(browser, user.token);
       contexts.push(context);
       const page = await context.newPage();
-      await page.goto(`${studio.url}${pathname}`);
+      await page.goto(`${startedStudio.url}${pathname}`);
       return page;
     },
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close();
-      await studio.close();
-      await lake.close();
+      await startedStudio.close();
+      await startedLake.close();
+      await releasePort();
     },
   };
 }

@@ -8,7 +8,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { parseNdjson, type RawDocument } from '../../src/lib/content/dataset.ts';
-import { ROOT, withLock } from '../support/site.ts';
+import { ROOT, withOwnAstroCache } from '../support/site.ts';
 import { writeBuildMarker } from '../../scripts/site-build/swap.ts';
 
 export { ROOT };
@@ -74,7 +74,8 @@ export interface BuildOptions {
 
 /**
  * Runs the build command with `ASTRO_OUT_DIR=outDir` and `env`; never throws on a failed build.
- * Serialised with every other test build (they share Astro's caches).
+ * Each build has an Astro cache folder of its own (see withOwnAstroCache), so test builds run
+ * side by side.
  */
 export function runBuild(options: BuildOptions): Promise<BuildRun> {
   const {
@@ -86,22 +87,22 @@ export function runBuild(options: BuildOptions): Promise<BuildRun> {
     stopWhen,
     stopSignal = 'SIGTERM',
   } = options;
-  const childEnv: NodeJS.ProcessEnv = {
+  const baseEnv: NodeJS.ProcessEnv = {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: '1',
     ASTRO_OUT_DIR: outDir,
   };
-  for (const name of SOURCE_VARIABLES) delete childEnv[name];
+  for (const name of SOURCE_VARIABLES) delete baseEnv[name];
   for (const [name, value] of Object.entries(env)) {
-    if (value === undefined) delete childEnv[name];
-    else childEnv[name] = value;
+    if (value === undefined) delete baseEnv[name];
+    else baseEnv[name] = value;
   }
   const astroArgs = expectCheckToFail ? ['--help'] : [];
   const [file, args] =
     command === 'npm'
       ? ['npm', ['run', '--silent', 'build', ...(astroArgs.length > 0 ? ['--', ...astroArgs] : [])]]
       : [process.execPath, [path.join(ROOT, 'scripts', 'build.ts'), ...astroArgs]];
-  const run = () =>
+  const run = (childEnv: NodeJS.ProcessEnv) =>
     new Promise<BuildRun>((resolve, reject) => {
       const child = spawn(file, args, {
         cwd: ROOT,
@@ -144,7 +145,9 @@ export function runBuild(options: BuildOptions): Promise<BuildRun> {
         });
       });
     });
-  return expectCheckToFail ? run() : withLock(run);
+  return expectCheckToFail
+    ? run(baseEnv)
+    : withOwnAstroCache(env, (cacheEnv) => run({ ...baseEnv, ...cacheEnv }));
 }
 
 /** Every file and folder under `dir` with the SHA-256 of each file's bytes (sorted). */

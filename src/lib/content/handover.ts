@@ -105,10 +105,13 @@ async function runContentCheck(file: string): Promise<void> {
     import('./retry.ts'),
     import('./source.ts'),
   ]);
+  // A build killed while this process was still starting is gone before 'disconnect' could be
+  // handled: the first message then finds the channel closed, and no one to report to.
   const send = (message: ContentCheckMessage) =>
-    new Promise<void>((resolve, reject) =>
-      process.send!(message, (error: Error | null) => (error ? reject(error) : resolve())),
-    );
+    new Promise<void>((resolve) => {
+      if (!process.connected) process.exit(1);
+      process.send!(message, (error: Error | null) => (error ? process.exit(1) : resolve()));
+    });
   let source: ReturnType<typeof getContentSource>;
   try {
     source = getContentSource(process.env);
@@ -120,7 +123,7 @@ async function runContentCheck(file: string): Promise<void> {
   await send({ kind: 'checking', describe: source.describe });
   try {
     const check = await checkContent(source, (published) => {
-      process.send!({ kind: 'validated', published } satisfies ContentCheckMessage);
+      void send({ kind: 'validated', published });
     });
     if (check.entries) await writeCheckedContent(file, check.entries);
     await send({

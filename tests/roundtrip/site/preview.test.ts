@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readDataset, type RawDocument } from '../../../src/lib/content/dataset.ts';
 import { PREVIEW_ROBOTS } from '../../../scripts/site-build/preview-robots.ts';
 import { startContentLake, type ContentLake } from '../../support/content-lake.ts';
-import { buildSite, listFiles, withLock } from '../../support/site.ts';
+import { buildSite, listFiles, withOwnAstroCache } from '../../support/site.ts';
 import {
   DATASET,
   EMBEDDED_DATASET,
@@ -60,9 +60,10 @@ describe('npm run build:preview', () => {
       datasetName: DATASET,
       token: READ_TOKEN,
     });
-    build = await withLock(() =>
+    build = await withOwnAstroCache({}, (cacheEnv) =>
       runScript('build-preview.ts', ['--out', OUT_DIR], {
         ...inheritedEnv(),
+        ...cacheEnv,
         ASTRO_TELEMETRY_DISABLED: '1',
         SANITY_PROJECT_ID: PROJECT_ID,
         SANITY_DATASET: DATASET,
