@@ -4,6 +4,7 @@
 // a ContentSourceError naming the source and the fault (never the token). Waits are recorded by
 // an injected sleep, so the tests are fast and their delays exact.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { collectionQueries } from '../../src/lib/content/queries.ts';
 import { checkContent } from '../../src/lib/content/check.ts';
 import {
   ContentSourceError,
@@ -130,7 +131,7 @@ describe('the remote source under faults', () => {
     const { remote, waits } = source();
     expect(await remote.fetch(COUNT_REGIONS)).toBe(3);
     expect(waits).toEqual([]);
-    expect(queries).toBe(2); // all documents (validation), then the query
+    expect(queries).toBe(1); // one snapshot of all documents; the query runs over it
   });
 
   it('waits as long as Retry-After says after a 429, then succeeds', async () => {
@@ -140,7 +141,7 @@ describe('the remote source under faults', () => {
     const { remote, waits } = source();
     expect(await remote.fetch(COUNT_REGIONS)).toBe(3);
     expect(waits).toEqual([3_000, 3_000]);
-    expect(queries).toBe(4);
+    expect(queries).toBe(3);
   });
 
   it('reads a Retry-After date and caps a long Retry-After', async () => {
@@ -169,7 +170,7 @@ describe('the remote source under faults', () => {
       expect(await remote.fetch(COUNT_REGIONS)).toBe(3);
       // base 500 ms doubling, equal jitter at random() = 0.5: ¾ of each step.
       expect(waits).toEqual([375, 750, 1_500]);
-      expect(queries).toBe(5);
+      expect(queries).toBe(4);
     });
   }
 
@@ -321,13 +322,18 @@ describe('the remote source under faults', () => {
     }
   });
 
-  it('never loads part of the content: a collection check over a failing lake throws, listing no results', async () => {
+  it('never loads part of the content: the check reads one snapshot, or nothing', async () => {
+    // The lake fails once the snapshot has been served: the check needs nothing more.
     let served = 0;
-    // The document export succeeds, then every query fails.
     fault = (ctx, next) =>
       served++ === 0 ? next() : ctx.json(502, { error: 'Bad Gateway', message: 'upstream gone' });
-    const { remote } = source();
-    const error = await failure(checkContent(remote));
+    const check = await checkContent(source().remote);
+    expect(check.errors).toEqual([]);
+    expect(Object.keys(check.entries ?? {}).sort()).toEqual(Object.keys(collectionQueries).sort());
+    expect(served).toBe(1);
+    // A lake that fails from the start: the check throws, listing no results.
+    fault = (ctx) => ctx.json(502, { error: 'Bad Gateway', message: 'upstream gone' });
+    const error = await failure(checkContent(source().remote));
     expect(error.message).toMatch(/HTTP 502/);
   });
 });

@@ -152,11 +152,13 @@ export const KALLOR_QUERY = defineQuery(`*[_type == "kalla" && ${PUBLISHED}] | o
 }`);
 
 /**
- * Every published content document, as stored: what the remote source validates with the
- * same integrity checks as the embedded dataset. System documents are left out.
+ * The remote source's one request: every published document as stored, the asset documents
+ * included (`file.asset->url` resolves in the snapshot as in an export). The integrity checks
+ * and every collection query then run locally over this snapshot, as over the embedded
+ * dataset (source.ts). System documents are left out.
  */
-export const ALL_DOCUMENTS_QUERY = defineQuery(
-  `*[${PUBLISHED} && !(_type in ["sanity.imageAsset", "sanity.fileAsset"]) && !string::startsWith(_type, "system.")] | order(_id asc)`,
+export const SNAPSHOT_QUERY = defineQuery(
+  `*[${PUBLISHED} && !string::startsWith(_type, "system.")] | order(_id asc)`,
 );
 
 /** The query behind each collection of content.config.ts. */

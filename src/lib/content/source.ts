@@ -2,8 +2,11 @@
 // - local (default): groq-js over the embedded dataset (`CONTENT_DIR` or content/dataset/),
 //   no network, no account. The whole dataset passes integrity.ts before any query runs.
 // - remote: @sanity/client against a Sanity project, when both SANITY_PROJECT_ID and
-//   SANITY_DATASET are set. Published perspective, no CDN, a pinned API version. Before the
-//   first query the published documents are fetched and pass the same integrity checks.
+//   SANITY_DATASET are set. Published perspective, no CDN, a pinned API version. One request
+//   fetches a snapshot of every published document; from there on it is the local path: the
+//   same integrity checks, and every query answered by groq-js over that snapshot. A build
+//   therefore checks and renders one consistent state of the dataset, even while editors
+//   publish.
 // SANITY_TOKEN is read here, on the server, at build time only: it is never logged, never part
 // of `describe`, and nothing in src/ outside this file reads it.
 import { createClient, type SanityClient } from '@sanity/client';
@@ -18,7 +21,7 @@ import {
 import { assertIntegrity, isDraftId, type IntegrityReport } from './integrity.ts';
 import { indexedDataset, type IndexedDataset } from './indexed-groq.ts';
 import type { ContentProblem } from './problems.ts';
-import { ALL_DOCUMENTS_QUERY, collectionQueries } from './queries.ts';
+import { SNAPSHOT_QUERY } from './queries.ts';
 import {
   ContentSourceError,
   DEFAULT_RETRY_POLICY,
@@ -110,33 +113,57 @@ export function createContentSource(
 // ---------------------------------------------------------------------------
 // Local: groq-js over an export folder
 
-export function createLocalSource(contentDir: string): ContentSource {
-  let loaded: Promise<{ report: IntegrityReport; dataset: IndexedDataset }> | undefined;
-  const load = () =>
-    (loaded ??= (async () => {
-      const { file, documents, problems } = await readDataset(contentDir);
-      const report = assertIntegrity(
-        documents,
-        problems,
-        `The embedded dataset ${file} has errors`,
-      );
-      // Queries see what the published perspective would: no drafts, but the asset documents
-      // (so `file.asset->url` resolves where an export carries them).
-      const dataset = indexedDataset(documents.filter((document) => !isDraftId(document._id)));
-      return { report, dataset };
-    })());
+interface CheckedSnapshot {
+  report: IntegrityReport;
+  dataset: IndexedDataset;
+}
+
+/**
+ * Both sources' path from documents to answers: the integrity checks over every document
+ * (throws a ContentValidationError listing the errors), then an index for groq-js.
+ */
+function checkSnapshot(
+  documents: RawDocument[],
+  problems: ContentProblem[],
+  errorTitle: string,
+): CheckedSnapshot {
+  const report = assertIntegrity(documents, problems, errorTitle);
+  // Queries see what the published perspective would: no drafts, but the asset documents
+  // (so `file.asset->url` resolves).
+  const dataset = indexedDataset(documents.filter((document) => !isDraftId(document._id)));
+  return { report, dataset };
+}
+
+/** A source over a snapshot that `load` takes once. */
+function snapshotSource(
+  fields: Pick<ContentSource, 'kind' | 'describe' | 'file'>,
+  load: () => Promise<CheckedSnapshot>,
+): ContentSource {
+  let loaded: Promise<CheckedSnapshot> | undefined;
+  const snapshot = () => (loaded ??= load());
   return {
-    kind: 'local',
-    file: path.join(contentDir, DATASET_FILE),
-    describe: `embedded dataset ${contentDir}`,
+    ...fields,
     async validate() {
-      return (await load()).report;
+      return (await snapshot()).report;
     },
     async fetch<T>(query: string, params: QueryParams = {}): Promise<T> {
-      const { dataset } = await load();
-      return dataset.query<T>(query, params);
+      return (await snapshot()).dataset.query<T>(query, params);
     },
   };
+}
+
+export function createLocalSource(contentDir: string): ContentSource {
+  return snapshotSource(
+    {
+      kind: 'local',
+      file: path.join(contentDir, DATASET_FILE),
+      describe: `embedded dataset ${contentDir}`,
+    },
+    async () => {
+      const { file, documents, problems } = await readDataset(contentDir);
+      return checkSnapshot(documents, problems, `The embedded dataset ${file} has errors`);
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -167,15 +194,6 @@ export function createSanityClient(env: SourceEnv): SanityClient {
   });
 }
 
-/** How a failure names a query: the collection it loads, else its opening words. */
-function queryName(query: string): string {
-  if (query === ALL_DOCUMENTS_QUERY) return 'the query for all published documents';
-  const collection = Object.entries(collectionQueries).find(([, text]) => text === query)?.[0];
-  return collection
-    ? `the ${collection} query`
-    : `the query ${JSON.stringify(`${query.replace(/\s+/g, ' ').trim().slice(0, 60)}…`)}`;
-}
-
 export function createRemoteSource(
   env: SourceEnv,
   retryPolicy: RetryPolicy = DEFAULT_RETRY_POLICY,
@@ -185,14 +203,18 @@ export function createRemoteSource(
     value(env.SANITY_API_HOST) ? ` at ${value(env.SANITY_API_HOST)}` : ''
   }${contentPerspective(env) === 'drafts' ? ' (drafts perspective)' : ''}`;
   const token = value(env.SANITY_TOKEN);
-  const run = <T>(query: string, params: QueryParams): Promise<T> =>
+  const fetchSnapshot = (): Promise<unknown> =>
     withRetries(
       async (signal) => {
         // The whole answer, so one cut off or not JSON (the client then returns its text) is caught.
-        const response: unknown = await client.fetch(query, params, {
-          filterResponse: false,
-          signal,
-        });
+        const response: unknown = await client.fetch(
+          SNAPSHOT_QUERY,
+          {},
+          {
+            filterResponse: false,
+            signal,
+          },
+        );
         if (response === null || typeof response !== 'object' || !('result' in response)) {
           throw new MalformedResponseError(
             typeof response === 'string'
@@ -200,39 +222,28 @@ export function createRemoteSource(
               : 'the answer has no result',
           );
         }
-        return (response as { result: T }).result;
+        return (response as { result: unknown }).result;
       },
-      { what: queryName(query), describe, secrets: token ? [token] : [] },
+      { what: 'the query for all published documents', describe, secrets: token ? [token] : [] },
       retryPolicy,
     );
-  let validated: Promise<IntegrityReport> | undefined;
-  const validate = () =>
-    (validated ??= (async () => {
-      const fetched = await run<unknown>(ALL_DOCUMENTS_QUERY, {});
-      if (!Array.isArray(fetched)) {
-        throw new ContentSourceError(
-          `Could not get content from ${describe}: the query for all documents did not return a list`,
-          1,
-        );
-      }
-      const documents: RawDocument[] = [];
-      const problems: ContentProblem[] = [];
-      fetched.forEach((value: unknown, index) => {
-        const shape = documentShapeProblems(value, `(document ${index + 1})`);
-        if (shape.length > 0) problems.push(...shape);
-        else documents.push(value as RawDocument);
-      });
-      return assertIntegrity(documents, problems, `The content in ${describe} has errors`);
-    })());
-  return {
-    kind: 'remote',
-    describe,
-    validate,
-    async fetch<T>(query: string, params: QueryParams = {}): Promise<T> {
-      await validate();
-      return run<T>(query, params);
-    },
-  };
+  return snapshotSource({ kind: 'remote', describe }, async () => {
+    const fetched = await fetchSnapshot();
+    if (!Array.isArray(fetched)) {
+      throw new ContentSourceError(
+        `Could not get content from ${describe}: the query for all documents did not return a list`,
+        1,
+      );
+    }
+    const documents: RawDocument[] = [];
+    const problems: ContentProblem[] = [];
+    fetched.forEach((value: unknown, index) => {
+      const shape = documentShapeProblems(value, `(document ${index + 1})`);
+      if (shape.length > 0) problems.push(...shape);
+      else documents.push(value as RawDocument);
+    });
+    return checkSnapshot(documents, problems, `The content in ${describe} has errors`);
+  });
 }
 
 // ---------------------------------------------------------------------------

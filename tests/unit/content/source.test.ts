@@ -1,5 +1,6 @@
 // The source switch: local (groq-js over an export folder) unless both SANITY_PROJECT_ID and
-// SANITY_DATASET are set; both validate every document before the first query.
+// SANITY_DATASET are set; both validate every document before the first query, the remote one
+// over a snapshot that it takes with one request.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -108,7 +109,7 @@ describe('the remote source, against the loopback stand-in', () => {
     SANITY_API_HOST: lake.apiHost,
   });
 
-  it('validates every published document, then queries with the published perspective and the pinned API version', async () => {
+  it('fetches one snapshot of every published document with the published perspective and the pinned API version, then validates and queries it', async () => {
     const before = lake.requests.length;
     const source = createContentSource(env());
     expect(source.kind).toBe('remote');
@@ -117,12 +118,39 @@ describe('the remote source, against the loopback stand-in', () => {
     expect(names).toEqual(['Fyrbodal', 'Göteborgsregionen', 'Västra Götaland']);
     expect((await source.validate()).published).toHaveLength(11);
     const requests = lake.requests.slice(before);
-    expect(requests).toHaveLength(2);
+    expect(requests).toHaveLength(1);
     for (const request of requests) {
       expect(request.perspective).toBe('published');
       expect(request.route?.apiVersion).toBe(SANITY_API_VERSION);
       expect(request.headers['x-sanity-project-id']).toBe('naravard');
       expect(request.headers.authorization).toBeUndefined();
+    }
+  });
+
+  it('answers every query from its snapshot: what is published meanwhile waits for the next build', async () => {
+    const moving = await startContentLake({ dataset: fixture(), projectId: 'naravard' });
+    try {
+      const source = createContentSource({ ...env(), SANITY_API_HOST: moving.apiHost });
+      expect(await source.fetch<number>('count(*[_type == "region"])')).toBe(3);
+      const asked = moving.requests.length;
+      // An editor publishes a fourth region after the build took its snapshot.
+      const region = moving.getDocuments().find((document) => document._type === 'region')!;
+      moving.setDocuments([
+        ...moving.getDocuments(),
+        {
+          ...region,
+          _id: 'region-published-meanwhile',
+          slug: { current: 'publicerad-under-tiden' },
+        },
+      ]);
+      expect(await source.fetch<number>('count(*[_type == "region"])')).toBe(3);
+      expect(await source.fetch(REGIONS_QUERY)).toHaveLength(3);
+      expect(moving.requests.length).toBe(asked);
+      // The next build's source sees it.
+      const next = createContentSource({ ...env(), SANITY_API_HOST: moving.apiHost });
+      expect(await next.fetch<number>('count(*[_type == "region"])')).toBe(4);
+    } finally {
+      await moving.close();
     }
   });
 
