@@ -1,7 +1,7 @@
 // The filter panel as a control a visitor sees: its toggle says whether it is open and how many
 // options are ticked, ticked options show as chips that remove them, options that would give no
-// results are hidden, and on a phone a filtered search leaves the first result on the first
-// screen. Back and forward bring back the results that were on screen and where the page was.
+// results are hidden, and on a phone or a laptop a filtered search leaves the first result on
+// the first screen. Back and forward bring back the results that were on screen and where the page was.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -144,6 +144,25 @@ describe('on a phone (390 × 844)', () => {
     const first = await page.locator('.search-result__title a').first().boundingBox();
     expect(first).not.toBeNull();
     expect((first?.y ?? Infinity) + (first?.height ?? 0)).toBeLessThanOrEqual(844);
+  });
+});
+
+describe('on a laptop (1366 × 768)', () => {
+  it('a filter in the address opens the panel, and the first result stays on the first screen', async () => {
+    const page = await pageAt(1366, 768);
+    await open(page, 'q=egenvård&region=vastra-gotaland');
+    expect(
+      await page.locator('[data-search-filters]').evaluate((d) => (d as HTMLDetailsElement).open),
+    ).toBe(true);
+    const first = await page.locator('.search-result__title a').first().boundingBox();
+    expect(first).not.toBeNull();
+    expect((first?.y ?? Infinity) + (first?.height ?? 0)).toBeLessThanOrEqual(768);
+    // Every option can still be reached: the region list scrolls inside the panel, by keyboard too.
+    const lastRegion = page.locator('.search-filter__tree input[name="region"]:visible').last();
+    await lastRegion.focus();
+    expect(await lastRegion.evaluate((box) => box.checkVisibility())).toBe(true);
+    const box = await lastRegion.boundingBox();
+    expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThanOrEqual(768);
   });
 });
 
