@@ -1,4 +1,5 @@
 // `npm run bench -- --docs N [--seed S] [--lighthouse] [--no-browser] [--profile]`
+// `npm run bench -- --docs N --peers [--runs R] [--changes edit,add,delete]`
 //
 // Generates a synthetic dataset of N documents (kept in .cache/bench/datasets/ and reused),
 // builds and indexes the site from it with the project's own build (`node scripts/build.ts`,
@@ -16,22 +17,54 @@
 // with the machine it ran on (cores, CPU, memory, Node, load average). --profile runs the same
 // build with Astro's process under --cpu-prof (V8 CPU profile in .cache/bench/profiles/N/), to
 // see where Astro's time goes; the profiler slows it, so its figures are not written.
+//
+// --peers compares, in one run on the same documents, the floor of the stack (a bare Astro
+// project with one route rendering the same text, then Pagefind: scripts/bench/floor.ts), this
+// project's cold build (its caches cleared: scripts/bench/caches.ts) and its rebuilds after one
+// edited, one added and one deleted document (on a copy of the dataset, each after the previous:
+// scripts/bench/dataset-changes.ts), each figure the median of --runs runs (default 3), the runs
+// interleaved so that a change in the machine's load touches every figure alike; each run's load
+// average and CPU pressure are recorded. The ratios and the targets (scripts/bench/peers.ts) go
+// to the JSON (`peers`) and docs/performance.md; the other figures come from the median cold
+// build (its output measured before the rebuilds).
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { findOrInstallChromium } from './chromium.ts';
+import { parseBenchArgs, USAGE } from './bench/args.ts';
 import { launch, measurePage, measureSearch } from './bench/browser.ts';
+import { clearBuildCaches, findCacheWritesOutside } from './bench/caches.ts';
+import {
+  applyChange,
+  readDatasetDocuments,
+  writeDatasetDocuments,
+  type AppliedChange,
+  type DatasetChange,
+} from './bench/dataset-changes.ts';
+import { floorPages, writeFloorProject } from './bench/floor.ts';
+import { floorTimesFromLines } from './bench/floor-build.ts';
 import { runLighthouse } from './bench/lighthouse.ts';
-import { chromiumVersion, describeMachine, finishMachine } from './bench/machine.ts';
-import { phasesFromLog, type TimedLine } from './bench/phases.ts';
+import { chromiumVersion, describeMachine, finishMachine, loadAverage } from './bench/machine.ts';
+import {
+  PEER_STEPS,
+  peerRatios,
+  peerTargets,
+  renderPeers,
+  summarizeStep,
+  verdict,
+  type PeerRun,
+  type PeerStep,
+  type PeersResult,
+} from './bench/peers.ts';
+import { phasesFromLog } from './bench/phases.ts';
 import { summarizeProfile, type CpuProfile } from './bench/profile-summary.ts';
-import { sampleTreeMemory } from './bench/process-tree.ts';
 import {
   checkTargets,
   formatBytes,
+  formatValue,
   htmlSizes,
   renderLighthouse,
   renderTable,
@@ -39,6 +72,7 @@ import {
   writeFormatted,
   type BenchResult,
 } from './bench/report.ts';
+import { timedRun, type TimedRun } from './bench/timed-run.ts';
 import { startStaticServer } from './static-server.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,28 +81,14 @@ const RESULTS_DIR = path.join(ROOT, 'docs', 'performance');
 const DOC = path.join(ROOT, 'docs', 'performance.md');
 export const QUERIES: [string, string] = ['egenvård', 'kompetensutveckling'];
 
-const { values } = parseArgs({
-  options: {
-    docs: { type: 'string' },
-    seed: { type: 'string', default: '1' },
-    lighthouse: { type: 'boolean', default: false },
-    'no-browser': { type: 'boolean', default: false },
-    profile: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
-if (values.help || !values.docs) {
-  console.log(
-    'Usage: npm run bench -- --docs N [--seed S] [--lighthouse] [--no-browser] [--profile]',
-  );
-  process.exit(values.help ? 0 : 2);
+const parsed = parseBenchArgs(process.argv.slice(2));
+if (parsed.kind !== 'options') {
+  if (parsed.kind === 'error') console.error(`bench: ${parsed.message}`);
+  console.log(USAGE);
+  process.exit(parsed.kind === 'help' ? 0 : 2);
 }
-const docs = Number(values.docs);
-const seed = Number(values.seed);
-if (!Number.isInteger(docs) || docs <= 0 || !Number.isInteger(seed)) {
-  console.error('--docs must be a positive integer and --seed an integer');
-  process.exit(2);
-}
+const options = parsed.options;
+const { docs, seed } = options;
 
 const log = (message: string) => console.log(`[bench] ${message}`);
 const machine = describeMachine(ROOT);
@@ -135,62 +155,50 @@ function run(command: string, args: string[]): Promise<void> {
 const outDir = path.join(BENCH_DIR, `dist-${docs}`);
 const cacheDir = path.join(BENCH_DIR, `astro-cache-${docs}`);
 const profileDir = path.join(BENCH_DIR, 'profiles', String(docs));
-const logFile = path.join(BENCH_DIR, 'logs', `build-${docs}.log`);
-await mkdir(path.dirname(logFile), { recursive: true });
-await rm(outDir, { recursive: true, force: true });
-// A cold build: no content data store or optimised images from an earlier run.
-await rm(cacheDir, { recursive: true, force: true });
-if (values.profile) {
-  await rm(profileDir, { recursive: true, force: true });
-  await mkdir(profileDir, { recursive: true });
-}
+const logDir = path.join(BENCH_DIR, 'logs');
+await mkdir(logDir, { recursive: true });
 
-// The site's one build path, `npm run build`'s command; Node refuses --cpu-prof in NODE_OPTIONS,
-// so a profiled run asks the build to start Astro's process under it.
-log(`Building into ${path.relative(ROOT, outDir)}/ (log: ${path.relative(ROOT, logFile)}) …`);
-const started = performance.now();
-const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'build.ts')], {
-  cwd: ROOT,
-  stdio: ['ignore', 'pipe', 'pipe'],
-  env: {
-    ...process.env,
-    CONTENT_DIR: datasetDir,
-    ASTRO_OUT_DIR: outDir,
-    ASTRO_CACHE_DIR: cacheDir,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    ...(values.profile ? { NARAVARD_ASTRO_PROFILE_DIR: profileDir } : {}),
-  },
-});
-const memory = sampleTreeMemory(child.pid as number, 50);
-const lines: TimedLine[] = [];
-const output: string[] = [];
-// The log is written as it comes, so a long build can be watched (tail -f).
-const logStream = createWriteStream(logFile);
-for (const stream of [child.stdout, child.stderr]) {
-  let rest = '';
-  stream.setEncoding('utf8');
-  stream.on('data', (chunk: string) => {
-    const at = (performance.now() - started) / 1000;
-    const parts = (rest + chunk).split('\n');
-    rest = parts.pop() ?? '';
-    for (const line of parts) {
-      lines.push({ at, text: line });
-      output.push(line);
-      logStream.write(`${line}\n`);
-    }
+/**
+ * The site's one build path, `npm run build`'s command, over `contentDir`, into `outDir`, with
+ * Astro's cache in `cacheDir` (kept between builds: clearBuildCaches makes the next one cold).
+ * Node refuses --cpu-prof in NODE_OPTIONS, so a profiled run asks the build to start Astro's
+ * process under it.
+ */
+function buildProject(contentDir: string, logFile: string): Promise<TimedRun> {
+  return timedRun(process.execPath, [path.join(ROOT, 'scripts', 'build.ts')], {
+    cwd: ROOT,
+    logFile,
+    env: {
+      ...process.env,
+      CONTENT_DIR: contentDir,
+      ASTRO_OUT_DIR: outDir,
+      ASTRO_CACHE_DIR: cacheDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...(options.profile ? { NARAVARD_ASTRO_PROFILE_DIR: profileDir } : {}),
+    },
   });
 }
-const exitCode = await new Promise<number>((resolve) =>
-  child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1))),
-);
-const wallSeconds = (performance.now() - started) / 1000;
-const tree = await memory.stop();
-await new Promise((resolve) => logStream.end(resolve));
-log(
-  `Build ${exitCode === 0 ? 'done' : `FAILED (exit ${exitCode})`} in ${wallSeconds.toFixed(1)} s; peak memory ${formatBytes(tree.peakBytes)}`,
-);
 
-if (values.profile) {
+/** A cold build: no output, content data store, incremental cache or image from an earlier run. */
+async function coldBuild(contentDir: string, logFile: string): Promise<TimedRun> {
+  await rm(outDir, { recursive: true, force: true });
+  await clearBuildCaches(cacheDir);
+  const startedAt = Date.now();
+  const build = await buildProject(contentDir, logFile);
+  const elsewhere = await findCacheWritesOutside(ROOT, startedAt, [BENCH_DIR]);
+  if (elsewhere.length > 0)
+    log(
+      `warning: written during the build outside ${path.relative(ROOT, BENCH_DIR)}/: ${elsewhere.join(', ')} (a cache that clearBuildCaches in scripts/bench/caches.ts must clear, or another build running meanwhile)`,
+    );
+  return build;
+}
+
+const describeRun = (build: TimedRun) => {
+  const pressure = build.conditions.pressureAtEnd;
+  return `${build.exitCode === 0 ? 'done' : `FAILED (exit ${build.exitCode})`} in ${build.wallSeconds.toFixed(1)} s; peak memory ${formatBytes(build.memory.peakBytes)}; load ${build.conditions.loadAtStart[0]}→${build.conditions.loadAtEnd[0]}${pressure ? `, CPU pressure avg10 ${pressure.avg10} avg60 ${pressure.avg60}` : ''}${build.conditions.pressureDuringRun === undefined ? '' : `, ${build.conditions.pressureDuringRun}% of the run stalled`}`;
+};
+
+async function reportProfile(exitCode: number): Promise<never> {
   // A profiled run: report where Astro's time went and stop (its figures are not the build's).
   for (const file of (await readdir(profileDir)).filter((name) => name.endsWith('.cpuprofile'))) {
     const summary = summarizeProfile(
@@ -215,7 +223,135 @@ if (values.profile) {
 }
 
 // ---------------------------------------------------------------------------
+// 2b. --peers: the floor, the cold build and the rebuilds, interleaved, each --runs times
+
+async function comparePeers(): Promise<{
+  build: TimedRun;
+  files: FileFigures;
+  browserFigures: BenchResult['browser'];
+  lighthouse: BenchResult['lighthouse'];
+  peers: PeersResult;
+}> {
+  const workDir = path.join(BENCH_DIR, `peers-${docs}`);
+  const changedDataset = path.join(workDir, 'dataset');
+  const peersLogDir = path.join(logDir, `peers-${docs}`);
+  await rm(workDir, { recursive: true, force: true });
+  await mkdir(changedDataset, { recursive: true });
+  await rm(peersLogDir, { recursive: true, force: true });
+  const original = await readDatasetDocuments(datasetDir);
+  // The floor project in a temporary folder of its own, on the same disk as the build's output.
+  const floorDir = await mkdtemp(path.join(os.tmpdir(), `naravard-floor-${docs}-`));
+  await writeFloorProject(floorDir, floorPages(original), ROOT);
+  log(
+    `Floor project: ${floorDir}; runs per figure: ${options.runs}; rebuilds after: ${options.changes.join(', ') || 'none'}; logs in ${path.relative(ROOT, peersLogDir)}/`,
+  );
+  const loadAtStart = loadAverage();
+  const runs = new Map<PeerStep, PeerRun[]>(PEER_STEPS.map((step) => [step, []]));
+  const colds: TimedRun[] = [];
+  let files: FileFigures | undefined;
+  let browserFigures: BenchResult['browser'];
+  let lighthouse: BenchResult['lighthouse'];
+  let changes: AppliedChange[] = [];
+  const record = (step: PeerStep, timed: TimedRun, extra: Partial<PeerRun> = {}) => {
+    runs.get(step)?.push({
+      exitCode: timed.exitCode,
+      wallSeconds: Math.round(timed.wallSeconds * 100) / 100,
+      peakMemoryBytes: timed.memory.peakBytes,
+      conditions: timed.conditions,
+      ...extra,
+    });
+  };
+  try {
+    for (let round = 1; round <= options.runs; round += 1) {
+      const logFile = (step: string) => path.join(peersLogDir, `${step}-${round}.log`);
+      const floor = await timedRun(
+        process.execPath,
+        [path.join(ROOT, 'scripts', 'bench', 'floor-build.ts'), floorDir],
+        { cwd: ROOT, env: process.env, logFile: logFile('floor') },
+      );
+      const times = floorTimesFromLines(floor.lines);
+      record('floor', floor, {
+        astroSeconds: times?.astroSeconds,
+        pagefindSeconds: times?.pagefindSeconds,
+      });
+      log(
+        `[${round}/${options.runs}] floor ${describeRun(floor)}${times ? ` (astro ${times.astroSeconds} s + Pagefind ${times.pagefindSeconds} s, ${times.pages} pages)` : ''}`,
+      );
+
+      await writeDatasetDocuments(changedDataset, original);
+      const cold = await coldBuild(changedDataset, logFile('cold'));
+      record('cold', cold);
+      colds.push(cold);
+      log(`[${round}/${options.runs}] cold build ${describeRun(cold)}`);
+      if (cold.exitCode !== 0) continue;
+      if (round === options.runs) {
+        // The output of a cold build of the unchanged dataset, before the rebuilds change it.
+        files = await measureOutput(outDir);
+        ({ browserFigures, lighthouse } = await measureInBrowser(files));
+      }
+
+      let documents = original;
+      const applied: AppliedChange[] = [];
+      for (const change of options.changes) {
+        const next = applyChange(documents, change);
+        documents = next.documents;
+        applied.push(next.applied);
+        await writeDatasetDocuments(changedDataset, documents);
+        const rebuild = await buildProject(changedDataset, logFile(change));
+        record(change, rebuild);
+        log(
+          `[${round}/${options.runs}] rebuild after ${change} (${next.applied.description}) ${describeRun(rebuild)}`,
+        );
+        if (rebuild.exitCode !== 0) break;
+      }
+      changes = applied;
+    }
+  } finally {
+    await rm(floorDir, { recursive: true, force: true });
+  }
+
+  const steps: PeerStep[] = ['floor', 'cold', ...(options.changes as DatasetChange[])];
+  const figures = steps.map((step) => summarizeStep(step, runs.get(step) ?? []));
+  const ratios = peerRatios(figures);
+  const medianCold =
+    [...colds].sort((a, b) => a.wallSeconds - b.wallSeconds)[Math.floor((colds.length - 1) / 2)] ??
+    (colds[0] as TimedRun);
+  return {
+    build: medianCold,
+    files: files ?? (await measureOutput(outDir)),
+    browserFigures,
+    lighthouse,
+    peers: {
+      runsPerFigure: options.runs,
+      date: new Date().toISOString(),
+      changes,
+      figures,
+      ratios,
+      targets: peerTargets(docs, figures, ratios),
+      conditions: { loadAtStart, loadAtEnd: loadAverage(), commit: machine.commit },
+      incrementalBuild: await incrementalBuildEnabled(),
+    },
+  };
+}
+
+/** Whether astro.config.mjs turns on Astro's incremental build. */
+async function incrementalBuildEnabled(): Promise<boolean> {
+  const config = await readFile(path.join(ROOT, 'astro.config.mjs'), 'utf8');
+  return /incrementalBuild\s*:\s*true/.test(config);
+}
+
+// ---------------------------------------------------------------------------
 // 3. What it wrote
+
+interface FileFigures {
+  files: Array<{ path: string; bytes: number }>;
+  html: Array<{ path: string; bytes: number }>;
+  pagefindFiles: Array<{ path: string; bytes: number }>;
+  indexedPages: number | undefined;
+  programme: { path: string; bytes: number } | undefined;
+  largest: { path: string; bytes: number } | undefined;
+  largestRegion: { path: string; bytes: number } | undefined;
+}
 
 async function filesUnder(dir: string): Promise<Array<{ path: string; bytes: number }>> {
   if (!existsSync(dir)) return [];
@@ -230,47 +366,57 @@ async function filesUnder(dir: string): Promise<Array<{ path: string; bytes: num
   );
 }
 
-const files = await filesUnder(outDir);
-const sum = (list: ReadonlyArray<{ bytes: number }>) =>
-  list.reduce((total, file) => total + file.bytes, 0);
-const html = files.filter(
-  (file) => file.path.endsWith('.html') && !file.path.startsWith('pagefind/'),
-);
-const pagefindFiles = files.filter((file) => file.path.startsWith('pagefind/'));
-const entry = existsSync(path.join(outDir, 'pagefind', 'pagefind-entry.json'))
-  ? (JSON.parse(await readFile(path.join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
-      languages: Record<string, { page_count: number }>;
-    })
-  : undefined;
-const pages = html.length;
+async function measureOutput(dir: string): Promise<FileFigures> {
+  const files = await filesUnder(dir);
+  const html = files.filter(
+    (file) => file.path.endsWith('.html') && !file.path.startsWith('pagefind/'),
+  );
+  const entry = existsSync(path.join(dir, 'pagefind', 'pagefind-entry.json'))
+    ? (JSON.parse(await readFile(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+        languages: Record<string, { page_count: number }>;
+      })
+    : undefined;
+  /** Pages by section (`program/x/index.html` → `program`), with their sizes. */
+  const section = (file: string) => file.split('/')[0] as string;
+  const detailPages = html.filter((file) => file.path.split('/').length === 3);
+  const medianOf = (list: Array<{ path: string; bytes: number }>) =>
+    [...list].sort((a, b) => a.bytes - b.bytes)[Math.floor(list.length / 2)];
+  return {
+    files,
+    html,
+    pagefindFiles: files.filter((file) => file.path.startsWith('pagefind/')),
+    indexedPages: entry
+      ? Object.values(entry.languages).reduce((total, language) => total + language.page_count, 0)
+      : undefined,
+    programme: medianOf(detailPages.filter((file) => section(file.path) === 'program')),
+    // The largest content page: the search page is the search app (its HTML holds the filter
+    // tree of every region), measured by the search figures instead.
+    largest: html
+      .filter((file) => section(file.path) !== 'sok')
+      .sort((a, b) => b.bytes - a.bytes)[0],
+    largestRegion: [...detailPages.filter((file) => section(file.path) === 'regioner')].sort(
+      (a, b) => b.bytes - a.bytes,
+    )[0],
+  };
+}
 
-/** Pages by section (`program/x/index.html` → `program`), with their sizes. */
-const section = (file: string) => file.split('/')[0] as string;
-const detailPages = html.filter((file) => file.path.split('/').length === 3);
-const medianOf = (list: Array<{ path: string; bytes: number }>) =>
-  [...list].sort((a, b) => a.bytes - b.bytes)[Math.floor(list.length / 2)];
 const urlOf = (file: string) => `/${file.replace(/index\.html$/, '')}`;
-const programme = medianOf(detailPages.filter((file) => section(file.path) === 'program'));
-// The largest content page: the search page is the search app (its HTML holds the filter tree
-// of every region), measured by the search figures instead.
-const largest = html
-  .filter((file) => section(file.path) !== 'sok')
-  .sort((a, b) => b.bytes - a.bytes)[0];
-const largestRegion = [...detailPages.filter((file) => section(file.path) === 'regioner')].sort(
-  (a, b) => b.bytes - a.bytes,
-)[0];
 
 // ---------------------------------------------------------------------------
 // 4. In the browser, and Lighthouse
 
-let browserFigures: BenchResult['browser'];
-let lighthouse: BenchResult['lighthouse'];
-if (exitCode === 0 && (!values['no-browser'] || values.lighthouse)) {
+async function measureInBrowser(
+  output: FileFigures,
+): Promise<{ browserFigures: BenchResult['browser']; lighthouse: BenchResult['lighthouse'] }> {
+  let browserFigures: BenchResult['browser'];
+  let lighthouse: BenchResult['lighthouse'];
+  if (!options.browser && !options.lighthouse) return { browserFigures, lighthouse };
+  const { programme, largest, largestRegion } = output;
   const chromePath = findOrInstallChromium(log);
   machine.chromium = chromiumVersion(chromePath);
   const server = await startStaticServer(outDir, { gzip: true });
   try {
-    if (!values['no-browser'] && programme && largest) {
+    if (options.browser && programme && largest) {
       log(
         `Measuring in Chromium at ${server.url}: searches "${QUERIES[0]}", "${QUERIES[1]}"; ${urlOf(programme.path)}; ${urlOf(largest.path)}`,
       );
@@ -284,7 +430,7 @@ if (exitCode === 0 && (!values['no-browser'] || values.lighthouse)) {
         await browser.close();
       }
     }
-    if (values.lighthouse && programme && largestRegion) {
+    if (options.lighthouse && programme && largestRegion) {
       const targets = [
         { name: 'start', path: '/' },
         { name: 'region (largest)', path: urlOf(largestRegion.path) },
@@ -297,11 +443,42 @@ if (exitCode === 0 && (!values['no-browser'] || values.lighthouse)) {
   } finally {
     await server.close();
   }
+  return { browserFigures, lighthouse };
 }
 
 // ---------------------------------------------------------------------------
-// 5. The result
+// 5. The runs, and the result
 
+// The build whose figures (time, memory, phases, output, browser) go into the table; with
+// --peers the cold run of median time, its output measured before the rebuilds change it.
+let build: TimedRun;
+let files: FileFigures;
+let browserFigures: BenchResult['browser'];
+let lighthouse: BenchResult['lighthouse'];
+let peers: PeersResult | undefined;
+let buildCommandDataset = datasetDir;
+
+if (!options.peers) {
+  const logFile = path.join(logDir, `build-${docs}.log`);
+  if (options.profile) {
+    await rm(profileDir, { recursive: true, force: true });
+    await mkdir(profileDir, { recursive: true });
+  }
+  log(`Building into ${path.relative(ROOT, outDir)}/ (log: ${path.relative(ROOT, logFile)}) …`);
+  build = await coldBuild(datasetDir, logFile);
+  log(`Build ${describeRun(build)}`);
+  if (options.profile) await reportProfile(build.exitCode);
+  files = await measureOutput(outDir);
+  if (build.exitCode === 0) ({ browserFigures, lighthouse } = await measureInBrowser(files));
+} else {
+  ({ build, files, browserFigures, lighthouse, peers } = await comparePeers());
+  buildCommandDataset = path.join(BENCH_DIR, `peers-${docs}`, 'dataset');
+}
+
+const sum = (list: ReadonlyArray<{ bytes: number }>) =>
+  list.reduce((total, file) => total + file.bytes, 0);
+const pages = files.html.length;
+const { exitCode, wallSeconds, memory: tree, lines } = build;
 const partial: Omit<BenchResult, 'targets'> = {
   schema: 1,
   docs,
@@ -309,7 +486,7 @@ const partial: Omit<BenchResult, 'targets'> = {
   date: new Date().toISOString(),
   machine: finishMachine(machine),
   build: {
-    command: `CONTENT_DIR=${path.relative(ROOT, datasetDir)} ASTRO_OUT_DIR=${path.relative(ROOT, outDir)} node scripts/build.ts`,
+    command: `CONTENT_DIR=${path.relative(ROOT, buildCommandDataset)} ASTRO_OUT_DIR=${path.relative(ROOT, outDir)} node scripts/build.ts`,
     exitCode,
     wallSeconds: Math.round(wallSeconds * 100) / 100,
     pages,
@@ -320,32 +497,33 @@ const partial: Omit<BenchResult, 'targets'> = {
     phases: phasesFromLog(lines, wallSeconds),
   },
   dist: {
-    bytes: sum(files),
-    files: files.length,
-    html: htmlSizes(html.map((file) => ({ path: urlOf(file.path), bytes: file.bytes }))),
+    bytes: sum(files.files),
+    files: files.files.length,
+    html: htmlSizes(files.html.map((file) => ({ path: urlOf(file.path), bytes: file.bytes }))),
     socialImages: {
-      files: files.filter((file) => file.path.startsWith('og/')).length,
-      bytes: sum(files.filter((file) => file.path.startsWith('og/'))),
+      files: files.files.filter((file) => file.path.startsWith('og/')).length,
+      bytes: sum(files.files.filter((file) => file.path.startsWith('og/'))),
     },
   },
   pagefind: {
-    bytes: sum(pagefindFiles),
-    files: pagefindFiles.length,
-    pages: entry
-      ? Object.values(entry.languages).reduce((total, language) => total + language.page_count, 0)
-      : undefined,
+    bytes: sum(files.pagefindFiles),
+    files: files.pagefindFiles.length,
+    pages: files.indexedPages,
   },
   browser: browserFigures,
   lighthouse,
+  peers,
 };
 const result: BenchResult = { ...partial, targets: checkTargets(partial) };
 
 await mkdir(RESULTS_DIR, { recursive: true });
 const jsonFile = path.join(RESULTS_DIR, `bench-${docs}.json`);
-// Lighthouse scores stay from an earlier run unless this one ran Lighthouse.
-if (!result.lighthouse && existsSync(jsonFile)) {
+// Lighthouse scores and the comparison with the floor stay from an earlier run unless this one
+// made them (each says when and on which commit it was made).
+if (existsSync(jsonFile)) {
   const earlier = JSON.parse(await readFile(jsonFile, 'utf8')) as BenchResult;
-  if (earlier.lighthouse) result.lighthouse = earlier.lighthouse;
+  if (!result.lighthouse && earlier.lighthouse) result.lighthouse = earlier.lighthouse;
+  if (!result.peers && earlier.peers) result.peers = earlier.peers;
 }
 await writeFile(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
 
@@ -363,12 +541,44 @@ doc = replaceBetweenMarkers(
   'lighthouse',
   renderLighthouse(withLighthouse?.lighthouse, withLighthouse?.docs ?? docs),
 );
+doc = replaceBetweenMarkers(
+  doc,
+  'peers',
+  renderPeers(
+    results.flatMap((candidate) =>
+      candidate.peers
+        ? [{ docs: candidate.docs, seed: candidate.seed, peers: candidate.peers }]
+        : [],
+    ),
+  ),
+);
 await writeFormatted(DOC, doc);
 
-log(`Wrote ${path.relative(ROOT, jsonFile)} and the table in ${path.relative(ROOT, DOC)}`);
+log(`Wrote ${path.relative(ROOT, jsonFile)} and the tables in ${path.relative(ROOT, DOC)}`);
 for (const target of result.targets) {
   log(
-    `  ${target.met === undefined ? '?' : target.met ? 'met   ' : 'MISSED'} ${target.name}: ${target.unit === 'bytes' ? formatBytes(target.value) : target.value} (limit ${target.unit === 'bytes' ? formatBytes(target.limit) : target.limit})`,
+    `  ${target.met === undefined ? '?' : target.met ? 'met   ' : 'MISSED'} ${target.name}: ${formatValue(target.value, target.unit)} (limit ${formatValue(target.limit, target.unit)})`,
   );
 }
-process.exit(exitCode === 0 ? 0 : 1);
+if (peers) {
+  log('Against the floor (medians):');
+  for (const figure of peers.figures)
+    log(
+      `  ${figure.medianSeconds === undefined ? 'failed' : `${figure.medianSeconds.toFixed(1)} s`.padStart(8)}  ${figure.label}`,
+    );
+  for (const ratio of peers.ratios)
+    log(
+      `  ${ratio.name.padEnd(16)} ${ratio.value === undefined ? '–' : `${ratio.value.toFixed(2)}×`}`,
+    );
+  for (const target of peers.targets)
+    log(
+      `  ${verdict(target)}  ${target.name}: ${formatValue(target.value, target.unit)} (limit ${formatValue(target.limit, target.unit)})`,
+    );
+  if (!peers.incrementalBuild)
+    log(
+      '  The incremental build is not enabled in astro.config.mjs: the rebuilds are full builds.',
+    );
+}
+const failed =
+  exitCode !== 0 || (peers?.figures.some((figure) => figure.medianSeconds === undefined) ?? false);
+process.exit(failed ? 1 : 0);

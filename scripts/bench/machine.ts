@@ -1,5 +1,6 @@
 // What the benchmark ran on: the figures mean little without it.
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
 export interface Machine {
@@ -65,3 +66,38 @@ export function chromiumVersion(executable: string): string | undefined {
     return undefined;
   }
 }
+
+/** One line of `/proc/pressure/cpu` ("some"): stall averages in %, and the total in µs. */
+export interface CpuPressure {
+  avg10: number;
+  avg60: number;
+  avg300: number;
+  /** Microseconds in which some runnable task waited for a CPU, since boot. */
+  totalMicroseconds: number;
+}
+
+/** The `some` line of `/proc/pressure/cpu`'s text, or undefined when it has none. */
+export function parseCpuPressure(text: string): CpuPressure | undefined {
+  const line = text.split('\n').find((candidate) => candidate.startsWith('some '));
+  if (!line) return undefined;
+  const field = (name: string) => Number(new RegExp(`\\b${name}=([0-9.]+)`).exec(line)?.[1]);
+  const pressure = {
+    avg10: field('avg10'),
+    avg60: field('avg60'),
+    avg300: field('avg300'),
+    totalMicroseconds: field('total'),
+  };
+  return Object.values(pressure).every(Number.isFinite) ? pressure : undefined;
+}
+
+/** The CPU pressure now (Linux ≥ 4.20 with PSI), or undefined where the kernel has none. */
+export function readCpuPressure(file = '/proc/pressure/cpu'): CpuPressure | undefined {
+  try {
+    return parseCpuPressure(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The 1, 5 and 15 minute load averages now, rounded to hundredths. */
+export const loadAverage = load;

@@ -5,6 +5,7 @@ import * as prettier from 'prettier';
 import type { BrowserFigures, ContentPageFigures } from './browser.ts';
 import type { LighthousePage } from './lighthouse.ts';
 import type { Machine } from './machine.ts';
+import type { PeersResult } from './peers.ts';
 
 export interface Phase {
   name: string;
@@ -47,6 +48,8 @@ export interface BenchResult {
   pagefind: { bytes: number; files: number; pages: number | undefined };
   browser?: (BrowserFigures & { largestPage: ContentPageFigures }) | undefined;
   lighthouse?: LighthousePage[] | undefined;
+  /** `--peers`: against the bare-Astro floor, and the rebuilds (scripts/bench/peers.ts). */
+  peers?: PeersResult | undefined;
   targets: Target[];
 }
 
@@ -54,7 +57,7 @@ export interface Target {
   name: string;
   limit: number;
   value: number | undefined;
-  unit: 'seconds' | 'ms' | 'bytes';
+  unit: 'seconds' | 'ms' | 'bytes' | 'ratio';
   met: boolean | undefined;
 }
 
@@ -134,10 +137,12 @@ export function formatBytes(bytes: number | undefined): string {
   return `${(bytes / 1000 ** 3).toFixed(2)} GB`;
 }
 
-function formatValue(value: number | undefined, unit: Target['unit']): string {
+/** A target's limit or value in its unit. */
+export function formatValue(value: number | undefined, unit: Target['unit']): string {
   if (value === undefined) return '–';
   if (unit === 'bytes') return formatBytes(value);
   if (unit === 'ms') return `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+  if (unit === 'ratio') return `${value.toFixed(2)}×`;
   return `${value.toFixed(1)} s`;
 }
 

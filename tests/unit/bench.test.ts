@@ -1,11 +1,40 @@
 // The benchmark's own parts (scripts/bench/): reading /proc and summing a process tree's
-// memory, phases from a build log, page size statistics, the targets and the Markdown table.
-// No timing is asserted: speed is what the benchmark measures, not what a test checks.
+// memory, phases from a build log, page size statistics, the targets and the Markdown table;
+// for --peers the command line, medians, ratios and targets, the CPU pressure, the dataset
+// changes between rebuilds, the cache clearing and the bare-Astro floor project (built once,
+// over the minimal fixture). No timing is asserted: speed is what the benchmark measures, not
+// what a test checks.
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseBenchArgs } from '../../scripts/bench/args.ts';
+import { clearBuildCaches, findCacheWritesOutside } from '../../scripts/bench/caches.ts';
+import {
+  ADDED_ID,
+  applyChange,
+  readDatasetDocuments,
+  writeDatasetDocuments,
+} from '../../scripts/bench/dataset-changes.ts';
+import { floorPages, writeFloorProject } from '../../scripts/bench/floor.ts';
+import { floorTimesFromLines } from '../../scripts/bench/floor-build.ts';
+import { parseCpuPressure } from '../../scripts/bench/machine.ts';
+import {
+  median,
+  peerRatios,
+  peerTargets,
+  renderPeers,
+  summarizeStep,
+  verdict,
+  type PeerRun,
+  type PeersResult,
+} from '../../scripts/bench/peers.ts';
+import { pressureShare, timedRun } from '../../scripts/bench/timed-run.ts';
+import { generateDocuments } from '../../scripts/dataset/generate.ts';
+import type { RawDocument } from '../../src/lib/content/dataset.ts';
+import { checkIntegrity } from '../../src/lib/content/integrity.ts';
 import { phasesFromLog } from '../../scripts/bench/phases.ts';
 import {
   descendants,
@@ -260,5 +289,348 @@ describe('targets and the table', () => {
     expect(() => replaceBetweenMarkers('no markers', 'bench', 'x')).toThrow(/markers/);
     expect(formatBytes(999)).toBe('999 B');
     expect(formatBytes(1_460_000_000)).toBe('1.46 GB');
+  });
+});
+
+describe('--peers: the command line', () => {
+  const options = (argv: string[]) => {
+    const parsed = parseBenchArgs(argv);
+    if (parsed.kind !== 'options') throw new Error(JSON.stringify(parsed));
+    return parsed.options;
+  };
+
+  it('defaults to three runs per figure and every change, in order', () => {
+    expect(options(['--docs', '10000', '--peers'])).toEqual({
+      docs: 10_000,
+      seed: 1,
+      lighthouse: false,
+      browser: true,
+      profile: false,
+      peers: true,
+      runs: 3,
+      changes: ['edit', 'add', 'delete'],
+    });
+    expect(options(['--docs', '1000'])).toMatchObject({ peers: false, runs: 3 });
+  });
+
+  it('takes --runs, --changes, --seed and --no-browser', () => {
+    expect(
+      options([
+        '--docs',
+        '100000',
+        '--peers',
+        '--runs',
+        '1',
+        '--changes',
+        'edit',
+        '--seed',
+        '7',
+        '--no-browser',
+      ]),
+    ).toMatchObject({ docs: 100_000, seed: 7, runs: 1, changes: ['edit'], browser: false });
+  });
+
+  it('refuses what it cannot run, saying why', () => {
+    const message = (argv: string[]) => {
+      const parsed = parseBenchArgs(argv);
+      return parsed.kind === 'error' ? parsed.message : parsed.kind;
+    };
+    expect(message([])).toMatch(/--docs N is required/);
+    expect(message(['--docs', '1e4'])).toMatch(/positive integer/);
+    expect(message(['--docs', '0'])).toMatch(/positive integer/);
+    expect(message(['--docs', '100', '--runs', '2'])).toMatch(/go with --peers/);
+    expect(message(['--docs', '100', '--peers', '--runs', '0'])).toMatch(/--runs/);
+    expect(message(['--docs', '100', '--peers', '--changes', 'edit,rename'])).toMatch(/not rename/);
+    expect(message(['--docs', '100', '--peers', '--changes', 'edit,edit'])).toMatch(/twice/);
+    expect(message(['--docs', '100', '--peers', '--profile'])).toMatch(/cannot go together/);
+    expect(message(['--docs', '100', '--nonsense'])).toMatch(/nonsense/);
+    expect(message(['--help'])).toBe('help');
+  });
+});
+
+describe('--peers: medians, ratios and targets', () => {
+  const run = (wallSeconds: number, overrides: Partial<PeerRun> = {}): PeerRun => ({
+    exitCode: 0,
+    wallSeconds,
+    peakMemoryBytes: 1e9,
+    conditions: { loadAtStart: [1, 1, 1], loadAtEnd: [2, 1, 1] },
+    ...overrides,
+  });
+
+  it('takes the median, of an odd or an even count', () => {
+    expect(median([9, 1, 5])).toBe(5);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([7])).toBe(7);
+    expect(median([])).toBeUndefined();
+  });
+
+  it('reads the CPU pressure, and the share of a run in which tasks waited', () => {
+    const text =
+      'some avg10=93.10 avg60=89.95 avg300=65.82 total=8999813986\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=0\n';
+    const pressure = parseCpuPressure(text);
+    expect(pressure).toEqual({
+      avg10: 93.1,
+      avg60: 89.95,
+      avg300: 65.82,
+      totalMicroseconds: 8_999_813_986,
+    });
+    expect(parseCpuPressure('full avg10=0.00 avg60=0.00 avg300=0.00 total=0')).toBeUndefined();
+    const later = { ...pressure!, totalMicroseconds: pressure!.totalMicroseconds + 7_500_000 };
+    expect(pressureShare(pressure, later, 10)).toBe(75);
+    expect(pressureShare(undefined, later, 10)).toBeUndefined();
+  });
+
+  it('gives each figure its median, the ratios to the floor and the cold build, and PASS or MISS', () => {
+    const figures = [
+      summarizeStep('floor', [run(14), run(12), run(20)]),
+      summarizeStep('cold', [run(30), run(36), run(33)]),
+      summarizeStep('edit', [run(10), run(9), run(11)]),
+      summarizeStep('add', [run(12), run(12), run(13)]),
+      summarizeStep('delete', [run(11), run(40), run(12)]),
+    ];
+    expect(figures.map((figure) => figure.medianSeconds)).toEqual([14, 33, 10, 12, 12]);
+    const ratios = peerRatios(figures);
+    expect(Object.fromEntries(ratios.map((ratio) => [ratio.name, ratio.value]))).toEqual({
+      'cold / floor': 2.36,
+      'edit / floor': 0.71,
+      'add / floor': 0.86,
+      'delete / floor': 0.86,
+      'edit / cold': 0.3,
+      'add / cold': 0.36,
+      'delete / cold': 0.36,
+    });
+    const targets = peerTargets(10_000, figures, ratios);
+    expect(targets.map((target) => [target.name, verdict(target)])).toEqual([
+      ['cold build ≤ 1.5 × the floor', 'MISS'],
+      ["edit rebuild ≤ the floor's cold build", 'PASS'],
+    ]);
+  });
+
+  it('checks 8 GB at 100,000 documents on the largest peak of any build, not the floor', () => {
+    const figures = [
+      summarizeStep('floor', [run(100, { peakMemoryBytes: 9e9 })]),
+      summarizeStep('cold', [run(600, { peakMemoryBytes: 6.3e9 })]),
+      summarizeStep('edit', [run(90, { peakMemoryBytes: 7.9e9 })]),
+    ];
+    const memory = peerTargets(100_000, figures, peerRatios(figures)).find((target) =>
+      target.name.includes('8 GB'),
+    );
+    expect(memory).toMatchObject({ value: 7.9e9, met: true });
+    const over = [figures[0]!, summarizeStep('cold', [run(600, { peakMemoryBytes: 8.1e9 })])];
+    expect(verdict(peerTargets(100_000, over, peerRatios(over)).at(-1)!)).toBe('MISS');
+  });
+
+  it('reports a failed run as unmeasured rather than a figure', () => {
+    const figures = [
+      summarizeStep('floor', [run(14)]),
+      summarizeStep('cold', [run(30), run(31, { exitCode: 1 })]),
+    ];
+    expect(figures[1]?.medianSeconds).toBeUndefined();
+    const targets = peerTargets(10_000, figures, peerRatios(figures));
+    expect(targets.map(verdict)).toEqual(['?']);
+  });
+
+  it('renders each figure with its runs, the ratios and the targets', () => {
+    const figures = [
+      summarizeStep('floor', [run(14, { astroSeconds: 9.5, pagefindSeconds: 4.5 })]),
+      summarizeStep('cold', [
+        run(21, {
+          conditions: {
+            loadAtStart: [3.5, 2, 1],
+            loadAtEnd: [4, 2, 1],
+            pressureAtEnd: { avg10: 60.5, avg60: 55.1, avg300: 40, totalMicroseconds: 1 },
+            pressureDuringRun: 48.2,
+          },
+        }),
+      ]),
+    ];
+    const ratios = peerRatios(figures);
+    const peers: PeersResult = {
+      runsPerFigure: 1,
+      date: '2026-11-30T15:00:00.000Z',
+      changes: [],
+      figures,
+      ratios,
+      targets: peerTargets(10_000, figures, ratios),
+      conditions: { loadAtStart: [3, 2, 1], loadAtEnd: [4, 3, 2], commit: 'abc1234' },
+      incrementalBuild: false,
+    };
+    const markdown = renderPeers([{ docs: 10_000, seed: 7, peers }]);
+    expect(markdown).toContain(
+      '### 10,000 documents (seed 7), 2026-11-30 15:00 UTC, commit abc1234',
+    );
+    expect(markdown).toContain('14.0 s (9.5 + 4.5)');
+    expect(markdown).toContain('load 3.5→4, PSI 60.5/55.1, 48.2% stalled');
+    expect(markdown).toContain('| cold / floor | 1.50× |');
+    expect(markdown).toContain('| cold build ≤ 1.5 × the floor | 1.50× | 1.50× | PASS |');
+    expect(markdown).toContain('**not enabled**');
+  });
+});
+
+describe('--peers: timing a command', () => {
+  it('records the exit code, the lines with their times, and the load and pressure around it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'bench-timed-'));
+    try {
+      const timed = await timedRun(
+        process.execPath,
+        ['-e', 'console.log("first"); console.error("second"); process.exit(3)'],
+        { cwd: dir, env: process.env, logFile: path.join(dir, 'logs', 'run.log') },
+      );
+      expect(timed.exitCode).toBe(3);
+      expect(timed.lines.map((line) => line.text).sort()).toEqual(['first', 'second']);
+      expect((await readFile(path.join(dir, 'logs', 'run.log'), 'utf8')).split('\n')).toContain(
+        'first',
+      );
+      expect(timed.memory.peakBytes).toBeGreaterThan(0);
+      expect(timed.conditions.loadAtStart).toHaveLength(3);
+      if (existsSync('/proc/pressure/cpu'))
+        expect(timed.conditions.pressureDuringRun).toBeGreaterThanOrEqual(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('--peers: the dataset changes between rebuilds', () => {
+  let documents: RawDocument[];
+  beforeAll(() => {
+    documents = [...generateDocuments({ docs: 400, seed: 3 })] as unknown as RawDocument[];
+  });
+
+  it('edits the most listed programme, adds one programme and deletes an unreferenced document, each keeping the dataset valid', () => {
+    const edited = applyChange(documents, 'edit');
+    const target = edited.documents.find((document) => document._id === edited.applied.id);
+    const before = documents.find((document) => document._id === edited.applied.id);
+    expect(target?._type).toBe('programme');
+    expect(target?.['title']).toBe(`${String(before?.['title'])} (reviderad)`);
+    expect(String(target?.['summary'])).toMatch(/^Sammanfattningen är reviderad\. /);
+    expect(Date.parse(String(target?.['_updatedAt']))).toBeGreaterThan(
+      Math.max(...documents.map((document) => Date.parse(String(document['_updatedAt'])))),
+    );
+    // Listed on several pages: it names more than one region or theme.
+    const count = (field: string) => (before?.[field] as unknown[] | undefined)?.length ?? 0;
+    expect(count('regions') + count('themes')).toBeGreaterThan(1);
+    expect(before?.['title']).not.toContain('reviderad');
+
+    const added = applyChange(edited.documents, 'add');
+    expect(added.documents).toHaveLength(documents.length + 1);
+    expect(added.documents.find((document) => document._id === ADDED_ID)?._type).toBe('programme');
+    const ids = added.documents.map((document) => document._id);
+    expect(ids).toEqual([...ids].sort());
+
+    const deleted = applyChange(added.documents, 'delete');
+    expect(deleted.documents).toHaveLength(documents.length);
+    expect(deleted.documents.some((document) => document._id === deleted.applied.id)).toBe(false);
+    expect(deleted.applied.id).not.toBe(ADDED_ID);
+
+    for (const step of [edited, added, deleted])
+      expect(checkIntegrity(step.documents).errors, step.applied.change).toEqual([]);
+    expect(() => applyChange(added.documents, 'add')).toThrow(/already/);
+  });
+
+  it('writes and reads the dataset file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'bench-changes-'));
+    try {
+      await writeDatasetDocuments(dir, documents.slice(0, 5));
+      expect(await readDatasetDocuments(dir)).toEqual(documents.slice(0, 5));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('--peers: clearing the caches', () => {
+  it('removes the build cache, and finds what a build wrote elsewhere', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'bench-caches-'));
+    try {
+      const benchDir = path.join(root, '.cache', 'bench');
+      const astroCache = path.join(benchDir, 'astro-cache-10');
+      await mkdir(path.join(astroCache, 'dist'), { recursive: true });
+      await writeFile(path.join(astroCache, 'incremental-build.json'), '{}');
+      const old = path.join(root, '.cache', 'old-cache');
+      await mkdir(old);
+      await utimes(old, new Date(2020, 0, 1), new Date(2020, 0, 1));
+      const since = Date.now() - 1000;
+      await mkdir(path.join(root, '.cache', 'site-images'));
+      await mkdir(path.join(root, 'node_modules', '.astro'), { recursive: true });
+      await writeFile(path.join(root, 'node_modules', '.astro', 'data-store.json'), '{}');
+
+      await clearBuildCaches(astroCache);
+      expect(existsSync(astroCache)).toBe(false);
+      expect((await findCacheWritesOutside(root, since, [benchDir])).sort()).toEqual([
+        path.join('.cache', 'site-images'),
+        path.join('node_modules', '.astro', 'data-store.json'),
+      ]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('--peers: the bare-Astro floor', () => {
+  const fixture = path.resolve(import.meta.dirname, '..', 'fixtures', 'minimal');
+  const root = path.resolve(import.meta.dirname, '..', '..');
+  let projectDir: string;
+  let documents: RawDocument[];
+  beforeAll(async () => {
+    documents = await readDatasetDocuments(fixture);
+    projectDir = await mkdtemp(path.join(tmpdir(), 'bench-floor-'));
+  });
+  afterAll(() => rm(projectDir, { recursive: true, force: true }));
+
+  it('gives each published document one page with its title, summary and body text', () => {
+    const pages = floorPages(documents);
+    const published = documents.filter(
+      (document) => !document._id.startsWith('drafts.') && !document._type.includes('.'),
+    );
+    expect(pages.map((page) => page.slug)).toHaveLength(published.length);
+    expect(new Set(pages.map((page) => page.slug)).size).toBe(pages.length);
+    const programme = pages.find((page) => page.slug === 'programme/gr-vardens-medarbetare');
+    expect(programme).toEqual({
+      slug: 'programme/gr-vardens-medarbetare',
+      title: 'Vårdens medarbetare',
+      summary: 'Ett program.',
+      paragraphs: ['Läs mer eller skriv'],
+    });
+    expect(pages.find((page) => page.slug === 'malbild/gr')?.paragraphs).toEqual([
+      'Nära',
+      'Vården är nära.',
+    ]);
+    expect(pages.find((page) => page.slug === 'tema/samverkan')?.summary).toBe(
+      'Samverkan över organisationsgränser.',
+    );
+  });
+
+  it('writes a project that builds with the installed Astro and is indexed by Pagefind', async () => {
+    const pages = floorPages(documents);
+    await writeFloorProject(projectDir, pages, root);
+    const lines: Array<{ text: string }> = [];
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(
+        process.execPath,
+        [path.join(root, 'scripts', 'bench', 'floor-build.ts'), projectDir],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      child.stdout.setEncoding('utf8');
+      child.stdout.on('data', (chunk: string) =>
+        lines.push(...chunk.split('\n').map((text) => ({ text }))),
+      );
+      child.on('close', resolve);
+    });
+    expect(code).toBe(0);
+    const times = floorTimesFromLines(lines);
+    expect(times?.pages).toBe(pages.length);
+    expect(times?.astroSeconds).toBeGreaterThan(0);
+    const html = await readFile(
+      path.join(projectDir, 'dist', 'programme', 'gr-vardens-medarbetare', 'index.html'),
+      'utf8',
+    );
+    expect(html).toContain('<html lang="sv">');
+    expect(html).toContain('<h1>Vårdens medarbetare</h1>');
+    expect(html).toContain('<p>Läs mer eller skriv</p>');
+    // Its own cache, not the repository's node_modules/.astro.
+    expect(await readFile(path.join(projectDir, 'astro.config.mjs'), 'utf8')).toContain(
+      "cacheDir: './.astro-cache'",
+    );
   });
 });
