@@ -39,6 +39,7 @@ import { launch, measurePage, measureSearch } from './bench/browser.ts';
 import { clearBuildCaches, findCacheWritesOutside } from './bench/caches.ts';
 import {
   applyChange,
+  changeProblem,
   readDatasetDocuments,
   writeDatasetDocuments,
   type AppliedChange,
@@ -298,11 +299,14 @@ async function comparePeers(): Promise<{
         applied.push(next.applied);
         await writeDatasetDocuments(changedDataset, documents);
         const rebuild = await buildProject(changedDataset, logFile(change));
-        record(change, rebuild);
+        const problem =
+          rebuild.exitCode === 0 ? await changeProblem(outDir, next.applied) : undefined;
+        record(change, rebuild, rebuild.exitCode === 0 ? { changeShown: !problem } : {});
         log(
           `[${round}/${options.runs}] rebuild after ${change} (${next.applied.description}) ${describeRun(rebuild)}`,
         );
-        if (rebuild.exitCode !== 0) break;
+        if (problem) log(`warning: the rebuild does not show the change: ${problem}`);
+        if (rebuild.exitCode !== 0 || problem) break;
       }
       changes = applied;
     }

@@ -1,11 +1,14 @@
 // What an editor does between two builds, applied to a copy of a generated dataset for the
 // benchmark's rebuilds: edit one document (the title and summary of a programme listed on
-// several pages), add one, delete one. Each change keeps the dataset valid (the content check
+// several pages), add one, delete one (a dokument nothing refers to). Each change keeps the dataset valid (the content check
 // passes), so a rebuild measures the build, not an error. Pure functions over the documents,
 // and the NDJSON file's reading and writing.
+import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DATASET_FILE, parseNdjson, type RawDocument } from '../../src/lib/content/dataset.ts';
+import type { DocumentType } from '../../src/lib/content/schemas.ts';
+import { hrefFor } from '../../src/lib/urls.ts';
 
 export const DATASET_CHANGES = ['edit', 'add', 'delete'] as const;
 export type DatasetChange = (typeof DATASET_CHANGES)[number];
@@ -15,6 +18,10 @@ export interface AppliedChange {
   /** The `_id` edited, added or deleted. */
   id: string;
   description: string;
+  /** The document's own page in the built site (`program/<slug>/index.html`). */
+  page: string;
+  /** What a rebuild must show: the page with this text, the page, or no page. */
+  expect: { contains: string } | 'exists' | 'absent';
 }
 
 export const ADDED_ID = 'syn-programme-bench-added';
@@ -65,6 +72,35 @@ function slugOf(document: RawDocument): string | undefined {
   return typeof current === 'string' ? current : undefined;
 }
 
+/** The output file of a document's own page. */
+function pageOf(document: RawDocument): string {
+  const href = hrefFor(document._type as DocumentType, slugOf(document) ?? '');
+  return `${decodeURIComponent(href).replace(/^\//, '')}index.html`;
+}
+
+/**
+ * Whether the site built in `siteDir` shows `applied` on the changed document's own page: the
+ * edited title, the added page, no page left of the deleted document. A problem, or undefined.
+ * A rebuild that does not show its change measured nothing.
+ */
+export async function changeProblem(
+  siteDir: string,
+  applied: AppliedChange,
+): Promise<string | undefined> {
+  const file = path.join(siteDir, applied.page);
+  if (applied.expect === 'absent')
+    return existsSync(file)
+      ? `${applied.page} is still there after deleting ${applied.id}`
+      : undefined;
+  if (!existsSync(file))
+    return `${applied.page} is missing after the ${applied.change} of ${applied.id}`;
+  if (applied.expect === 'exists') return undefined;
+  const html = await readFile(file, 'utf8');
+  return html.includes(applied.expect.contains)
+    ? undefined
+    : `${applied.page} does not show "${applied.expect.contains}" after editing ${applied.id}`;
+}
+
 /** `documents` with one more change made (a new array; the documents changed are copies). */
 export function applyChange(
   documents: readonly RawDocument[],
@@ -86,6 +122,8 @@ export function applyChange(
         change,
         id: target._id,
         description: `title and summary of ${target._id} (${listLength(target['regions'])} regions, ${listLength(target['themes'])} themes)`,
+        page: pageOf(edited),
+        expect: { contains: EDIT_MARK.trim() },
       },
     };
   }
@@ -115,20 +153,32 @@ export function applyChange(
     };
     return {
       documents: [...documents, added].sort((a, b) => (a._id < b._id ? -1 : 1)),
-      applied: { change, id: ADDED_ID, description: `programme ${ADDED_ID} (/program/${slug}/)` },
+      applied: {
+        change,
+        id: ADDED_ID,
+        description: `programme ${ADDED_ID}`,
+        page: pageOf(added),
+        expect: 'exists',
+      },
     };
   }
-  // Delete: the first event (else document) that no other document refers to, so no reference
-  // is left dangling.
+  // Delete: the first document (a report, a slide deck… with a page of its own) that no other
+  // document refers to, so no reference is left dangling.
   const referenced = new Set<string>();
   for (const document of documents) referencesIn(document, referenced);
-  const target =
-    documents.find((document) => document._type === 'handelse' && !referenced.has(document._id)) ??
-    documents.find((document) => document._type === 'dokument' && !referenced.has(document._id));
-  if (!target) throw new Error('The dataset has no event or document that nothing refers to');
+  const target = documents.find(
+    (document) => document._type === 'dokument' && !referenced.has(document._id),
+  );
+  if (!target) throw new Error('The dataset has no dokument that nothing refers to');
   return {
     documents: documents.filter((document) => document !== target),
-    applied: { change, id: target._id, description: `${target._type} ${target._id}` },
+    applied: {
+      change,
+      id: target._id,
+      description: `dokument ${target._id}`,
+      page: pageOf(target),
+      expect: 'absent',
+    },
   };
 }
 

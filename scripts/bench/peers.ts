@@ -25,6 +25,8 @@ export interface PeerRun {
   wallSeconds: number;
   peakMemoryBytes: number;
   conditions: RunConditions;
+  /** For a rebuild: whether the built site shows the change (dataset-changes.ts changeProblem). */
+  changeShown?: boolean | undefined;
   /** The floor's own split: `astro build`, then Pagefind. */
   astroSeconds?: number | undefined;
   pagefindSeconds?: number | undefined;
@@ -34,7 +36,7 @@ export interface PeerFigure {
   step: PeerStep;
   label: string;
   runs: PeerRun[];
-  /** The median wall time of the runs; undefined when any run failed. */
+  /** The median wall time of the runs; undefined when any run failed or missed its change. */
   medianSeconds: number | undefined;
   /** The largest peak memory of the build's process tree over the runs. */
   peakMemoryBytes: number;
@@ -74,7 +76,8 @@ export function median(values: readonly number[]): number | undefined {
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 export function summarizeStep(step: PeerStep, runs: readonly PeerRun[]): PeerFigure {
-  const failed = runs.length === 0 || runs.some((run) => run.exitCode !== 0);
+  const failed =
+    runs.length === 0 || runs.some((run) => run.exitCode !== 0 || run.changeShown === false);
   const seconds = median(runs.map((run) => run.wallSeconds));
   return {
     step,
@@ -197,9 +200,10 @@ export function renderPeers(
             run.astroSeconds !== undefined && run.pagefindSeconds !== undefined
               ? ` (${run.astroSeconds.toFixed(1)} + ${run.pagefindSeconds.toFixed(1)})`
               : '';
-          return run.exitCode === 0
-            ? `${run.wallSeconds.toFixed(1)} s${split}; ${conditionsText(run)}`
-            : `failed (exit ${run.exitCode})`;
+          if (run.exitCode !== 0) return `failed (exit ${run.exitCode})`;
+          if (run.changeShown === false)
+            return `${run.wallSeconds.toFixed(1)} s, **the change not shown**`;
+          return `${run.wallSeconds.toFixed(1)} s${split}; ${conditionsText(run)}`;
         });
         while (runs.length < peers.runsPerFigure) runs.push('–');
         return `| ${figure.label} | **${seconds(figure.medianSeconds)}** | ${formatBytes(figure.peakMemoryBytes)} | ${runs.join(' | ')} |`;

@@ -15,6 +15,7 @@ import { clearBuildCaches, findCacheWritesOutside } from '../../scripts/bench/ca
 import {
   ADDED_ID,
   applyChange,
+  changeProblem,
   readDatasetDocuments,
   writeDatasetDocuments,
 } from '../../scripts/bench/dataset-changes.ts';
@@ -420,12 +421,16 @@ describe('--peers: medians, ratios and targets', () => {
     expect(verdict(peerTargets(100_000, over, peerRatios(over)).at(-1)!)).toBe('MISS');
   });
 
-  it('reports a failed run as unmeasured rather than a figure', () => {
+  it('reports a failed run, or a rebuild that missed its change, as unmeasured rather than a figure', () => {
     const figures = [
       summarizeStep('floor', [run(14)]),
       summarizeStep('cold', [run(30), run(31, { exitCode: 1 })]),
     ];
     expect(figures[1]?.medianSeconds).toBeUndefined();
+    expect(
+      summarizeStep('edit', [run(3, { changeShown: true }), run(2, { changeShown: false })])
+        .medianSeconds,
+    ).toBeUndefined();
     const targets = peerTargets(10_000, figures, peerRatios(figures));
     expect(targets.map(verdict)).toEqual(['?']);
   });
@@ -521,11 +526,43 @@ describe('--peers: the dataset changes between rebuilds', () => {
     const deleted = applyChange(added.documents, 'delete');
     expect(deleted.documents).toHaveLength(documents.length);
     expect(deleted.documents.some((document) => document._id === deleted.applied.id)).toBe(false);
-    expect(deleted.applied.id).not.toBe(ADDED_ID);
+    expect(deleted.applied.id).toMatch(/^syn-dokument-/);
+    expect(
+      deleted.documents.some((document) => JSON.stringify(document).includes(deleted.applied.id)),
+    ).toBe(false);
 
     for (const step of [edited, added, deleted])
       expect(checkIntegrity(step.documents).errors, step.applied.change).toEqual([]);
     expect(() => applyChange(added.documents, 'add')).toThrow(/already/);
+  });
+
+  it("tells whether a built site shows each change on the document's own page", async () => {
+    const edited = applyChange(documents, 'edit');
+    const added = applyChange(edited.documents, 'add');
+    const deleted = applyChange(added.documents, 'delete');
+    expect(edited.applied.page).toMatch(/^program\/[a-z0-9-]+\/index\.html$/);
+    expect(added.applied.page).toBe('program/tillagt-program-for-nara-vard/index.html');
+    expect(deleted.applied.page).toMatch(/^dokument\/[a-z0-9-]+\/index\.html$/);
+    const site = await mkdtemp(path.join(tmpdir(), 'bench-site-'));
+    const page = async (file: string, html: string) => {
+      await mkdir(path.dirname(path.join(site, file)), { recursive: true });
+      await writeFile(path.join(site, file), html);
+    };
+    try {
+      await page(edited.applied.page, '<h1>Det gamla namnet</h1>');
+      await page(deleted.applied.page, '<h1>Kvar</h1>');
+      expect(await changeProblem(site, edited.applied)).toMatch(/does not show "\(reviderad\)"/);
+      expect(await changeProblem(site, added.applied)).toMatch(/is missing/);
+      expect(await changeProblem(site, deleted.applied)).toMatch(/is still there/);
+      const title = String(edited.documents.find((d) => d._id === edited.applied.id)?.['title']);
+      await page(edited.applied.page, `<h1>${title}</h1>`);
+      await page(added.applied.page, '<h1>Tillagt program</h1>');
+      await rm(path.join(site, deleted.applied.page));
+      for (const step of [edited, added, deleted])
+        expect(await changeProblem(site, step.applied)).toBeUndefined();
+    } finally {
+      await rm(site, { recursive: true, force: true });
+    }
   });
 
   it('writes and reads the dataset file', async () => {
