@@ -43,7 +43,6 @@ import {
   readDatasetDocuments,
   writeDatasetDocuments,
   type AppliedChange,
-  type DatasetChange,
 } from './bench/dataset-changes.ts';
 import { floorPages, writeFloorProject } from './bench/floor.ts';
 import { floorTimesFromLines } from './bench/floor-build.ts';
@@ -314,7 +313,7 @@ async function comparePeers(): Promise<{
     await rm(floorDir, { recursive: true, force: true });
   }
 
-  const steps: PeerStep[] = ['floor', 'cold', ...(options.changes as DatasetChange[])];
+  const steps: PeerStep[] = ['floor', 'cold', ...options.changes];
   const figures = steps.map((step) => summarizeStep(step, runs.get(step) ?? []));
   const ratios = peerRatios(figures);
   const medianCold =
