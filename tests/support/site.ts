@@ -1,12 +1,14 @@
 // Builds the site in a child process with `npm run build`'s own command (`node scripts/build.ts`,
 // without npm's start-up) into a chosen folder: the tests check what ships. Each test build has
 // Astro's cache folder (its content data store, ASTRO_CACHE_DIR) to itself, so builds of
-// different datasets run side by side (the rest of what Astro writes, .astro/, is the same for
-// every dataset and written atomically).
+// different datasets run side by side (the rest of what Astro writes in .astro/ is the same for
+// every dataset and written atomically), except builds into folders outside the repository,
+// which take turns (see withOwnAstroCache).
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { acquireLockFolder } from './lock-folder.ts';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -41,20 +43,40 @@ export interface BuildResult {
 }
 
 /**
- * Runs `work` with a fresh Astro cache folder of its own (unless `env` names one), removed
- * afterwards; `work` gets the variable to pass to the build.
+ * Astro keeps the prerendered chunks of a build whose output folder is outside its working
+ * directory (the repository) in the repository's .astro/.prerender/, and removes that folder when
+ * it has generated the pages: such builds take turns. Builds into folders inside the repository
+ * keep those chunks in their own output folder and run side by side.
+ */
+const OUTSIDE_REPOSITORY_LOCK = path.join(ROOT, '.cache', 'astro-prerender.lock');
+
+function isInsideRepository(dir: string): boolean {
+  return path.resolve(ROOT, dir).startsWith(`${ROOT}${path.sep}`);
+}
+
+/**
+ * Runs `work`, the build into `outDir`, with a fresh Astro cache folder of its own (unless
+ * `env` names one), removed afterwards; `work` gets the variable to pass to the build.
  */
 export async function withOwnAstroCache<T>(
   env: Record<string, string | undefined>,
+  outDir: string,
   work: (cacheEnv: { ASTRO_CACHE_DIR: string }) => Promise<T>,
 ): Promise<T> {
-  const given = env['ASTRO_CACHE_DIR'];
-  if (given) return work({ ASTRO_CACHE_DIR: given });
-  const cacheDir = await mkdtemp(path.join(tmpdir(), 'naravard-astro-cache-'));
+  const release = isInsideRepository(outDir)
+    ? async () => undefined
+    : await acquireLockFolder(OUTSIDE_REPOSITORY_LOCK);
   try {
-    return await work({ ASTRO_CACHE_DIR: cacheDir });
+    const given = env['ASTRO_CACHE_DIR'];
+    if (given) return await work({ ASTRO_CACHE_DIR: given });
+    const cacheDir = await mkdtemp(path.join(tmpdir(), 'naravard-astro-cache-'));
+    try {
+      return await work({ ASTRO_CACHE_DIR: cacheDir });
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   } finally {
-    await rm(cacheDir, { recursive: true, force: true });
+    await release();
   }
 }
 
@@ -65,7 +87,7 @@ export function buildSite({
   timeoutMs = 600_000,
 }: BuildOptions): Promise<BuildResult> {
   const out = path.resolve(ROOT, outDir);
-  return withOwnAstroCache(env, async (cacheEnv) => {
+  return withOwnAstroCache(env, out, async (cacheEnv) => {
     await rm(out, { recursive: true, force: true });
     const childEnv: NodeJS.ProcessEnv = {
       ...process.env,

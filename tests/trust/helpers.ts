@@ -75,7 +75,7 @@ export interface BuildOptions {
 /**
  * Runs the build command with `ASTRO_OUT_DIR=outDir` and `env`; never throws on a failed build.
  * Each build has an Astro cache folder of its own (see withOwnAstroCache), so test builds run
- * side by side.
+ * side by side, except those into folders outside the repository, which take turns.
  */
 export function runBuild(options: BuildOptions): Promise<BuildRun> {
   const {
@@ -147,7 +147,7 @@ export function runBuild(options: BuildOptions): Promise<BuildRun> {
     });
   return expectCheckToFail
     ? run(baseEnv)
-    : withOwnAstroCache(env, (cacheEnv) => run({ ...baseEnv, ...cacheEnv }));
+    : withOwnAstroCache(env, outDir, (cacheEnv) => run({ ...baseEnv, ...cacheEnv }));
 }
 
 /** Every file and folder under `dir` with the SHA-256 of each file's bytes (sorted). */

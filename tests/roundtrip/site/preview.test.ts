@@ -60,7 +60,7 @@ describe('npm run build:preview', () => {
       datasetName: DATASET,
       token: READ_TOKEN,
     });
-    build = await withOwnAstroCache({}, (cacheEnv) =>
+    build = await withOwnAstroCache({}, OUT_DIR, (cacheEnv) =>
       runScript('build-preview.ts', ['--out', OUT_DIR], {
         ...inheritedEnv(),
         ...cacheEnv,
