@@ -9,6 +9,7 @@
 import type { CustomValidatorResult, SlugIsUniqueValidator, ValidationContext } from 'sanity';
 import {
   contactDetailsProblem,
+  delprojektProgrammeProblem,
   emailProblem,
   idPair,
   isBlank,
@@ -21,7 +22,9 @@ import {
   slugProblem,
   statusPeriodWarning,
   urlProblem,
+  type DelprojektFacts,
   type PeriodValue,
+  type ProgrammeFacts,
   type RegionNode,
 } from '../../src/lib/rules/index.ts';
 
@@ -146,3 +149,39 @@ export async function validateRegionParent(
   );
   return ok(regionParentProblem(document._id, document.kind, parentRef, (id) => regions.get(id)));
 }
+
+// ---------------------------------------------------------------------------
+// A delprojekt of the chosen programme
+
+export const DELPROJEKT_PROGRAMME_QUERY = `{
+  "delprojekt": *[_id == $delprojekt][0]{title, "programme": programme._ref, "programmeTitle": programme->title},
+  "programme": *[_id == $programme][0]{"id": _id, title}
+}`;
+
+/** On `delprojekt` (Dokument, Händelse): the chosen delprojekt belongs to the chosen programme. */
+export async function validateDelprojektOfProgramme(
+  value: { _ref?: string } | undefined,
+  context: Pick<ValidationContext, 'document' | 'getClient' | 'environment'>,
+): Promise<CustomValidatorResult> {
+  const delprojekt = value?._ref;
+  const programme = (context.document?.['programme'] as { _ref?: string } | undefined)?._ref;
+  if (!delprojekt || !programme) return true;
+  // As for the reference target rule (field-rules.ts): no Content Lake in offline CLI runs.
+  if (context.environment === 'cli') return true;
+  let facts: { delprojekt: DelprojektFacts | null; programme: ProgrammeFacts | null };
+  try {
+    facts = await context
+      .getClient({ apiVersion: VALIDATION_API_VERSION })
+      .fetch(DELPROJEKT_PROGRAMME_QUERY, {
+        delprojekt: publishedIdOf(delprojekt),
+        programme: publishedIdOf(programme),
+      });
+  } catch {
+    return true;
+  }
+  return ok(
+    delprojektProgrammeProblem(facts.delprojekt ?? undefined, facts.programme ?? undefined),
+  );
+}
+
+const publishedIdOf = (id: string) => idPair(id).published;

@@ -459,6 +459,27 @@ const MUTATIONS: Mutation[] = [
     apply: (doc) => void (doc['malbild'] = ref('malbild-finns-inte')),
     expected: 'error',
   },
+  {
+    name: 'delprojekt of another programme than the one chosen',
+    types: ['dokument', 'handelse'],
+    apply: (doc, others) => {
+      const delprojekt = firstOf(others, 'delprojekt')!;
+      const own = (delprojekt['programme'] as { _ref: string })._ref;
+      const other = others.find((o) => o._type === 'programme' && o._id !== own)!;
+      doc['programme'] = ref(other._id);
+      doc['delprojekt'] = ref(delprojekt._id);
+    },
+    expected: 'error',
+  },
+  {
+    name: 'delprojekt of the programme chosen',
+    types: ['dokument', 'handelse'],
+    apply: (doc, others) => {
+      const delprojekt = firstOf(others, 'delprojekt')!;
+      doc['programme'] = ref((delprojekt['programme'] as { _ref: string })._ref);
+      doc['delprojekt'] = ref(delprojekt._id);
+    },
+  },
   // The region tree
   {
     name: 'region: its own parent',

@@ -9,7 +9,8 @@ import {
   subtitle,
   themesField,
 } from '../fields';
-import { delprojektOfChosenProgramme } from '../reference-filters';
+import { delprojektOfChosenProgramme, ofTheDocumentsRegions } from '../reference-filters';
+import { validateDelprojektOfProgramme } from '../validation';
 
 export const DOKUMENT_KIND_OPTIONS = [
   { title: 'Rapport', value: 'rapport' },
@@ -95,9 +96,11 @@ export default defineType({
     defineField({
       name: 'programme',
       title: 'Program',
-      description: 'Programmet som dokumentet hör till, om något.',
+      description:
+        'Programmet som dokumentet hör till, om något. Listan visar program i utgivarens region och regionerna över och under den.',
       type: 'reference',
       to: [{ type: 'programme' }],
+      options: { filter: ofTheDocumentsRegions },
     }),
     defineField({
       name: 'delprojekt',
@@ -106,6 +109,7 @@ export default defineType({
       type: 'reference',
       to: [{ type: 'delprojekt' }],
       options: { filter: delprojektOfChosenProgramme },
+      validation: (rule) => rule.custom(validateDelprojektOfProgramme),
     }),
     themesField(),
     sourcesField(),

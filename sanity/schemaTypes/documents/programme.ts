@@ -12,6 +12,7 @@ import {
   subtitle,
   themesField,
 } from '../fields';
+import { ofTheDocumentsRegions } from '../reference-filters';
 
 export default defineType({
   name: 'programme',
@@ -68,9 +69,11 @@ export default defineType({
     defineField({
       name: 'malbild',
       title: 'Målbild',
-      description: 'Målbilden som programmet arbetar mot, om det finns en.',
+      description:
+        'Målbilden som programmet arbetar mot, om det finns en. Listan visar målbilder i programmets regioner och regionerna över och under dem.',
       type: 'reference',
       to: [{ type: 'malbild' }],
+      options: { filter: ofTheDocumentsRegions },
     }),
     themesField(),
     contactsField(),

@@ -8,6 +8,7 @@
 // System documents (`sanity.*` assets, `system.*`) are ignored.
 import { REFERENCE_TARGETS } from '../rules/reference-targets.ts';
 import {
+  delprojektProgrammeProblem,
   documentRuleFindings,
   DUPLICATE_ITEM_MESSAGE,
   FIELD_LENGTH_LIMITS,
@@ -292,6 +293,30 @@ export function checkIntegrity(
         });
       }
     });
+  }
+
+  // 4b. A delprojekt chosen beside a programme belongs to that programme.
+  const referenced = (document: RawDocument, field: string) => {
+    const ref = (document[field] as { _ref?: unknown } | undefined)?._ref;
+    return typeof ref === 'string' ? publishedById.get(ref) : undefined;
+  };
+  for (const document of published) {
+    if (document._type !== 'dokument' && document._type !== 'handelse') continue;
+    const delprojekt = referenced(document, 'delprojekt');
+    const programme = referenced(document, 'programme');
+    if (delprojekt?._type !== 'delprojekt' || programme?._type !== 'programme') continue;
+    const own = referenced(delprojekt, 'programme');
+    const ownRef = (delprojekt['programme'] as { _ref?: unknown } | undefined)?._ref;
+    const problem = delprojektProgrammeProblem(
+      {
+        title: delprojekt['title'],
+        programme: typeof ownRef === 'string' ? ownRef : undefined,
+        programmeTitle: own?.['title'],
+      },
+      { id: programme._id, title: programme['title'] },
+    );
+    if (problem)
+      add({ id: document._id, path: 'delprojekt._ref', message: problem, severity: 'error' });
   }
 
   // 5. The region tree: a parent where one is needed, of a kind that may hold this one, and no cycles.

@@ -5,6 +5,7 @@ export * from './addresses.ts';
 export * from './api-version.ts';
 export * from './contact.ts';
 export * from './dates.ts';
+export * from './delprojekt.ts';
 export * from './documents.ts';
 export * from './objects.ts';
 export * from './portable-text.ts';
