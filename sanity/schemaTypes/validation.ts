@@ -154,7 +154,7 @@ export async function validateRegionParent(
 // A delprojekt of the chosen programme
 
 export const DELPROJEKT_PROGRAMME_QUERY = `{
-  "delprojekt": *[_id == $delprojekt][0]{title, "programme": programme._ref, "programmeTitle": programme->title},
+  "delprojekt": *[_id == $delprojekt][0]{title, "programme": programme._ref, "programmeTitle": programme->title, "programmeType": programme->_type},
   "programme": *[_id == $programme][0]{"id": _id, title}
 }`;
 

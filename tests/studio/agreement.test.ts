@@ -228,6 +228,12 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    name: 'status: removed',
+    types: WITH_STATUS,
+    apply: (doc) => void delete doc['status'],
+    expected: 'warning',
+  },
+  {
     name: 'status: klart',
     types: WITH_STATUS,
     apply: (doc) => void (doc['status'] = 'klart'),
@@ -334,6 +340,22 @@ const MUTATIONS: Mutation[] = [
       }),
     expected: 'error',
   },
+  ...[
+    ['a.exe', 'error'],
+    ['presentation.PPT', 'error'],
+    ['utan-filandelse', 'error'],
+    ['bildspel.pptx', undefined],
+    ['rapport.pdf', undefined],
+  ].map(([file, expected]): Mutation => ({
+    name: `attachment: the file ${file}`,
+    types: ['dokument'],
+    apply: (doc) =>
+      void (doc['attachment'] = {
+        _type: 'attachment',
+        file: { _type: 'file', _sanityAsset: `file@file://./files/${file}` },
+      }),
+    ...(expected ? { expected: expected as Verdict } : {}),
+  })),
   {
     name: 'attachment: neither',
     types: ['dokument'],

@@ -312,6 +312,7 @@ export function checkIntegrity(
         title: delprojekt['title'],
         programme: typeof ownRef === 'string' ? ownRef : undefined,
         programmeTitle: own?.['title'],
+        programmeType: own?._type,
       },
       { id: programme._id, title: programme['title'] },
     );

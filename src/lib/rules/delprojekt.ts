@@ -8,6 +8,8 @@ export interface DelprojektFacts {
   /** The id of the programme the delprojekt belongs to. */
   programme?: string | undefined;
   programmeTitle?: unknown;
+  /** The type of that document, when it exists: not a programme is the reference rules' to report. */
+  programmeType?: unknown;
 }
 
 export interface ProgrammeFacts {
@@ -43,6 +45,8 @@ export function delprojektProgrammeProblem(
   chosenProgramme: ProgrammeFacts | undefined,
 ): string | undefined {
   if (!delprojekt || !chosenProgramme || !delprojekt.programme) return undefined;
+  if (typeof delprojekt.programmeType === 'string' && delprojekt.programmeType !== 'programme')
+    return undefined;
   if (publishedId(delprojekt.programme) === publishedId(chosenProgramme.id)) return undefined;
   return delprojektProgrammeMessage(
     delprojekt.title,

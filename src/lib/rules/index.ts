@@ -7,6 +7,7 @@ export * from './contact.ts';
 export * from './dates.ts';
 export * from './delprojekt.ts';
 export * from './documents.ts';
+export * from './lix.ts';
 export * from './objects.ts';
 export * from './portable-text.ts';
 export * from './references.ts';
