@@ -9,7 +9,6 @@ import {
   slugify,
   SOURCES_REQUIRED_MESSAGE,
   STATUS_OPTIONS,
-  STATUS_REQUIRED_MESSAGE,
   WEB_SCHEMES,
   optionMessage,
 } from '../../src/lib/rules/index.ts';
@@ -154,7 +153,6 @@ export function statusField() {
     initialValue: 'pagaende',
     validation: (rule) => [
       rule.error(optionMessage(STATUS_OPTIONS)),
-      rule.required().warning(STATUS_REQUIRED_MESSAGE),
       rule.custom(validateStatusPeriod).warning(),
     ],
   });

@@ -21,6 +21,7 @@ import {
   SANITY_API_VERSION,
   slugProblem,
   statusPeriodWarning,
+  STATUS_REQUIRED_MESSAGE,
   urlProblem,
   type DelprojektFacts,
   type PeriodValue,
@@ -85,11 +86,16 @@ export function validateContactDetails(
     : true;
 }
 
-/** On `status`: a warning when the status contradicts the period. */
+/**
+ * On `status`: a warning when none is chosen, or when it contradicts the period. Not
+ * `required()`: a clone of the rule repeats Sanity's check of the listed values under the
+ * required message, so a wrong value would show both.
+ */
 export function validateStatusPeriod(
   status: unknown,
   context: Pick<ValidationContext, 'document'>,
 ): CustomValidatorResult {
+  if (isBlank(status)) return STATUS_REQUIRED_MESSAGE;
   return ok(statusPeriodWarning(status, context.document?.['period'] as PeriodValue | undefined));
 }
 
