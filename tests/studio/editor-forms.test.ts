@@ -17,7 +17,7 @@ interface TypeLike {
 const types = new Map(
   [...documentTypes, ...objectTypes].map((type) => [type.name, type as unknown as TypeLike]),
 );
-const type = (name: string) => types.get(name)!;
+const type = (name: string) => types.get(name as never)!;
 
 describe('long forms', () => {
   it.each(['programme', 'malbild', 'delprojekt', 'dokument'])(

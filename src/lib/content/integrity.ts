@@ -13,12 +13,16 @@ import {
   DUPLICATE_ITEM_MESSAGE,
   FIELD_LENGTH_LIMITS,
   lengthWarning,
+  LIX_LIMITS,
+  lixWarning,
   missingReferenceMessage,
   referenceFieldPath,
   referenceTargetMessage,
   regionParentProblem,
   slugNotUniqueMessage,
   slugProblem,
+  vagueLinkProblems,
+  type BlockLike,
   type RegionNode,
 } from '../rules/index.ts';
 import type { RawDocument } from './dataset.ts';
@@ -177,6 +181,28 @@ export function checkIntegrity(
     for (const [field, limit] of Object.entries(FIELD_LENGTH_LIMITS)) {
       const warning = lengthWarning(document[field], limit.max, limit.where);
       if (warning) add({ id, path: field, message: warning, severity: 'warning' });
+    }
+
+    // Readability of a document's own summary and body (the Studio shows the figure).
+    for (const [field, limit] of Object.entries(LIX_LIMITS)) {
+      const warning = lixWarning(document[field], limit);
+      if (warning) add({ id, path: field, message: warning, severity: 'warning' });
+    }
+
+    // Link texts that say where they go (WCAG 2.4.4), in every field of running text.
+    for (const [field, value] of Object.entries(document)) {
+      if (!Array.isArray(value)) continue;
+      value.forEach((block: unknown, index) => {
+        if (block === null || typeof block !== 'object') return;
+        if ((block as { _type?: unknown })._type !== 'block') return;
+        for (const problem of vagueLinkProblems(block as BlockLike))
+          add({
+            id,
+            path: formatPath([field, index, 'children', problem.child, 'text']),
+            message: problem.message,
+            severity: 'warning',
+          });
+      });
     }
 
     // Rules over several fields (a contact's details, a status and its period).

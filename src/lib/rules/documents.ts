@@ -66,6 +66,7 @@ export const REQUIRED_MESSAGES: Readonly<Record<string, Readonly<Record<string, 
   decision: { decidedBy: 'Ange vem som fattade beslutet.' },
   malbildPart: { title: 'Ge delen en rubrik.', text: 'Skriv vad delen innebär.' },
   link: { href: 'Skriv adressen som länken ska gå till.' },
+  internalLink: { reference: 'Välj sidan som länken ska gå till.' },
 };
 
 /** Whole numbers with bounds, and what the editor is told when one is outside them. */
