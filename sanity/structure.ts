@@ -13,6 +13,7 @@ import { TagIcon } from '@sanity/icons/Tag';
 import { TargetIcon } from '@sanity/icons/Target';
 import { UserIcon } from '@sanity/icons/User';
 import { UsersIcon } from '@sanity/icons/Users';
+import { WarningOutlineIcon } from '@sanity/icons/WarningOutline';
 import type { ComponentType } from 'react';
 import type {
   InitialValueTemplateItemBuilder,
@@ -20,6 +21,7 @@ import type {
   StructureBuilder,
   StructureResolver,
 } from 'sanity/structure';
+import { LIX_LIMITS, lixWarning } from '../src/lib/rules/index.ts';
 import { API_VERSION } from './env';
 import { REGION_KIND_TEMPLATES } from './templates';
 
@@ -93,6 +95,34 @@ export const PROGRAMME_FILTERS = {
   kontaktperson:
     '_type == "kontaktperson" && _id in *[_id in [$programmeId, "drafts." + $programmeId]].contacts[]._ref',
 } as const;
+
+/** GROQ filters of the editors' lists for quality work ("Att åtgärda"). */
+export const QUALITY_FILTERS = {
+  // Material reaches a region through its own regions, or (a Dokument) its publisher's region,
+  // programme or delprojekt.
+  withoutRegion:
+    '(_type in ["programme", "malbild", "kontaktperson", "handelse"] && count(coalesce(regions, [])) == 0) || (_type == "dokument" && !defined(publisherRegion) && !defined(programme) && !defined(delprojekt))',
+  contactsWithoutDetails:
+    '_type == "kontaktperson" && (!defined(email) || email == "") && (!defined(phone) || phone == "")',
+  sourcesNothingCites: '_type == "kalla" && count(*[references(^._id)]) == 0',
+  regionsWithoutParent: '_type == "region" && kind != "lan" && !defined(parent)',
+} as const;
+
+/** What the LIX list reads: every document's own summary and body. */
+export const LIX_TEXTS_QUERY =
+  '*[(defined(summary) || defined(body)) && !(_id in path("versions.**"))]{_id, summary, body}';
+
+/**
+ * The ids of documents whose summary or body reads above its LIX level, by the shared rule of
+ * the warnings (GROQ cannot count words and sentences as the rule does).
+ */
+export function idsOverLixLimit(rows: readonly Record<string, unknown>[]): string[] {
+  return rows
+    .filter((row) =>
+      Object.entries(LIX_LIMITS).some(([field, limit]) => lixWarning(row[field], limit)),
+    )
+    .map((row) => String(row['_id']));
+}
 
 export const structure: StructureResolver = (S, context) => {
   const client = () => context.getClient({ apiVersion: API_VERSION });
@@ -276,6 +306,62 @@ export const structure: StructureResolver = (S, context) => {
       ]);
   }
 
+  function qualityList(id: string, title: string, filter: string, params = {}) {
+    return S.listItem()
+      .id(id)
+      .title(title)
+      .child(
+        S.documentList()
+          .id(id)
+          .title(title)
+          .apiVersion(API_VERSION)
+          .filter(filter)
+          .params(params)
+          .canHandleIntent(() => false),
+      );
+  }
+
+  const qualityLists = S.list()
+    .id('att-atgarda')
+    .title('Att åtgärda')
+    .items([
+      qualityList('utan-region', 'Innehåll utan region', QUALITY_FILTERS.withoutRegion),
+      qualityList(
+        'kontakter-utan-uppgifter',
+        'Kontakter utan kontaktuppgifter',
+        QUALITY_FILTERS.contactsWithoutDetails,
+      ),
+      qualityList(
+        'kallor-som-inget-citerar',
+        'Källsidor som inget citerar',
+        QUALITY_FILTERS.sourcesNothingCites,
+      ),
+      qualityList(
+        'regioner-utan-overordnad',
+        'Regioner utan överordnad region',
+        QUALITY_FILTERS.regionsWithoutParent,
+      ),
+      // Computed when opened (the rule needs the texts): a new text shows after reopening.
+      S.listItem()
+        .id('over-lix-granen')
+        .title('Texter över LIX-gränsen')
+        .child(async () => {
+          let ids: string[] = [];
+          try {
+            ids = idsOverLixLimit(await client().fetch(LIX_TEXTS_QUERY));
+          } catch {
+            ids = [];
+          }
+          return S.documentList()
+            .id('over-lix-granen')
+            .title('Texter över LIX-gränsen')
+            .apiVersion(API_VERSION)
+            .filter('_id in $ids')
+            .params({ ids: [...ids, ...ids.map((id) => `drafts.${id.replace(/^drafts\./, '')}`)] })
+            .canHandleIntent(() => false);
+        }),
+    ]);
+
   return S.list()
     .title('Innehåll')
     .items([
@@ -309,5 +395,10 @@ export const structure: StructureResolver = (S, context) => {
               ),
             ),
         ),
+      S.listItem()
+        .id('att-atgarda')
+        .title('Att åtgärda')
+        .icon(WarningOutlineIcon)
+        .child(qualityLists),
     ]);
 };

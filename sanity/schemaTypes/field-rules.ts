@@ -3,16 +3,22 @@
 // - text: characters no page or feed can carry, whitespace only, and the soft length limits
 //   of titles, summaries and descriptions (src/lib/rules/text.ts);
 // - references: the target has a type the field allows (src/lib/rules/references.ts);
-//   Sanity itself checks only that the target exists and is published.
+//   Sanity itself checks only that the target exists and is published;
+// - readability: a document's summary and body show their LIX figure as the editor types
+//   and warn above LIX_LIMITS (src/lib/rules/lix.ts).
 // The build's check applies the same rules to the same fields (src/lib/content/).
 import type { Rule, ValidationContext } from 'sanity';
 import {
   FIELD_LENGTH_LIMITS,
   lengthWarning,
+  LIX_LIMITS,
+  lixWarning,
   optionalTextProblem,
   referenceTargetMessage,
   SANITY_API_VERSION,
 } from '../../src/lib/rules/index.ts';
+import { lixInput } from '../components/LixInput';
+import blockContent from './objects/blockContent';
 
 type Validation = (rule: Rule) => unknown;
 interface FieldLike {
@@ -23,6 +29,7 @@ interface FieldLike {
   of?: FieldLike[];
   fields?: FieldLike[];
   to?: { type: string }[];
+  components?: Record<string, unknown>;
 }
 
 const TARGET_QUERY = '*[_id == $id][0]{_type}';
@@ -65,10 +72,20 @@ function withRules(field: FieldLike, extra: (rule: Rule) => unknown[]): FieldLik
   };
 }
 
+/** A document's own summary or body: its LIX under the input, and a warning above the limit. */
+function withLix(field: FieldLike, topLevel: boolean): FieldLike {
+  const limit = topLevel && field.name ? LIX_LIMITS[field.name] : undefined;
+  if (limit === undefined) return field;
+  return withRules(
+    { ...field, components: { ...field.components, input: lixInput(limit) } },
+    (rule) => [rule.custom((value: unknown) => lixWarning(value, limit) ?? true).warning()],
+  );
+}
+
 function textField(field: FieldLike, topLevel: boolean): FieldLike {
   const multiline = field.type === 'text';
   const limit = topLevel && field.name ? FIELD_LENGTH_LIMITS[field.name] : undefined;
-  return withRules(field, (rule) => [
+  const checked = withRules(field, (rule) => [
     rule.custom((value: unknown) => optionalTextProblem(value, multiline) ?? true),
     ...(limit
       ? [
@@ -78,6 +95,7 @@ function textField(field: FieldLike, topLevel: boolean): FieldLike {
         ]
       : []),
   ]);
+  return withLix(checked, topLevel);
 }
 
 /** Addresses have their own rule (urlProblem), which also refuses control characters. */
@@ -89,6 +107,12 @@ function visit(field: FieldLike, topLevel: boolean): FieldLike {
   if (field.name && ADDRESS_FIELDS.has(field.name)) return field;
   if ((field.type === 'string' || field.type === 'text') && !field.options?.list)
     return textField(field, topLevel);
+  // A field's validation replaces its type's: keep blockContent's own rules beside the LIX one.
+  if (field.type === 'blockContent')
+    return withLix(
+      { ...field, validation: field.validation ?? (blockContent.validation as Validation) },
+      topLevel,
+    );
   if (field.type === 'array' && field.of)
     return { ...field, of: field.of.map((member) => visit(member, false)) };
   if (field.type === 'object' && field.fields)

@@ -160,7 +160,7 @@ export function statusField() {
 
 /** Swedish list title for a stored option value, for previews. */
 export function optionTitle(
-  options: { title: string; value: string }[],
+  options: readonly { title: string; value: string }[],
   value: unknown,
 ): string | undefined {
   return options.find((option) => option.value === value)?.title;
@@ -175,4 +175,34 @@ export function regionLabel(first: unknown, second: unknown): string | undefined
 /** Joins the parts of a preview subtitle that are present with " · ". */
 export function subtitle(...parts: unknown[]): string {
   return parts.filter((part) => typeof part === 'string' && part !== '').join(' · ');
+}
+
+/**
+ * Tabs over a long form. No group is the default, so the form opens on all fields, as before;
+ * a tab shows the part an editor works on (the text, the time and status, the links).
+ */
+export const FIELD_GROUPS = [
+  { name: 'text', title: 'Text' },
+  { name: 'tid', title: 'Tid och status' },
+  { name: 'ansvar', title: 'Ansvar och finansiering' },
+  { name: 'kopplingar', title: 'Kopplingar' },
+  { name: 'kallor', title: 'Källor' },
+] as const;
+export type FieldGroup = (typeof FIELD_GROUPS)[number]['name'];
+
+/**
+ * The groups of a type whose fields are put in groups by name; a field not named stays in
+ * "Alla fält" only. Returns the type's `groups` and `fields`.
+ */
+export function grouped<F extends { name: string }>(
+  fields: F[],
+  groupOf: Readonly<Record<string, FieldGroup>>,
+): { groups: { name: string; title: string }[]; fields: (F & { group?: string })[] } {
+  const used = new Set(Object.values(groupOf));
+  return {
+    groups: FIELD_GROUPS.filter((group) => used.has(group.name)).map((group) => ({ ...group })),
+    fields: fields.map((field) =>
+      groupOf[field.name] ? { ...field, group: groupOf[field.name] } : field,
+    ),
+  };
 }

@@ -9,6 +9,7 @@
 import type { CustomValidatorResult, SlugIsUniqueValidator, ValidationContext } from 'sanity';
 import {
   contactDetailsProblem,
+  delprojektProgrammeProblem,
   emailProblem,
   idPair,
   isBlank,
@@ -20,8 +21,11 @@ import {
   SANITY_API_VERSION,
   slugProblem,
   statusPeriodWarning,
+  STATUS_REQUIRED_MESSAGE,
   urlProblem,
+  type DelprojektFacts,
   type PeriodValue,
+  type ProgrammeFacts,
   type RegionNode,
 } from '../../src/lib/rules/index.ts';
 
@@ -82,11 +86,16 @@ export function validateContactDetails(
     : true;
 }
 
-/** On `status`: a warning when the status contradicts the period. */
+/**
+ * On `status`: a warning when none is chosen, or when it contradicts the period. Not
+ * `required()`: a clone of the rule repeats Sanity's check of the listed values under the
+ * required message, so a wrong value would show both.
+ */
 export function validateStatusPeriod(
   status: unknown,
   context: Pick<ValidationContext, 'document'>,
 ): CustomValidatorResult {
+  if (isBlank(status)) return STATUS_REQUIRED_MESSAGE;
   return ok(statusPeriodWarning(status, context.document?.['period'] as PeriodValue | undefined));
 }
 
@@ -146,3 +155,39 @@ export async function validateRegionParent(
   );
   return ok(regionParentProblem(document._id, document.kind, parentRef, (id) => regions.get(id)));
 }
+
+// ---------------------------------------------------------------------------
+// A delprojekt of the chosen programme
+
+export const DELPROJEKT_PROGRAMME_QUERY = `{
+  "delprojekt": *[_id == $delprojekt][0]{title, "programme": programme._ref, "programmeTitle": programme->title, "programmeType": programme->_type},
+  "programme": *[_id == $programme][0]{"id": _id, title}
+}`;
+
+/** On `delprojekt` (Dokument, Händelse): the chosen delprojekt belongs to the chosen programme. */
+export async function validateDelprojektOfProgramme(
+  value: { _ref?: string } | undefined,
+  context: Pick<ValidationContext, 'document' | 'getClient' | 'environment'>,
+): Promise<CustomValidatorResult> {
+  const delprojekt = value?._ref;
+  const programme = (context.document?.['programme'] as { _ref?: string } | undefined)?._ref;
+  if (!delprojekt || !programme) return true;
+  // As for the reference target rule (field-rules.ts): no Content Lake in offline CLI runs.
+  if (context.environment === 'cli') return true;
+  let facts: { delprojekt: DelprojektFacts | null; programme: ProgrammeFacts | null };
+  try {
+    facts = await context
+      .getClient({ apiVersion: VALIDATION_API_VERSION })
+      .fetch(DELPROJEKT_PROGRAMME_QUERY, {
+        delprojekt: publishedIdOf(delprojekt),
+        programme: publishedIdOf(programme),
+      });
+  } catch {
+    return true;
+  }
+  return ok(
+    delprojektProgrammeProblem(facts.delprojekt ?? undefined, facts.programme ?? undefined),
+  );
+}
+
+const publishedIdOf = (id: string) => idPair(id).published;

@@ -1,5 +1,7 @@
-// In a Dokument, an editor picks the programme and then the delprojekt: the delprojekt picker
-// offers only the chosen programme's delprojekt (dokument.ts, reference-filters.ts).
+// In a Dokument, an editor picks the programme and then the delprojekt: the programme picker
+// offers only programmes of the publisher's region and the regions above and below it, the
+// delprojekt picker only the chosen programme's delprojekt (dokument.ts, reference-filters.ts);
+// the summary shows its LIX as the editor types (sanity/components/LixInput.tsx).
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LakeDocument } from '../support/content-lake.ts';
@@ -40,7 +42,7 @@ afterAll(async () => {
 });
 
 describe('a Dokument’s programme and delprojekt', () => {
-  it('offers only the chosen programme’s delprojekt', async () => {
+  it('offers only the region’s programmes, then only the chosen programme’s delprojekt', async () => {
     const page = await session.open();
     await openFromStructure(page, [
       'Per region',
@@ -57,6 +59,14 @@ describe('a Dokument’s programme and delprojekt', () => {
     await expect
       .poll(() => titlesOf(before), { timeout: 60_000 })
       .toEqual(['Hälsofrämjande arbetssätt i Fyrbodal']);
+    await page.keyboard.press('Escape');
+
+    // From Göteborgsregionen (the publisher's region, preset): its own programme and its
+    // county's, not Fyrbodal's "Goda förutsättningar för vårdens medarbetare".
+    const programmes = await referenceOptions(page, 'programme', '*');
+    await expect
+      .poll(async () => (await titlesOf(programmes)).sort(), { timeout: 60_000 })
+      .toEqual(['Gemensam färdplan för Nära vård i Västra Götaland', 'Vårdens medarbetare']);
     await page.keyboard.press('Escape');
 
     await pickReference(page, 'programme', 'Vårdens', 'Vårdens medarbetare');
@@ -92,5 +102,16 @@ describe('a Dokument’s programme and delprojekt', () => {
         { timeout: 60_000 },
       )
       .toMatchObject({ _ref: 'delprojekt-gr-2' });
+
+    // LIX under the summary, recomputed as the editor types (tests/unit/rules/editorial.test.ts
+    // computes 33 for this text by hand).
+    await page
+      .getByLabel('Sammanfattning', { exact: true })
+      .fill(
+        'Kommunen och regionen arbetar tillsammans. Målet är att du ska få vård nära ditt hem. Projektet pågår till 2025.',
+      );
+    await expect
+      .poll(() => page.getByTestId('lix').first().innerText(), { timeout: 60_000 })
+      .toBe('LIX 33 – lättläst (sikta på högst 60)');
   });
 });

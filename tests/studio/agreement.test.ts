@@ -67,6 +67,9 @@ const block = (key: string, text: string, marks: string[] = [], markDefs: unknow
   children: [{ _type: 'span', _key: `${key}s`, text, marks }],
 });
 
+const HARD_TEXT =
+  'Omställningen till en god och nära vård förutsätter ett långsiktigt utvecklingsarbete i kommunerna, t.ex. inom äldreomsorgen, som bl.a. kräver kompetensförsörjning och samverkan med regionen.';
+
 const text = (type: readonly string[], field: (doc: Doc) => string, name: string) => {
   const set = (value: unknown) => (doc: Doc) => void (doc[field(doc)] = value);
   return [
@@ -121,6 +124,26 @@ const MUTATIONS: Mutation[] = [
     name: 'summary: very long',
     types: WITH_SUMMARY,
     apply: (doc) => void (doc['summary'] = 'En mening om vård. '.repeat(40).trim()),
+  },
+  // Readability (LIX): one 24-word sentence of long words, LIX 62 (tests/unit/rules/editorial.test.ts).
+  {
+    name: 'summary: LIX above the warning level',
+    types: WITH_SUMMARY,
+    apply: (doc) => void (doc['summary'] = HARD_TEXT),
+    expected: 'warning',
+  },
+  {
+    name: 'summary: plain Swedish',
+    types: WITH_SUMMARY,
+    apply: (doc) =>
+      void (doc['summary'] =
+        'Kommunen och regionen arbetar tillsammans. Målet är att du ska få vård nära ditt hem. Projektet pågår till 2025.'),
+  },
+  {
+    name: 'body: LIX above the warning level',
+    types: WITH_BODY,
+    apply: (doc) => void (doc['body'] = [block('x1', HARD_TEXT)]),
+    expected: 'warning',
   },
   {
     name: 'region.shortDescription: over 300 characters',
@@ -228,6 +251,12 @@ const MUTATIONS: Mutation[] = [
     },
   },
   {
+    name: 'status: removed',
+    types: WITH_STATUS,
+    apply: (doc) => void delete doc['status'],
+    expected: 'warning',
+  },
+  {
     name: 'status: klart',
     types: WITH_STATUS,
     apply: (doc) => void (doc['status'] = 'klart'),
@@ -298,9 +327,48 @@ const MUTATIONS: Mutation[] = [
     types: WITH_BODY,
     apply: (doc) =>
       void (doc['body'] = [
-        block('l1', 'Läs mer', ['l1m'], [{ _type: 'link', _key: 'l1m', href }]),
+        block('l1', 'Kontakta samordnaren', ['l1m'], [{ _type: 'link', _key: 'l1m', href }]),
       ]),
     expected: expected as Verdict,
+  })),
+  {
+    name: 'running text: a link to another document',
+    types: WITH_BODY,
+    apply: (doc, others) => {
+      const target = firstOf(others, 'dokument')!;
+      doc['body'] = [
+        block(
+          'i1',
+          String(target['title']),
+          ['i1m'],
+          [{ _type: 'internalLink', _key: 'i1m', reference: ref(target._id) }],
+        ),
+      ];
+    },
+    expected: 'ok',
+  },
+  {
+    name: 'running text: a link to a document that does not exist',
+    types: WITH_BODY,
+    apply: (doc) =>
+      void (doc['body'] = [
+        block(
+          'i1',
+          'Slutrapporten',
+          ['i1m'],
+          [{ _type: 'internalLink', _key: 'i1m', reference: ref('dokument-finns-inte') }],
+        ),
+      ]),
+    expected: 'error',
+  },
+  ...['klicka här', 'Läs mer', 'HÄR.'].map((text): Mutation => ({
+    name: `running text: the link text "${text}"`,
+    types: WITH_BODY,
+    apply: (doc) =>
+      void (doc['body'] = [
+        block('v1', text, ['v1m'], [{ _type: 'link', _key: 'v1m', href: 'https://example.se/' }]),
+      ]),
+    expected: 'warning',
   })),
   {
     name: 'running text: a form feed in a span',
@@ -334,6 +402,22 @@ const MUTATIONS: Mutation[] = [
       }),
     expected: 'error',
   },
+  ...[
+    ['a.exe', 'error'],
+    ['presentation.PPT', 'error'],
+    ['utan-filandelse', 'error'],
+    ['bildspel.pptx', undefined],
+    ['rapport.pdf', undefined],
+  ].map(([file, expected]): Mutation => ({
+    name: `attachment: the file ${file}`,
+    types: ['dokument'],
+    apply: (doc) =>
+      void (doc['attachment'] = {
+        _type: 'attachment',
+        file: { _type: 'file', _sanityAsset: `file@file://./files/${file}` },
+      }),
+    ...(expected ? { expected: expected as Verdict } : {}),
+  })),
   {
     name: 'attachment: neither',
     types: ['dokument'],
@@ -458,6 +542,27 @@ const MUTATIONS: Mutation[] = [
     types: ['programme'],
     apply: (doc) => void (doc['malbild'] = ref('malbild-finns-inte')),
     expected: 'error',
+  },
+  {
+    name: 'delprojekt of another programme than the one chosen',
+    types: ['dokument', 'handelse'],
+    apply: (doc, others) => {
+      const delprojekt = firstOf(others, 'delprojekt')!;
+      const own = (delprojekt['programme'] as { _ref: string })._ref;
+      const other = others.find((o) => o._type === 'programme' && o._id !== own)!;
+      doc['programme'] = ref(other._id);
+      doc['delprojekt'] = ref(delprojekt._id);
+    },
+    expected: 'error',
+  },
+  {
+    name: 'delprojekt of the programme chosen',
+    types: ['dokument', 'handelse'],
+    apply: (doc, others) => {
+      const delprojekt = firstOf(others, 'delprojekt')!;
+      doc['programme'] = ref((delprojekt['programme'] as { _ref: string })._ref);
+      doc['delprojekt'] = ref(delprojekt._id);
+    },
   },
   // The region tree
   {
@@ -638,9 +743,18 @@ describe('the Studio and the build check agree on every document', () => {
         // generated one (the random runs below reach the others).
         for (const index of [name === 'embedded' ? indices[0]! : indices.at(-1)!]) {
           const outcome = await judge(documents, lakes[name]!, index, mutation);
+          // "ok" is: nothing the document did not have before the change. The generator's
+          // prose may read above a LIX level, a warning beside the rule under test.
+          const before =
+            mutation.expected === 'ok'
+              ? (await judge(documents, lakes[name]!, index, MUTATIONS[0]!)).buildProblems
+              : [];
+          const added = outcome.buildProblems.filter((problem) => !before.includes(problem));
           const wrong =
             outcome.studio !== outcome.build ||
-            (mutation.expected !== undefined && outcome.build !== mutation.expected);
+            (mutation.expected === 'ok'
+              ? added.length > 0
+              : mutation.expected !== undefined && outcome.build !== mutation.expected);
           if (wrong) failures.push(explain(name, documents[index]!, mutation, outcome));
         }
       }

@@ -95,11 +95,25 @@ describe('references point at the types the content model names', () => {
   const sources = { 'sources[]': ['kalla'] };
   const themes = { 'themes[]': ['tema'] };
   const regions = { 'regions[]': ['region'] };
+  // A link in running text may point at any page of the site.
+  const everyType = [
+    'delprojekt',
+    'dokument',
+    'handelse',
+    'kalla',
+    'kontaktperson',
+    'malbild',
+    'programme',
+    'region',
+    'tema',
+  ];
+  const body = { 'body[].markDefs[].reference': everyType };
   const expected: Record<string, Record<string, string[]>> = {
     kalla: { publisherRegion: ['region'] },
-    region: { parent: ['region'], ...sources },
+    region: { parent: ['region'], 'description[].markDefs[].reference': everyType, ...sources },
     tema: { ...sources },
     programme: {
+      ...body,
       ...regions,
       malbild: ['malbild'],
       ...themes,
@@ -107,8 +121,9 @@ describe('references point at the types the content model names', () => {
       'documents[]': ['dokument'],
       ...sources,
     },
-    malbild: { ...regions, sourceDocument: ['dokument'], ...themes, ...sources },
+    malbild: { ...body, ...regions, sourceDocument: ['dokument'], ...themes, ...sources },
     delprojekt: {
+      ...body,
       programme: ['programme'],
       ...themes,
       'contacts[]': ['kontaktperson'],

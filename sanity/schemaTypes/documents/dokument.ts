@@ -8,8 +8,10 @@ import {
   sourcesField,
   subtitle,
   themesField,
+  grouped,
 } from '../fields';
-import { delprojektOfChosenProgramme } from '../reference-filters';
+import { delprojektOfChosenProgramme, ofTheDocumentsRegions } from '../reference-filters';
+import { validateDelprojektOfProgramme } from '../validation';
 
 export const DOKUMENT_KIND_OPTIONS = [
   { title: 'Rapport', value: 'rapport' },
@@ -33,83 +35,103 @@ export default defineType({
     'En rapport, ett bildspel, en inspelning eller ett annat dokument som källan nämner. Nämner källan bara dokumentet, utan fil eller adress, lägg in det ändå och lämna bilagan tom.',
   type: 'document',
   icon: DocumentPdfIcon,
-  fields: [
-    defineField({
-      name: 'title',
-      title: 'Rubrik',
-      description:
-        'Dokumentets namn som i källan, till exempel "Omställningen till nära vård ur GR-kommunernas perspektiv".',
-      type: 'string',
-      validation: (rule) => rule.required().error(requiredMessage('dokument', 'title')),
-    }),
-    slugField('title'),
-    defineField({
-      name: 'kind',
-      title: 'Typ av dokument',
-      description: 'Vad för slags dokument det är.',
-      type: 'string',
-      options: { list: DOKUMENT_KIND_OPTIONS },
-      initialValue: 'rapport',
-      validation: (rule) => rule.required().error(requiredMessage('dokument', 'kind')),
-    }),
-    isoDateField({
-      name: 'date',
-      title: 'Datum',
-      description: 'När dokumentet kom ut eller, för en inspelning, när det spelades in.',
-    }),
-    defineField({
-      name: 'summary',
-      title: 'Sammanfattning',
-      description: 'Vad dokumentet innehåller, i en eller två meningar.',
-      type: 'text',
-      rows: 3,
-    }),
-    defineField({
-      name: 'format',
-      title: 'Format',
-      description: 'Filformat som källan anger, till exempel "PDF".',
-      type: 'string',
-    }),
-    defineField({
-      name: 'attachment',
-      title: 'Bilaga',
-      description:
-        'Filen eller adressen till dokumentet. Lämna tomt om källan bara nämner dokumentet.',
-      type: 'attachment',
-    }),
-    defineField({
-      name: 'publisher',
-      title: 'Utgivare',
-      description:
-        'Den som gett ut dokumentet, som i källan, till exempel "Göteborgsregionen (GR)".',
-      type: 'string',
-      validation: (rule) => rule.required().error(requiredMessage('dokument', 'publisher')),
-    }),
-    defineField({
-      name: 'publisherRegion',
-      title: 'Utgivarens region',
-      description: 'Regionen, kommunalförbundet eller kommunen som gett ut dokumentet.',
-      type: 'reference',
-      to: [{ type: 'region' }],
-    }),
-    defineField({
-      name: 'programme',
-      title: 'Program',
-      description: 'Programmet som dokumentet hör till, om något.',
-      type: 'reference',
-      to: [{ type: 'programme' }],
-    }),
-    defineField({
-      name: 'delprojekt',
-      title: 'Delprojekt',
-      description: 'Delprojektet som dokumentet hör till, om något.',
-      type: 'reference',
-      to: [{ type: 'delprojekt' }],
-      options: { filter: delprojektOfChosenProgramme },
-    }),
-    themesField(),
-    sourcesField(),
-  ],
+  ...grouped(
+    [
+      defineField({
+        name: 'title',
+        title: 'Rubrik',
+        description:
+          'Dokumentets namn som i källan, till exempel "Omställningen till nära vård ur GR-kommunernas perspektiv".',
+        type: 'string',
+        validation: (rule) => rule.required().error(requiredMessage('dokument', 'title')),
+      }),
+      slugField('title'),
+      defineField({
+        name: 'kind',
+        title: 'Typ av dokument',
+        description: 'Vad för slags dokument det är.',
+        type: 'string',
+        options: { list: DOKUMENT_KIND_OPTIONS },
+        initialValue: 'rapport',
+        validation: (rule) => rule.required().error(requiredMessage('dokument', 'kind')),
+      }),
+      isoDateField({
+        name: 'date',
+        title: 'Datum',
+        description: 'När dokumentet kom ut eller, för en inspelning, när det spelades in.',
+      }),
+      defineField({
+        name: 'summary',
+        title: 'Sammanfattning',
+        description: 'Vad dokumentet innehåller, i en eller två meningar.',
+        type: 'text',
+        rows: 3,
+      }),
+      defineField({
+        name: 'format',
+        title: 'Format',
+        description: 'Filformat som källan anger, till exempel "PDF".',
+        type: 'string',
+      }),
+      defineField({
+        name: 'attachment',
+        title: 'Bilaga',
+        description:
+          'Filen eller adressen till dokumentet. Lämna tomt om källan bara nämner dokumentet.',
+        type: 'attachment',
+      }),
+      defineField({
+        name: 'publisher',
+        title: 'Utgivare',
+        description:
+          'Den som gett ut dokumentet, som i källan, till exempel "Göteborgsregionen (GR)".',
+        type: 'string',
+        validation: (rule) => rule.required().error(requiredMessage('dokument', 'publisher')),
+      }),
+      defineField({
+        name: 'publisherRegion',
+        title: 'Utgivarens region',
+        description: 'Regionen, kommunalförbundet eller kommunen som gett ut dokumentet.',
+        type: 'reference',
+        to: [{ type: 'region' }],
+      }),
+      defineField({
+        name: 'programme',
+        title: 'Program',
+        description:
+          'Programmet som dokumentet hör till, om något. Listan visar program i utgivarens region och regionerna över och under den.',
+        type: 'reference',
+        to: [{ type: 'programme' }],
+        options: { filter: ofTheDocumentsRegions },
+      }),
+      defineField({
+        name: 'delprojekt',
+        title: 'Delprojekt',
+        description: 'Delprojektet som dokumentet hör till, om något.',
+        type: 'reference',
+        to: [{ type: 'delprojekt' }],
+        options: { filter: delprojektOfChosenProgramme },
+        validation: (rule) => rule.custom(validateDelprojektOfProgramme),
+      }),
+      themesField(),
+      sourcesField(),
+    ],
+    {
+      title: 'text',
+      slug: 'text',
+      kind: 'text',
+      summary: 'text',
+      format: 'text',
+      attachment: 'text',
+      date: 'tid',
+      publisher: 'ansvar',
+      publisherRegion: 'ansvar',
+      programme: 'kopplingar',
+      delprojekt: 'kopplingar',
+      themes: 'kopplingar',
+      sources: 'kallor',
+    },
+  ),
   preview: {
     select: {
       title: 'title',

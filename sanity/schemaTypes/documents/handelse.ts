@@ -10,7 +10,8 @@ import {
   sourcesField,
   subtitle,
 } from '../fields';
-import { delprojektOfChosenProgramme } from '../reference-filters';
+import { delprojektOfChosenProgramme, ofTheDocumentsRegions } from '../reference-filters';
+import { validateDelprojektOfProgramme } from '../validation';
 
 export default defineType({
   name: 'handelse',
@@ -60,9 +61,11 @@ export default defineType({
     defineField({
       name: 'programme',
       title: 'Program',
-      description: 'Programmet som händelsen hör till, om något.',
+      description:
+        'Programmet som händelsen hör till, om något. Listan visar program i händelsens regioner och regionerna över och under dem.',
       type: 'reference',
       to: [{ type: 'programme' }],
+      options: { filter: ofTheDocumentsRegions },
     }),
     defineField({
       name: 'delprojekt',
@@ -71,6 +74,7 @@ export default defineType({
       type: 'reference',
       to: [{ type: 'delprojekt' }],
       options: { filter: delprojektOfChosenProgramme },
+      validation: (rule) => rule.custom(validateDelprojektOfProgramme),
     }),
     documentsField('Dokument från händelsen, till exempel inspelning och bildspel.'),
     sourcesField(),

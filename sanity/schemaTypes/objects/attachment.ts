@@ -1,6 +1,6 @@
 import { DownloadIcon } from '@sanity/icons/Download';
 import { defineField, defineType } from 'sanity';
-import { attachmentProblem, WEB_SCHEMES } from '../../../src/lib/rules/index.ts';
+import { ATTACHMENT_ACCEPT, attachmentProblem, WEB_SCHEMES } from '../../../src/lib/rules/index.ts';
 import { validateUrl } from '../validation';
 
 export default defineType({
@@ -14,8 +14,10 @@ export default defineType({
     defineField({
       name: 'file',
       title: 'Fil',
-      description: 'Ladda upp filen, till exempel en PDF, om ni har rätt att publicera den.',
+      description:
+        'Ladda upp filen, till exempel en PDF, om ni har rätt att publicera den. Besökare kan öppna PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), OpenDocument, text, CSV, MP3, MP4 och WebM.',
       type: 'file',
+      options: { accept: ATTACHMENT_ACCEPT },
     }),
     defineField({
       name: 'url',

@@ -166,11 +166,20 @@ const span = object({
   marks: z.array(z.string()).optional(),
 });
 const linkMark = object({
-  _type: z.literal('link', {
-    error: 'Bara länkar kan markeras i brödtexten: ta bort den andra markeringen.',
-  }),
+  _type: z.literal('link'),
   _key: z.string({ error: ARRAY_KEY_MESSAGE }),
   href: linkHref,
+});
+/** A link to another document of the site; the reference rules check its target (integrity.ts). */
+const internalLinkMark = object({
+  _type: z.literal('internalLink'),
+  _key: z.string({ error: ARRAY_KEY_MESSAGE }),
+  reference: z.looseObject(reference.shape, {
+    error: requiredMessage('internalLink', 'reference'),
+  }),
+});
+const mark = z.discriminatedUnion('_type', [linkMark, internalLinkMark], {
+  error: 'Bara länkar kan markeras i brödtexten: ta bort den andra markeringen.',
 });
 const block = object({
   _type: z.literal('block', {
@@ -184,7 +193,7 @@ const block = object({
     .enum(LIST_ITEMS, { error: 'Okänd sorts lista: välj punktlista eller numrerad lista.' })
     .optional(),
   level: z.number().int().min(1).optional(),
-  markDefs: z.array(linkMark).optional(),
+  markDefs: z.array(mark).optional(),
   children: z.array(span),
 }).superRefine((value, ctx) => {
   for (const problem of blockProblems(value)) {

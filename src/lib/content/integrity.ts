@@ -8,16 +8,21 @@
 // System documents (`sanity.*` assets, `system.*`) are ignored.
 import { REFERENCE_TARGETS } from '../rules/reference-targets.ts';
 import {
+  delprojektProgrammeProblem,
   documentRuleFindings,
   DUPLICATE_ITEM_MESSAGE,
   FIELD_LENGTH_LIMITS,
   lengthWarning,
+  LIX_LIMITS,
+  lixWarning,
   missingReferenceMessage,
   referenceFieldPath,
   referenceTargetMessage,
   regionParentProblem,
   slugNotUniqueMessage,
   slugProblem,
+  vagueLinkProblems,
+  type BlockLike,
   type RegionNode,
 } from '../rules/index.ts';
 import type { RawDocument } from './dataset.ts';
@@ -178,6 +183,28 @@ export function checkIntegrity(
       if (warning) add({ id, path: field, message: warning, severity: 'warning' });
     }
 
+    // Readability of a document's own summary and body (the Studio shows the figure).
+    for (const [field, limit] of Object.entries(LIX_LIMITS)) {
+      const warning = lixWarning(document[field], limit);
+      if (warning) add({ id, path: field, message: warning, severity: 'warning' });
+    }
+
+    // Link texts that say where they go (WCAG 2.4.4), in every field of running text.
+    for (const [field, value] of Object.entries(document)) {
+      if (!Array.isArray(value)) continue;
+      value.forEach((block: unknown, index) => {
+        if (block === null || typeof block !== 'object') return;
+        if ((block as { _type?: unknown })._type !== 'block') return;
+        for (const problem of vagueLinkProblems(block as BlockLike))
+          add({
+            id,
+            path: formatPath([field, index, 'children', problem.child, 'text']),
+            message: problem.message,
+            severity: 'warning',
+          });
+      });
+    }
+
     // Rules over several fields (a contact's details, a status and its period).
     for (const finding of documentRuleFindings(document)) {
       add({ id, path: finding.path, message: finding.message, severity: finding.level });
@@ -292,6 +319,31 @@ export function checkIntegrity(
         });
       }
     });
+  }
+
+  // 4b. A delprojekt chosen beside a programme belongs to that programme.
+  const referenced = (document: RawDocument, field: string) => {
+    const ref = (document[field] as { _ref?: unknown } | undefined)?._ref;
+    return typeof ref === 'string' ? publishedById.get(ref) : undefined;
+  };
+  for (const document of published) {
+    if (document._type !== 'dokument' && document._type !== 'handelse') continue;
+    const delprojekt = referenced(document, 'delprojekt');
+    const programme = referenced(document, 'programme');
+    if (delprojekt?._type !== 'delprojekt' || programme?._type !== 'programme') continue;
+    const own = referenced(delprojekt, 'programme');
+    const ownRef = (delprojekt['programme'] as { _ref?: unknown } | undefined)?._ref;
+    const problem = delprojektProgrammeProblem(
+      {
+        title: delprojekt['title'],
+        programme: typeof ownRef === 'string' ? ownRef : undefined,
+        programmeTitle: own?.['title'],
+        programmeType: own?._type,
+      },
+      { id: programme._id, title: programme['title'] },
+    );
+    if (problem)
+      add({ id: document._id, path: 'delprojekt._ref', message: problem, severity: 'error' });
   }
 
   // 5. The region tree: a parent where one is needed, of a kind that may hold this one, and no cycles.

@@ -24,6 +24,12 @@ const PERIOD = `period{start, end, text}`;
 const SOURCES = `"sources": coalesce(sources[]->${LINK_STUB}, [])`;
 const UPDATED = `"updatedAt": _updatedAt`;
 const SLUG = `"slug": slug.current`;
+/**
+ * Running text, with each link to another document (`internalLink`) carrying its target's
+ * type and slug, from which the page makes the target's address.
+ */
+const portableText = (field: string) =>
+  `"${field}": coalesce(${field}[]{..., "markDefs": coalesce(markDefs[]{..., _type == "internalLink" => {"target": reference->{_type, "slug": slug.current}}}, [])}, [])`;
 
 /** Regions by name, each with its sub-regions, programmes (with their delprojekt), målbilder, contacts, documents and events. */
 export const REGIONS_QUERY = defineQuery(`*[_type == "region" && ${PUBLISHED}] | order(name asc) {
@@ -31,7 +37,7 @@ export const REGIONS_QUERY = defineQuery(`*[_type == "region" && ${PUBLISHED}] |
   "parent": parent->${LINK_STUB},
   "organisations": coalesce(organisations, []),
   municipalityCount, shortDescription,
-  "description": coalesce(description, []),
+  ${portableText('description')},
   website, ${UPDATED}, ${SOURCES},
   "children": *[_type == "region" && parent._ref == ^._id && ${PUBLISHED}] | order(name asc) ${LINK_STUB},
   "programmes": *[_type == "programme" && ^._id in regions[]._ref && ${PUBLISHED}] | order(title asc) {
@@ -50,7 +56,7 @@ export const REGIONS_QUERY = defineQuery(`*[_type == "region" && ${PUBLISHED}] |
 export const PROGRAMMES_QUERY =
   defineQuery(`*[_type == "programme" && ${PUBLISHED}] | order(title asc) {
   _id, _type, title, ${SLUG}, summary,
-  "body": coalesce(body, []),
+  ${portableText('body')},
   "period": ${PERIOD}, status,
   "financing": financing{description, "funders": coalesce(funders, [])},
   owner, ${UPDATED}, ${SOURCES},
@@ -72,7 +78,7 @@ export const MALBILDER_QUERY =
   _id, _type, title, ${SLUG}, summary, horizonYear, author,
   "decision": decision{decidedBy, date, dateText, description},
   "parts": coalesce(parts[]{_key, title, text}, []),
-  "body": coalesce(body, []),
+  ${portableText('body')},
   ${UPDATED}, ${SOURCES},
   "regions": coalesce(regions[]->${LINK_STUB}, []),
   "sourceDocument": sourceDocument->${DOCUMENT_STUB},
@@ -84,7 +90,7 @@ export const MALBILDER_QUERY =
 export const DELPROJEKT_QUERY =
   defineQuery(`*[_type == "delprojekt" && ${PUBLISHED}] | order(programme._ref asc, number asc, title asc) {
   _id, _type, title, ${SLUG}, number, summary,
-  "body": coalesce(body, []),
+  ${portableText('body')},
   status, "period": ${PERIOD}, ${UPDATED}, ${SOURCES},
   "programme": programme->{_id, _type, "title": coalesce(title, name), ${SLUG}, "regions": coalesce(regions[]->${LINK_STUB}, [])},
   "themes": coalesce(themes[]->${LINK_STUB}, []),

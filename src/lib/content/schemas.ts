@@ -137,13 +137,22 @@ export const linkMarkSchema = z.object({
   _key: z.string(),
   href: linkHref,
 });
+/** A link to another document of the site: its target's type and slug, or null if it is gone. */
+export const internalLinkMarkSchema = z.object({
+  _type: z.literal('internalLink'),
+  _key: z.string(),
+  target: z
+    .object({ _type: z.enum(DOCUMENT_TYPES), slug: z.string() })
+    .nullable()
+    .optional(),
+});
 export const portableTextBlockSchema = z.object({
   _type: z.literal('block'),
   _key: z.string(),
   style: z.enum(BLOCK_STYLES).optional(),
   listItem: z.enum(LIST_ITEMS).optional(),
   level: z.number().int().min(1).optional(),
-  markDefs: z.array(linkMarkSchema).optional(),
+  markDefs: z.array(z.union([linkMarkSchema, internalLinkMarkSchema])).optional(),
   children: z.array(spanSchema),
 });
 export type PortableTextSpan = z.infer<typeof spanSchema>;

@@ -4,8 +4,12 @@
 // - Links render only for http, https, mailto and tel; any other href becomes plain text.
 // - Links to other sites are marked: `rel="noopener noreferrer"`, an icon from CSS and
 //   "(extern länk)" for screen readers.
+// - Links to other documents (`internalLink`, projected with the target's type and slug by
+//   src/lib/content/queries.ts) get the target page's path from src/lib/urls.ts; one whose
+//   target is gone renders as its text.
 import { escapeHTML, toHTML, type PortableTextComponents } from '@portabletext/to-html';
-import { slugify } from '../urls.ts';
+import { DOCUMENT_TYPES, type DocumentType } from '../content/schemas.ts';
+import { hrefFor, slugify } from '../urls.ts';
 import { safeHref } from './links.ts';
 
 export { ALLOWED_LINK_PROTOCOLS, safeHref } from './links.ts';
@@ -97,6 +101,18 @@ export function renderPortableText(
       code: plain,
       underline: plain,
       'strike-through': plain,
+      internalLink: ({ children, value: mark }) => {
+        const target = (mark as { target?: { _type?: unknown; slug?: unknown } | null } | undefined)
+          ?.target;
+        if (
+          !target ||
+          typeof target.slug !== 'string' ||
+          target.slug === '' ||
+          !(DOCUMENT_TYPES as readonly unknown[]).includes(target._type)
+        )
+          return children;
+        return `<a href="${escapeHTML(hrefFor(target._type as DocumentType, target.slug))}">${children}</a>`;
+      },
       link: ({ children, value: mark }) => {
         const url = safeHref((mark as { href?: unknown } | undefined)?.href);
         if (!url) return children;

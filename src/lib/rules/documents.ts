@@ -1,5 +1,6 @@
 // The content model's per-field messages, and the rules that look at a whole document.
 import { contactDetailsProblem } from './contact.ts';
+import { isBlank } from './text.ts';
 import { statusPeriodWarning, type PeriodValue } from './dates.ts';
 
 export const DOCUMENT_TYPES = [
@@ -21,6 +22,14 @@ export const STATUS_OPTIONS = [
   { title: 'Avslutat', value: 'avslutat' },
 ] as const;
 export const STATUSES = ['planerat', 'pagaende', 'avslutat'] as const;
+
+/**
+ * A warning, not an error: the embedded dataset holds six programmes and two delprojekt whose
+ * sources say nothing about whether the work goes on, and a status is never invented. New
+ * documents start as Pågående (the Studio's initial value).
+ */
+export const STATUS_REQUIRED_MESSAGE =
+  'Välj status: Planerat, Pågående eller Avslutat, så som källan beskriver arbetet. Utan status kan besökare inte se om arbetet pågår.';
 
 export const DUPLICATE_ITEM_MESSAGE = 'Samma sak finns två gånger i listan: ta bort dubbletten.';
 
@@ -57,6 +66,7 @@ export const REQUIRED_MESSAGES: Readonly<Record<string, Readonly<Record<string, 
   decision: { decidedBy: 'Ange vem som fattade beslutet.' },
   malbildPart: { title: 'Ge delen en rubrik.', text: 'Skriv vad delen innebär.' },
   link: { href: 'Skriv adressen som länken ska gå till.' },
+  internalLink: { reference: 'Välj sidan som länken ska gå till.' },
 };
 
 /** Whole numbers with bounds, and what the editor is told when one is outside them. */
@@ -100,7 +110,7 @@ export interface DocumentRuleFinding {
 
 /**
  * Rules that look at more than one field of a document: a contact must be reachable, and a
- * status must not contradict the period. `today` is `YYYY-MM-DD`.
+ * status is chosen and does not contradict the period. `today` is `YYYY-MM-DD`.
  */
 export function documentRuleFindings(
   document: { _type: string; [field: string]: unknown },
@@ -112,6 +122,8 @@ export function documentRuleFindings(
     if (message) findings.push({ path: 'email', message, level: 'warning' });
   }
   if (document._type === 'programme' || document._type === 'delprojekt') {
+    if (document['status'] === undefined || isBlank(document['status']))
+      findings.push({ path: 'status', message: STATUS_REQUIRED_MESSAGE, level: 'warning' });
     const message = statusPeriodWarning(
       document['status'],
       document['period'] as PeriodValue | undefined,

@@ -6,7 +6,7 @@ export const DECORATORS = ['strong', 'em'] as const;
 
 export interface BlockLike {
   _key?: unknown;
-  markDefs?: readonly { _key?: unknown }[] | null | undefined;
+  markDefs?: readonly { _key?: unknown; _type?: unknown }[] | null | undefined;
   children?:
     | readonly { _key?: unknown; text?: unknown; marks?: readonly unknown[] | null | undefined }[]
     | null
@@ -39,5 +39,75 @@ export function blockProblems(block: BlockLike): BlockProblem[] {
         problems.push({ child: index, mark: markIndex, message: unknownMarkMessage(mark) });
     });
   });
+  return problems;
+}
+
+/** The annotations that make a link: an address, or another document of the site. */
+export const LINK_ANNOTATIONS = ['link', 'internalLink'] as const;
+
+/**
+ * Link texts that say nothing about where the link goes (WCAG 2.4.4, Link Purpose): a screen
+ * reader's list of links reads them alone. Compared in lower case, without surrounding
+ * punctuation.
+ */
+export const VAGUE_LINK_TEXTS: ReadonlySet<string> = new Set([
+  'här',
+  'klicka här',
+  'klicka',
+  'tryck här',
+  'läs mer',
+  'läs mer här',
+  'läs här',
+  'mer',
+  'mer info',
+  'mer information',
+  'länk',
+  'länken',
+  'denna länk',
+  'den här länken',
+  'se här',
+  'click here',
+  'here',
+  'read more',
+  'link',
+]);
+
+export function vagueLinkTextMessage(text: string): string {
+  return (
+    `Länktexten "${text}" säger inte vart länken går, och skärmläsare läser ofta upp länkar utan texten runt dem. ` +
+    'Skriv vad läsaren kommer till, till exempel "Slutrapporten för delprojekt 1 (PDF)" eller "Göteborgsregionens sida om Vårdens medarbetare".'
+  );
+}
+
+function normaliseLinkText(text: string): string {
+  return text
+    .toLocaleLowerCase('sv')
+    .replace(/\s+/gu, ' ')
+    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
+}
+
+/**
+ * Links in one block whose whole text is vague ("läs mer"): one problem per link, on its first
+ * span. A link's text is the text of every span carrying its mark.
+ */
+export function vagueLinkProblems(block: BlockLike): BlockProblem[] {
+  const problems: BlockProblem[] = [];
+  const links = (block.markDefs ?? []).filter(
+    (mark) =>
+      typeof mark._key === 'string' &&
+      (LINK_ANNOTATIONS as readonly unknown[]).includes(mark._type),
+  );
+  for (const link of links) {
+    let text = '';
+    let first: number | undefined;
+    (block.children ?? []).forEach((child, index) => {
+      if (!(child.marks ?? []).includes(link._key)) return;
+      first ??= index;
+      text += typeof child.text === 'string' ? child.text : '';
+    });
+    if (first === undefined) continue;
+    if (VAGUE_LINK_TEXTS.has(normaliseLinkText(text)))
+      problems.push({ child: first, message: vagueLinkTextMessage(text.trim()) });
+  }
   return problems;
 }

@@ -398,7 +398,7 @@ export const ruleCases: RuleCase[] = [
   {
     rule: 'links in Portable Text allow only http, https, mailto and tel',
     doc: breaking(b.programme!, 'programme-javascript-link', {
-      body: [block('x1', 'Klicka här', 'javascript:alert(1)')],
+      body: [block('x1', 'Skadlig länk', 'javascript:alert(1)')],
     }),
     path: ['body', { _key: 'x1' }, 'markDefs', { _key: 'x1-link' }, 'href'],
     message: 'Adresser som börjar med javascript: är inte tillåtna här',

@@ -9,18 +9,24 @@ import { documentSchemas } from '../../../src/lib/content/documents.ts';
 import { REFERENCE_TARGETS } from '../../../src/lib/rules/reference-targets.ts';
 import { DOCUMENT_TYPES, type DocumentType } from '../../../src/lib/content/schemas.ts';
 
+interface ArrayMember {
+  type: string;
+  to?: Array<{ type: string }>;
+  marks?: { annotations?: Array<{ fields?: SanityField[] }> };
+}
+
 interface SanityField {
   name: string;
   type: string;
   to?: Array<{ type: string }>;
-  of?: Array<{ type: string; to?: Array<{ type: string }> }>;
+  of?: ArrayMember[];
   fields?: SanityField[];
 }
 
-const byName = new Map<string, { name: string; fields: SanityField[] }>(
+const byName = new Map<string, { name: string; fields?: SanityField[]; of?: ArrayMember[] }>(
   [...documentTypes, ...objectTypes].map((type) => [
     type.name,
-    type as unknown as { name: string; fields: SanityField[] },
+    type as unknown as { name: string; fields?: SanityField[]; of?: ArrayMember[] },
   ]),
 );
 
@@ -42,6 +48,10 @@ function referenceTargets(fields: SanityField[], prefix = '', into: Record<strin
         into[`${path}[]`] = (member.to ?? []).map((target) => target.type).sort();
     const named = byName.get(field.type);
     if (named && named.name !== field.name) referenceTargets(named.fields ?? [], path, into);
+    // Portable Text: references in the annotations of its blocks (`body[].markDefs[].reference`).
+    for (const member of [...(field.of ?? []), ...(named?.of ?? [])])
+      for (const annotation of member.marks?.annotations ?? [])
+        referenceTargets(annotation.fields ?? [], `${path}[].markDefs[]`, into);
     if (field.fields) referenceTargets(field.fields, path, into);
   }
   return into;
