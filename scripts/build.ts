@@ -165,6 +165,10 @@ if (checked.errors.length > 0) {
       `\n\nNothing was built; ${shown(OUT_DIR)} is unchanged.`,
   );
 }
+if (checked.cached)
+  console.log(
+    'The content has not changed since the last check that passed: its result is reused.',
+  );
 console.log(`Content checked: ${checked.published} published documents.`);
 
 // ---------------------------------------------------------------------------
