@@ -53,6 +53,29 @@ export async function pageCacheKey(props: unknown, extra?: unknown): Promise<str
   );
 }
 
+/**
+ * The paths of a collection's pages, `/{route}/{entry id}/`, each with the entry's data as the
+ * prop `name` and its cacheKey. The key takes the digest Astro's loader stored with the entry
+ * (of the same data) instead of serialising the data again: 29 MB at 10,000 documents.
+ */
+export async function entryPaths<Name extends string, Data>(
+  entries: ReadonlyArray<{ id: string; data: Data; digest?: string | number | undefined }>,
+  name: Name,
+  extra?: (data: Data) => unknown,
+): Promise<Array<{ params: { slug: string }; props: Record<Name, Data>; cacheKey: string }>> {
+  const lookups = await siteLookupsDigest();
+  return entries.map((entry) => ({
+    params: { slug: entry.id },
+    props: { [name]: entry.data } as Record<Name, Data>,
+    cacheKey: digestOf(
+      lookups,
+      name,
+      entry.digest === undefined ? digestOfData(entry.data) : `entry ${entry.digest}`,
+      extra ? digestOfData(extra(entry.data)) : '',
+    ),
+  }));
+}
+
 /** Adds each path's cacheKey to the result of a getStaticPaths(). */
 export async function withCacheKeys<P extends { props: unknown }>(
   paths: readonly P[],
