@@ -28,7 +28,9 @@ afterEach(async () => {
 
 describe("the guard of Astro's incremental cache", () => {
   const warnings: string[] = [];
-  const logger = { warn: (message: string) => warnings.push(message) } as AstroIntegrationLogger;
+  const logger = {
+    warn: (message: string) => void warnings.push(message),
+  } as unknown as AstroIntegrationLogger;
   /** The integration's hooks, as Astro calls them, with `dir` as the cache folder. */
   function hooks() {
     const integration = incrementalCache();
