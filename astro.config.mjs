@@ -2,12 +2,17 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import buildRecords from './src/integrations/build-records.ts';
+import { fileURLToPath } from 'node:url';
+import buildRecords, { withLastmod } from './src/integrations/build-records.ts';
 import contentSecurityPolicy from './src/integrations/content-security-policy.ts';
+import incrementalCache from './src/integrations/incremental-cache.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import preview from './src/integrations/preview.ts';
+import { cacheFolder, digestOfFiles } from './src/lib/build-cache.ts';
 import { isPreviewBuild } from './src/lib/preview.ts';
 import { siteUrl } from './src/lib/site-url.ts';
+
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   // SITE_URL, checked by scripts/build.ts before Astro starts; else http://localhost:4321.
@@ -21,20 +26,41 @@ export default defineConfig({
   // Scoped styles by class, not by a data-astro-cid-* attribute on every element (a quarter
   // of a county page's HTML at 10,000 documents).
   scopedStyleStrategy: 'class',
-  vite: { build: { cssCodeSplit: false } },
+  vite: {
+    build: { cssCodeSplit: false },
+    // Code that changes every page but that no page imports, so that Astro's hash of a page's
+    // module graph misses it: the middleware. Its digest here is part of the config's hash, which
+    // the incremental build compares, so a change to it renders every page again.
+    define: {
+      'import.meta.env.NARAVARD_MIDDLEWARE_DIGEST': JSON.stringify(
+        await digestOfFiles(ROOT, { files: ['src/lib/search/word-breaks.ts'] }),
+      ),
+    },
+  },
   outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
-  // Astro's build cache (the content data store): another folder lets a benchmark build another
-  // dataset while the tests build theirs (scripts/bench.ts).
-  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  // The build's caches (src/lib/build-cache.ts): Astro's content data store, the pages of the
+  // incremental build, the content check's result and the social images, all in `.cache/astro/`
+  // for a CI job to restore and save. Another folder (ASTRO_CACHE_DIR) lets a benchmark build
+  // another dataset while the tests build theirs (scripts/bench.ts).
+  cacheDir: cacheFolder(ROOT),
+  // Unchanged pages are copied from the last build instead of rendered: each page from
+  // getStaticPaths() has a cacheKey that digests what it shows (src/lib/presentation/cache-keys.ts).
+  experimental: { incrementalBuild: true },
   integrations: [
     mdx(),
     // The search page lists results, it is not content of its own. A preview (drafts) has no sitemap.
     ...(isPreviewBuild()
       ? []
-      : [sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/sok/') })]),
+      : [
+          sitemap({
+            filter: (page) => !new URL(page).pathname.startsWith('/sok/'),
+            serialize: withLastmod,
+          }),
+        ]),
     preview(),
     contentSecurityPolicy(),
     pagefind(),
+    incrementalCache(),
     // Only `npm run build` builds the site: the search index, the social images and _headers
     // come after Astro (scripts/site-build/), from what this hands over.
     buildRecords(),

@@ -55,6 +55,10 @@ const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'build.ts')], 
     ASTRO_OUT_DIR: outDir,
     SANITY_PERSPECTIVE: 'drafts',
     NARAVARD_PREVIEW_BUILD: '1',
+    // A cache folder of its own: the preview's pages (drafts, a banner) never replace the public
+    // site's in the incremental build's cache, and each rebuild of either reuses its own.
+    ASTRO_CACHE_DIR:
+      process.env.ASTRO_CACHE_DIR?.trim() || path.join(ROOT, '.cache', 'astro-preview'),
   },
 });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)

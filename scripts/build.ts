@@ -33,6 +33,7 @@ import {
 } from '../src/lib/content/handover.ts';
 import { formatProblem, printable } from '../src/lib/content/problems.ts';
 import { whenStartersEnd } from '../src/lib/processes.ts';
+import { cacheFolder, projectCache } from '../src/lib/build-cache.ts';
 import { BUILD_RECORDS, readBuildRecords } from '../src/lib/build-records.ts';
 import { isPreviewBuild } from '../src/lib/preview.ts';
 import { checkSiteUrl } from '../src/lib/site-url.ts';
@@ -164,6 +165,10 @@ if (checked.errors.length > 0) {
       `\n\nNothing was built; ${shown(OUT_DIR)} is unchanged.`,
   );
 }
+if (checked.cached)
+  console.log(
+    'The content has not changed since the last check that passed: its result is reused.',
+  );
 console.log(`Content checked: ${checked.published} published documents.`);
 
 // ---------------------------------------------------------------------------
@@ -310,7 +315,12 @@ const failure = await runSteps(
         what: 'The social images could not be drawn',
         run: async () => {
           const { drawSocialImages } = await import('./site-build/social-images.ts');
-          await drawSocialImages(BUILDING, records, consoleLogger('naravard:social-images'));
+          await drawSocialImages(
+            BUILDING,
+            records,
+            consoleLogger('naravard:social-images'),
+            projectCache(cacheFolder(ROOT), 'social-images'),
+          );
         },
       },
       {

@@ -50,7 +50,9 @@ export async function writeSecurityHeaders(
   if (without)
     throw new Error(`Astro gave the page ${without.pathname} no Content-Security-Policy header`);
   if (pages.length === 0) throw new Error('Astro generated no pages');
-  const used = new Set(pages.map((route) => records.policies[route.policy] as string));
+  // In a fixed order: Astro hands the pages over as they finish, which differs from build to
+  // build (several in flight, cached pages first), and `_headers` must not.
+  const used = new Set(pages.map((route) => records.policies[route.policy] as string).sort());
   const text = formatHeadersFile(
     [
       {

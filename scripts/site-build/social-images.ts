@@ -4,10 +4,14 @@
 // page's other route headers (src/lib/build-records.ts). Each distinct image is drawn once; pages
 // that ask for one image with different text fail the build. Text is laid out by satori with
 // the bundled Atkinson Hyperlegible font (WOFF from @fontsource, no system fonts, no network)
-// into an SVG of paths, which sharp turns into a PNG.
-import { readFile, mkdir, writeFile } from 'node:fs/promises';
+// into an SVG of paths, which sharp turns into a PNG. A card drawn by an earlier build is copied
+// from the cache folder, found by the digest of its text and of what draws it (this file, the
+// fonts and the lockfile).
+import { copyFile, readFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { digestOf, writeWhole } from '../../src/lib/build-cache.ts';
 import type { BuildRecords } from '../../src/lib/build-records.ts';
 import type { StepLogger } from './steps.ts';
 
@@ -185,21 +189,64 @@ export async function renderCard(cardData: Pick<PageCard, 'title' | 'kicker'>): 
     .toBuffer();
 }
 
-/** Writes every card into `siteDir`, four at a time; returns how many. */
+let rendererPromise: Promise<string> | undefined;
+
+/** The digest of what draws a card besides its text: this file (the template), the fonts and
+ * the lockfile (the versions of satori, sharp and libvips). */
+function rendererDigest(): Promise<string> {
+  rendererPromise ??= (async () => {
+    const template = await readFile(fileURLToPath(import.meta.url));
+    const lockfile = await readFile(new URL('../../package-lock.json', import.meta.url));
+    const fontFiles = (await fonts()).map((font) => font.data);
+    return digestOf(template, lockfile, ...fontFiles);
+  })();
+  return rendererPromise;
+}
+
+/**
+ * Writes every card into `siteDir`, four at a time. With `cacheDir`, a card drawn before is
+ * copied from there, a new one is kept there, and the cards no longer asked for are removed.
+ */
 export async function writeSocialImages(
   siteDir: string,
   cards: ReadonlyArray<PageCard>,
-): Promise<number> {
+  cacheDir?: string,
+): Promise<{ drawn: number; reused: number }> {
+  const renderer = cacheDir ? await rendererDigest() : '';
+  const used = new Set<string>();
+  let drawn = 0;
+  let reused = 0;
   const queue = [...cards];
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const target = path.join(siteDir, next.file);
       await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, await renderCard(next));
+      const cached =
+        cacheDir && path.join(cacheDir, `${digestOf(renderer, next.title, next.kicker ?? '')}.png`);
+      if (cached) {
+        used.add(path.basename(cached));
+        const copied = await copyFile(cached, target).then(
+          () => true,
+          () => false,
+        );
+        if (copied) {
+          reused++;
+          continue;
+        }
+      }
+      const png = await renderCard(next);
+      await writeFile(target, png);
+      drawn++;
+      // A cache that cannot be written costs the next build a drawing, not this build.
+      if (cached) await writeWhole(cached, png).catch(() => {});
     }
   };
   await Promise.all(Array.from({ length: 4 }, worker));
-  return cards.length;
+  if (cacheDir)
+    for (const name of await readdir(cacheDir).catch(() => [] as string[]))
+      if (name.endsWith('.png') && !used.has(name))
+        await rm(path.join(cacheDir, name), { force: true });
+  return { drawn, reused };
 }
 
 /** The build step: every page's social image, one summary line, any failure with its cause. */
@@ -207,17 +254,18 @@ export async function drawSocialImages(
   siteDir: string,
   records: BuildRecords,
   logger: StepLogger,
+  cacheDir?: string,
 ): Promise<void> {
   const started = performance.now();
-  let count: number;
+  let count: { drawn: number; reused: number };
   try {
-    count = await writeSocialImages(siteDir, cardsToDraw(records, logger));
+    count = await writeSocialImages(siteDir, cardsToDraw(records, logger), cacheDir);
   } catch (error) {
     throw new SocialImageError(`Could not draw the social images in ${siteDir}`, {
       cause: error,
     });
   }
   logger.info(
-    `Drew ${count} social images (${WIDTH}×${HEIGHT}) in ${((performance.now() - started) / 1000).toFixed(2)} s.`,
+    `Drew ${count.drawn} social images (${WIDTH}×${HEIGHT}) and took ${count.reused} unchanged from the cache in ${((performance.now() - started) / 1000).toFixed(2)} s.`,
   );
 }

@@ -8,7 +8,25 @@
 // `npm run build` is the only way the site is built: a plain `astro build` would leave out the
 // content check, the search index, the social images and `_headers`, so it stops here.
 import type { AstroIntegration } from 'astro';
-import { BUILD_RECORDS, recordsOfRouteHeaders, writeBuildRecords } from '../lib/build-records.ts';
+import {
+  BUILD_RECORDS,
+  LASTMOD_HEADER,
+  recordsOfRouteHeaders,
+  writeBuildRecords,
+} from '../lib/build-records.ts';
+
+/** Each page's `lastmod` (LASTMOD_HEADER) by path, known once Astro has generated the pages. */
+const lastModified = new Map<string, string>();
+
+/**
+ * The sitemap's `serialize` (@astrojs/sitemap writes the sitemap after the pages are generated):
+ * each page's `lastmod` from the header its layout set (src/layouts/Base.astro). A page copied
+ * from the incremental build's cache has its headers as they were when it was rendered.
+ */
+export function withLastmod<T extends { url: string; lastmod?: string | undefined }>(item: T): T {
+  const lastmod = lastModified.get(new URL(item.url).pathname);
+  return lastmod ? { ...item, lastmod } : item;
+}
 
 export default function buildRecords(): AstroIntegration {
   let building = false;
@@ -32,6 +50,11 @@ export default function buildRecords(): AstroIntegration {
         });
       },
       'astro:build:generated': async ({ routeToHeaders, logger }) => {
+        lastModified.clear();
+        for (const [pathname, { headers }] of routeToHeaders) {
+          const lastmod = headers.get(LASTMOD_HEADER);
+          if (lastmod) lastModified.set(pathname, lastmod);
+        }
         const records = recordsOfRouteHeaders(routeToHeaders);
         await writeBuildRecords(process.env[BUILD_RECORDS] as string, records);
         logger.info(

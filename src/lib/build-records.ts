@@ -12,6 +12,9 @@ export const BUILD_RECORDS = 'NARAVARD_BUILD_RECORDS';
 /** The response header through which a page names its social image and the text to draw. */
 export const SOCIAL_CARD_HEADER = 'x-naravard-social-card';
 
+/** The response header through which a page says when what it shows last changed (ISO). */
+export const LASTMOD_HEADER = 'x-naravard-lastmod';
+
 /** The social image a page asks for. */
 export interface SocialCardRequest {
   /** Its address on the site (`/og/kort/lan/vasterbotten.png`). */

@@ -19,6 +19,7 @@ const docs = readFileSync(path.join(ROOT, 'content/dataset/data.ndjson'), 'utf8'
       JSON.parse(line) as {
         _id: string;
         _type: DocumentType;
+        _updatedAt: string;
         slug?: { current: string };
         name?: string;
         title?: string;
@@ -186,6 +187,20 @@ describe('JSON-LD', () => {
 });
 
 describe('sitemap and feed', () => {
+  it("gives each content page its document's last update as its lastmod", () => {
+    const xml = readFileSync(path.join(dist, 'sitemap-0.xml'), 'utf8');
+    const lastmods = new Map(
+      [...xml.matchAll(/<loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?/g)].map((m) => [
+        m[1],
+        m[2],
+      ]),
+    );
+    for (const doc of docs)
+      expect(lastmods.get(`${site}${hrefFor(doc._type, doc.slug!.current)}`), doc._id).toBe(
+        new Date(doc._updatedAt).toISOString(),
+      );
+  });
+
   it('lists every content page in the sitemap, and not the search page or 404', () => {
     const xml = readdirSync(dist)
       .filter((f) => /^sitemap-\d+\.xml$/.test(f))

@@ -1,7 +1,7 @@
 // The social images step draws each image the pages ask for once, from the records Astro hands
 // the build (each page's route header, src/lib/build-records.ts), whatever the text holds, and
 // refuses two texts for one image or an image outside og/.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -81,12 +81,35 @@ describe('social images', () => {
         '/': { image: '/og/start.png', title: 'Nära vård' },
       }),
     );
-    expect(await writeSocialImages(dir, cards)).toBe(2);
+    expect(await writeSocialImages(dir, cards)).toEqual({ drawn: 2, reused: 0 });
     expect(await readdir(path.join(dir, 'og', 'kort', 'lan'))).toEqual(['vasterbotten.png']);
     const { width, height, format } = await sharp(
       path.join(dir, 'og', 'kort', 'lan', 'vasterbotten.png'),
     ).metadata();
     expect({ width, height, format }).toEqual({ width: 1200, height: 630, format: 'png' });
+  });
+
+  it('takes a card drawn by an earlier build from the cache by its text, and draws a changed one', async () => {
+    const cache = path.join(dir, 'cache');
+    const site = (name: string) => path.join(dir, name);
+    const card = (title: string) => [{ file: 'og/kort/lan/x.png', title, kicker: undefined }];
+    expect(await writeSocialImages(site('a'), card('Västerbotten'), cache)).toEqual({
+      drawn: 1,
+      reused: 0,
+    });
+    expect(await writeSocialImages(site('b'), card('Västerbotten'), cache)).toEqual({
+      drawn: 0,
+      reused: 1,
+    });
+    const image = (name: string) => readFile(path.join(site(name), 'og', 'kort', 'lan', 'x.png'));
+    expect((await image('b')).equals(await image('a'))).toBe(true);
+    // Another text is another card; the one no longer asked for leaves the cache.
+    expect(await writeSocialImages(site('c'), card('Norrbotten'), cache)).toEqual({
+      drawn: 1,
+      reused: 0,
+    });
+    expect((await image('c')).equals(await image('a'))).toBe(false);
+    expect(await readdir(cache)).toHaveLength(1);
   });
 
   it('fails when two pages ask for one image with different text', () => {

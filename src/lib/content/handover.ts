@@ -10,7 +10,9 @@
 // it before Astro renders. The build starts Astro once the documents pass the integrity checks
 // (Astro's own start, ~3 s, needs no content), so the loader may have to wait for the file
 // (NARAVARD_CHECKED_CONTENT_WRITER names the build it waits for). Without the variables
-// (`astro dev`) the loader reads the source itself.
+// (`astro dev`) the loader reads the source itself. A check of content, code, day and secrets
+// that passed before is not run again: its result and entries come from the build's cache
+// folder (src/lib/content/check-cache.ts).
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
@@ -39,10 +41,19 @@ export type ContentCheckMessage =
   | { kind: 'checking'; describe: string }
   /** The documents passed the integrity checks; the queries and schemas come next. */
   | { kind: 'validated'; published: number }
-  | { kind: 'checked'; published: number; problems: ContentProblem[]; errors: ContentProblem[] }
+  | {
+      kind: 'checked';
+      published: number;
+      problems: ContentProblem[];
+      errors: ContentProblem[];
+      /** The result of an earlier check of the same content (src/lib/content/check-cache.ts). */
+      cached?: boolean;
+    }
   | { kind: 'source-error'; message: string };
 
 const THIS_FILE = import.meta.url.startsWith('file:') ? fileURLToPath(import.meta.url) : '';
+/** The repository (for the check's code and the cache folder). */
+const ROOT = THIS_FILE && path.resolve(path.dirname(THIS_FILE), '..', '..', '..');
 
 /** The build's side: starts the content check, which writes the checked entries to `file`. */
 export function startContentCheck(file: string): ChildProcess {
@@ -100,10 +111,18 @@ async function whenWritten(file: string, writer: number | undefined): Promise<vo
 /** The check's own process: checks the content, writes the entries, reports over IPC. */
 async function runContentCheck(file: string): Promise<void> {
   // Imported here, not above: Astro's loader imports this module and needs none of them.
-  const [{ checkContent }, { ContentSourceError }, { getContentSource }] = await Promise.all([
+  const [
+    { checkContent },
+    { ContentSourceError },
+    { getContentSource },
+    { contentCheckKey, keepCheck, takeCachedCheck },
+    { cacheFolder, projectCache },
+  ] = await Promise.all([
     import('./check.ts'),
     import('./retry.ts'),
     import('./source.ts'),
+    import('./check-cache.ts'),
+    import('../build-cache.ts'),
   ]);
   // A build killed while this process was still starting is gone before 'disconnect' could be
   // handled: the first message then finds the channel closed, and no one to report to.
@@ -122,10 +141,27 @@ async function runContentCheck(file: string): Promise<void> {
   }
   await send({ kind: 'checking', describe: source.describe });
   try {
+    // The same content, code, day and secrets as a check that passed before: its result.
+    const cacheDir = projectCache(cacheFolder(ROOT), 'content-check');
+    const key = await contentCheckKey(source, ROOT);
+    const cached = key && (await takeCachedCheck(cacheDir, key, file));
+    if (cached) {
+      await send({ kind: 'validated', published: cached.published });
+      await send({ kind: 'checked', ...cached, errors: [], cached: true });
+      return;
+    }
     const check = await checkContent(source, (published) => {
       void send({ kind: 'validated', published });
     });
-    if (check.entries) await writeCheckedContent(file, check.entries);
+    if (check.entries) {
+      await writeCheckedContent(file, check.entries);
+      // A cache that cannot be written costs the next build a check, not this build.
+      if (key)
+        await keepCheck(cacheDir, key, file, {
+          published: check.published,
+          problems: check.problems,
+        }).catch(() => {});
+    }
     await send({
       kind: 'checked',
       published: check.published,

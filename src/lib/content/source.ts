@@ -10,7 +10,9 @@
 // SANITY_TOKEN is read here, on the server, at build time only: it is never logged, never part
 // of `describe`, and nothing in src/ outside this file reads it.
 import { createClient, type SanityClient } from '@sanity/client';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { digestOf, digestOfData } from '../build-cache.ts';
 import {
   DATASET_FILE,
   documentShapeProblems,
@@ -63,6 +65,12 @@ export interface ContentSource {
    * ContentValidationError when there are errors. Warnings and infos are in `problems`.
    */
   validate(): Promise<IntegrityReport>;
+  /**
+   * A digest of every document the source holds, as read (the embedded dataset's bytes; the
+   * published documents the Content Lake returns): what the content check's result is cached by.
+   * Undefined when the documents cannot be read (the check fails on that, and nothing is kept).
+   */
+  fingerprint(): Promise<string | undefined>;
 }
 
 function value(raw: string | undefined): string | undefined {
@@ -136,7 +144,7 @@ function checkSnapshot(
 
 /** A source over a snapshot that `load` takes once. */
 function snapshotSource(
-  fields: Pick<ContentSource, 'kind' | 'describe' | 'file'>,
+  fields: Pick<ContentSource, 'kind' | 'describe' | 'file' | 'fingerprint'>,
   load: () => Promise<CheckedSnapshot>,
 ): ContentSource {
   let loaded: Promise<CheckedSnapshot> | undefined;
@@ -158,6 +166,10 @@ export function createLocalSource(contentDir: string): ContentSource {
       kind: 'local',
       file: path.join(contentDir, DATASET_FILE),
       describe: `embedded dataset ${contentDir}`,
+      async fingerprint() {
+        const bytes = await readFile(path.join(contentDir, DATASET_FILE)).catch(() => undefined);
+        return bytes && digestOf('local', bytes);
+      },
     },
     async () => {
       const { file, documents, problems } = await readDataset(contentDir);
@@ -227,8 +239,12 @@ export function createRemoteSource(
       { what: 'the query for all published documents', describe, secrets: token ? [token] : [] },
       retryPolicy,
     );
-  return snapshotSource({ kind: 'remote', describe }, async () => {
-    const fetched = await fetchSnapshot();
+  // Fetched once, for the fingerprint and the snapshot alike.
+  let fetching: Promise<unknown> | undefined;
+  const fetchedOnce = () => (fetching ??= fetchSnapshot());
+  const fingerprint = async () => digestOf('remote', describe, digestOfData(await fetchedOnce()));
+  return snapshotSource({ kind: 'remote', describe, fingerprint }, async () => {
+    const fetched = await fetchedOnce();
     if (!Array.isArray(fetched)) {
       throw new ContentSourceError(
         `Could not get content from ${describe}: the query for all documents did not return a list`,
