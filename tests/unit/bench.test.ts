@@ -627,7 +627,7 @@ describe('--peers: the bare-Astro floor', () => {
       slug: 'programme/gr-vardens-medarbetare',
       title: 'Vårdens medarbetare',
       summary: 'Ett program.',
-      paragraphs: ['Läs mer eller skriv'],
+      paragraphs: ['Läs mer hos GR eller skriv'],
     });
     expect(pages.find((page) => page.slug === 'malbild/gr')?.paragraphs).toEqual([
       'Nära',
@@ -664,7 +664,7 @@ describe('--peers: the bare-Astro floor', () => {
     );
     expect(html).toContain('<html lang="sv">');
     expect(html).toContain('<h1>Vårdens medarbetare</h1>');
-    expect(html).toContain('<p>Läs mer eller skriv</p>');
+    expect(html).toContain('<p>Läs mer hos GR eller skriv</p>');
     // Its own cache, not the repository's node_modules/.astro.
     expect(await readFile(path.join(projectDir, 'astro.config.mjs'), 'utf8')).toContain(
       "cacheDir: './.astro-cache'",

@@ -18,12 +18,17 @@ export interface AttachmentValue {
 
 /**
  * The file types a visitor can open from a document's page, which links the file: what
- * browsers show themselves (PDF, text, audio and video) and the open office formats every
- * office suite reads. Not archives or programs, and not the old binary Office formats
- * (.doc, .xls, .ppt), which may carry macros: save them as PDF or the newer format.
+ * browsers show themselves (PDF, images, text, audio and video) and the open office formats
+ * every office suite reads. Not archives or programs, not SVG (it can carry scripts), and not
+ * the old binary Office formats (.doc, .xls, .ppt), which may carry macros: save them as PDF
+ * or the newer format.
  */
 export const ATTACHMENT_FILE_TYPES = [
   'pdf',
+  'png',
+  'jpg',
+  'jpeg',
+  'webp',
   'docx',
   'xlsx',
   'pptx',

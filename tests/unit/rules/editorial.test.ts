@@ -90,7 +90,12 @@ describe('attachment file types', () => {
     expect(attachmentProblem({ file: { asset: { _ref: 'file-ab12-mp4' } } })).toBeUndefined();
     expect(attachmentProblem(withFile('x.exe'))).toBe(attachmentFileTypeMessage('exe'));
     expect(attachmentProblem(withFile('x.zip'))).toMatch(/^Filen är av typen \.zip, /);
-    expect(attachmentProblem(withFile('x.doc'))).toMatch(/Ladda upp den som PDF eller som \.docx/);
+    expect(attachmentProblem(withFile('x.doc'))).toMatch(
+      /Ladda upp den som PDF eller som \.png, .*\.docx/,
+    );
+    // Images open in every browser; SVG can carry scripts.
+    expect(attachmentProblem(withFile('karta.png'))).toBeUndefined();
+    expect(attachmentProblem(withFile('x.svg'))).toMatch(/^Filen är av typen \.svg, /);
     expect(attachmentProblem({ file: { asset: { _ref: 'file-ab12' } } })).toBe(
       attachmentFileTypeMessage(undefined),
     );
