@@ -5,7 +5,7 @@ import { ProcessesFirstSequencer } from './tests/support/sequencer.ts';
 // globalSetup); and the real Studio in Chromium against a loopback Content Lake (one Studio
 // build per run; each file starts its own lake on the build's port, one at a time: see
 // startStudioSession in tests/support/studio.ts).
-// Most tests wait on a child process (a build, the Sanity CLI, Chromium), so three test files
+// Most tests wait on a child process (a build, the Sanity CLI, Chromium), so four test files
 // at a time keep both cores busy; Vitest's default on two cores is one.
 // The 'unit' project runs first while the global setups build the site and the Studio in the
 // background (tests/support/global-setup.ts, studio-global-setup.ts); then the 'site' and
@@ -14,7 +14,7 @@ export default defineConfig({
   test: {
     testTimeout: 120_000,
     hookTimeout: 600_000,
-    maxWorkers: 3,
+    maxWorkers: 4,
     sequence: { sequencer: ProcessesFirstSequencer },
     projects: [
       {

@@ -10,13 +10,13 @@
 //    Astro, started while the check ran, is stopped and its output never shown;
 // 5. a build from a Content Lake that cannot be reached (it retries, then gives up);
 // after 2 to 5 the output is byte for byte the one of build 1, and no temporary folder is left.
-import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startContentLake } from '../support/content-lake.ts';
 import {
+  buildTempDir,
   CRASH,
   fingerprint,
   fixtureDocuments,
@@ -36,7 +36,7 @@ describe('the build swaps a finished site in, and only then', () => {
   let built: Record<string, string> | undefined;
 
   beforeAll(async () => {
-    root = await mkdtemp(path.join(tmpdir(), 'naravard-trust-swap-'));
+    root = await buildTempDir('naravard-trust-swap-');
     site = path.join(root, 'site');
     outDir = path.join(site, 'dist');
     await mkdir(path.join(outDir, 'gammal'), { recursive: true });

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { parseNdjson, type RawDocument } from '../../src/lib/content/dataset.ts';
@@ -16,6 +16,17 @@ export const FIXTURE_DIR = path.join(ROOT, 'tests', 'fixtures', 'minimal');
 export const EMBEDDED_DIR = path.join(ROOT, 'content', 'dataset');
 
 const fixtureText = readFileSync(path.join(FIXTURE_DIR, 'data.ndjson'), 'utf8');
+
+/**
+ * A fresh folder for a test's sites and datasets, inside the repository's .cache/: builds into it
+ * keep Astro's prerendered chunks to themselves, so they run beside other tests' builds (a build
+ * into a folder outside the repository waits its turn: see withOwnAstroCache).
+ */
+export async function buildTempDir(prefix: string): Promise<string> {
+  const parent = path.join(ROOT, '.cache', 'test-builds');
+  await mkdir(parent, { recursive: true });
+  return mkdtemp(path.join(parent, prefix));
+}
 
 /** A fresh copy of the minimal fixture's documents. */
 export function fixtureDocuments(): RawDocument[] {

@@ -5,12 +5,18 @@
 // rebuilds with one cache folder, each step compared with a cold build (a fresh cache folder).
 import { gunzipSync } from 'node:zlib';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawDocument } from '../../src/lib/content/dataset.ts';
-import { fingerprint, fixtureDocuments, runBuild, toNdjson, writeDataset } from './helpers.ts';
+import {
+  buildTempDir,
+  fingerprint,
+  fixtureDocuments,
+  runBuild,
+  toNdjson,
+  writeDataset,
+} from './helpers.ts';
 
 const PROGRAMME = 'programme-gr';
 const PROGRAMME_PAGE = '/program/gr-vardens-medarbetare/';
@@ -23,7 +29,7 @@ let run: string;
 let colds = 0;
 
 beforeAll(async () => {
-  run = await mkdtemp(path.join(tmpdir(), 'naravard-incremental-'));
+  run = await buildTempDir('naravard-incremental-');
 });
 afterAll(async () => {
   await rm(run, { recursive: true, force: true });

@@ -9,8 +9,7 @@
 // The seed is in the test's name; run again with MUTATION_SEED=<seed> (and MUTATION_RUNS=<n>).
 // fast-check shrinks a failing case to the fewest mutations that still fail, and prints it.
 import { readFileSync } from 'node:fs';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import { checkContent, type ContentCheck } from '../../src/lib/content/check.ts'
 import { formatProblem } from '../../src/lib/content/problems.ts';
 import { createLocalSource } from '../../src/lib/content/source.ts';
 import {
+  buildTempDir,
   CRASH,
   EMBEDDED_DIR,
   FIXTURE_DIR,
@@ -292,7 +292,7 @@ describe(`random mutations of the embedded dataset (seed ${SEED})`, () => {
   const onRejection = (reason: unknown) => rejections.push(reason);
 
   beforeAll(async () => {
-    root = await mkdtemp(path.join(tmpdir(), 'naravard-trust-mutation-'));
+    root = await buildTempDir('naravard-trust-mutation-');
     process.on('unhandledRejection', onRejection);
   });
   afterAll(async () => {

@@ -10,13 +10,13 @@
 //    Astro's processes end, and the next build removes the temporary folder left beside dist/.
 // The earlier output is byte for byte as it was after each.
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startContentLake } from '../support/content-lake.ts';
 import { processesWith } from '../support/processes.ts';
 import {
+  buildTempDir,
   fingerprint,
   fixtureDocuments,
   markAsEarlierBuild,
@@ -33,7 +33,7 @@ describe('a build stops with whatever started it', () => {
   let before: Record<string, string>;
 
   beforeAll(async () => {
-    root = await mkdtemp(path.join(tmpdir(), 'naravard-trust-signals-'));
+    root = await buildTempDir('naravard-trust-signals-');
     site = path.join(root, 'site');
     outDir = path.join(site, 'dist');
     await mkdir(path.join(outDir, 'gammal'), { recursive: true });

@@ -6,14 +6,20 @@
 // - a county whose slug is `hela-landet`, the name of the national card's file once, and a
 //   source without a region, whose page takes the national card.
 // The build succeeds, `_headers` carries the policy, and every card holds the right text.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderCard } from '../../scripts/site-build/social-images.ts';
 import { headersFor, readHeadersFile } from '../../src/lib/static-headers.ts';
-import { CRASH, fixtureDocuments, runBuild, toNdjson, writeDataset } from './helpers.ts';
+import {
+  buildTempDir,
+  CRASH,
+  fixtureDocuments,
+  runBuild,
+  toNdjson,
+  writeDataset,
+} from './helpers.ts';
 
 const HOSTILE = '</head><meta http-equiv="content-security-policy" content="default-src *">';
 const PROGRAMME_TITLE = `Vårdens medarbetare ${HOSTILE}`;
@@ -25,7 +31,7 @@ describe('the steps after Astro, from the build records', () => {
   let build: { exitCode: number; output: string };
 
   beforeAll(async () => {
-    root = await mkdtemp(path.join(tmpdir(), 'naravard-trust-records-'));
+    root = await buildTempDir('naravard-trust-records-');
     outDir = path.join(root, 'dist');
     const documents = fixtureDocuments().map((document) => {
       if (document._id === 'programme-gr') return { ...document, title: PROGRAMME_TITLE };
