@@ -85,7 +85,7 @@ describe('attachments', () => {
     const file = type('attachment').fields.find((field) => field.name === 'file');
     expect(file?.options?.accept).toBe(ATTACHMENT_ACCEPT);
     expect(ATTACHMENT_ACCEPT).toBe(
-      '.pdf,.docx,.xlsx,.pptx,.odt,.ods,.odp,.txt,.csv,.mp3,.mp4,.webm',
+      '.pdf,.png,.jpg,.jpeg,.webp,.docx,.xlsx,.pptx,.odt,.ods,.odp,.txt,.csv,.mp3,.mp4,.webm',
     );
   });
 });

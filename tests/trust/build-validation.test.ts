@@ -7,7 +7,8 @@
 // 1, `Nothing was built`, no Astro, the output folder byte for byte) is shown by the real build
 // command (scripts/build.ts) on a dataset with every break at once and on a source setting that
 // cannot work.
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/check.ts';
@@ -37,7 +38,6 @@ const NO_DOCUMENTS = 'Datamängden har inga publicerade dokument att bygga webbp
 const WEB = ['http', 'https'];
 const LINKS = ['http', 'https', 'mailto', 'tel'];
 import {
-  buildTempDir,
   CRASH,
   fingerprint,
   fixtureDocuments,
@@ -364,7 +364,7 @@ describe.concurrent('a build from a broken dataset (CONTENT_DIR)', () => {
   let before: Record<string, string>;
 
   beforeAll(async () => {
-    root = await buildTempDir('naravard-trust-validation-');
+    root = await mkdtemp(path.join(tmpdir(), 'naravard-trust-validation-'));
     // An earlier build's output (any bytes will do: the build must not touch them).
     outDir = path.join(root, 'site', 'dist');
     await mkdir(path.join(outDir, 'regioner', 'fyrbodal'), { recursive: true });

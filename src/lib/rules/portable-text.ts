@@ -92,7 +92,13 @@ function normaliseLinkText(text: string): string {
  */
 export function vagueLinkProblems(block: BlockLike): BlockProblem[] {
   const problems: BlockProblem[] = [];
-  const links = (block.markDefs ?? []).filter(
+  // Any field may hold anything in a document the check has not accepted yet: what is not a
+  // list of objects carries no link (the shape is reported by the other rules).
+  const objects = <T>(value: unknown): T[] =>
+    Array.isArray(value) ? value.filter((item) => item !== null && typeof item === 'object') : [];
+  const markDefs = objects<{ _key?: unknown; _type?: unknown }>(block.markDefs);
+  const children: unknown[] = Array.isArray(block.children) ? block.children : [];
+  const links = markDefs.filter(
     (mark) =>
       typeof mark._key === 'string' &&
       (LINK_ANNOTATIONS as readonly unknown[]).includes(mark._type),
@@ -100,10 +106,12 @@ export function vagueLinkProblems(block: BlockLike): BlockProblem[] {
   for (const link of links) {
     let text = '';
     let first: number | undefined;
-    (block.children ?? []).forEach((child, index) => {
-      if (!(child.marks ?? []).includes(link._key)) return;
+    children.forEach((child, index) => {
+      if (child === null || typeof child !== 'object') return;
+      const { marks, text: spanText } = child as { marks?: unknown; text?: unknown };
+      if (!Array.isArray(marks) || !marks.includes(link._key)) return;
       first ??= index;
-      text += typeof child.text === 'string' ? child.text : '';
+      text += typeof spanText === 'string' ? spanText : '';
     });
     if (first === undefined) continue;
     if (VAGUE_LINK_TEXTS.has(normaliseLinkText(text)))

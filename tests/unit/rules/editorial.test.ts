@@ -21,6 +21,7 @@ import {
   portableTextPlain,
   STATUS_REQUIRED_MESSAGE,
 } from '../../../src/lib/rules/index.ts';
+import { vagueLinkProblems } from '../../../src/lib/rules/portable-text.ts';
 
 describe('a delprojekt of the chosen programme', () => {
   const delprojekt = {
@@ -211,5 +212,33 @@ describe('LIX', () => {
       ),
     ).toBeUndefined();
     expect(LIX_MIN_WORDS).toBe(15);
+  });
+});
+
+describe('vague link texts', () => {
+  it('warn on a link whose whole text says nothing of where it goes, on its first span', () => {
+    const block = {
+      _type: 'block',
+      markDefs: [{ _key: 'l1', _type: 'link', href: 'https://www.vgregion.se/' }],
+      children: [
+        { _type: 'span', text: 'Planen finns hos regionen: ', marks: [] },
+        { _type: 'span', text: 'Läs mer', marks: ['l1'] },
+      ],
+    };
+    expect(vagueLinkProblems(block).map((problem) => problem.child)).toEqual([1]);
+  });
+
+  // Found by the mutation test (seed 518052968): a field set to "" in a document the check has
+  // not accepted yet crashed the check instead of being listed as a problem.
+  it('read a block whose marks, spans or links are not lists as having no links', () => {
+    for (const broken of ['', 7, null, [null, 'x'], {}]) {
+      expect(vagueLinkProblems({ markDefs: broken, children: broken } as never)).toEqual([]);
+      expect(
+        vagueLinkProblems({
+          markDefs: [{ _key: 'l1', _type: 'link' }],
+          children: [null, { text: 'här', marks: broken }],
+        } as never),
+      ).toEqual([]);
+    }
   });
 });
