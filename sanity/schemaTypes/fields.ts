@@ -1,6 +1,8 @@
 // Field definitions that several document types share, so that a slug, a list of
 // sources or a date means the same thing — and is checked the same way — everywhere.
 import { defineArrayMember, defineField, type Rule } from 'sanity';
+import { delprojektOfChosenProgramme, ofTheDocumentsRegions } from './reference-filters';
+import { validateDelprojektOfProgramme } from './validation';
 import {
   DUPLICATE_ITEM_MESSAGE,
   REGIONS_REQUIRED_MESSAGE,
@@ -141,6 +143,33 @@ export function documentsField(description: string) {
     of: [defineArrayMember({ type: 'reference', to: [{ type: 'dokument' }] })],
     validation: (rule) => rule.unique().error(DUPLICATE_ITEM_MESSAGE),
   });
+}
+
+/**
+ * The programme a Dokument or Händelse belongs to, offered from the document's regions and the
+ * regions above and below them, and a delprojekt of that programme. `owner` is the document in
+ * the descriptions' Swedish ("dokumentet", "händelsen"); `regions` says which regions.
+ */
+export function programmeAndDelprojektFields(owner: string, regions: string) {
+  return [
+    defineField({
+      name: 'programme',
+      title: 'Program',
+      description: `Programmet som ${owner} hör till, om något. Listan visar program i ${regions} och regionerna över och under ${regions.endsWith('region') ? 'den' : 'dem'}.`,
+      type: 'reference',
+      to: [{ type: 'programme' }],
+      options: { filter: ofTheDocumentsRegions },
+    }),
+    defineField({
+      name: 'delprojekt',
+      title: 'Delprojekt',
+      description: `Delprojektet som ${owner} hör till, om något.`,
+      type: 'reference',
+      to: [{ type: 'delprojekt' }],
+      options: { filter: delprojektOfChosenProgramme },
+      validation: (rule) => rule.custom(validateDelprojektOfProgramme),
+    }),
+  ];
 }
 
 export function statusField() {

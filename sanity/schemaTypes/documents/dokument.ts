@@ -2,6 +2,7 @@ import { DocumentPdfIcon } from '@sanity/icons/DocumentPdf';
 import { requiredMessage } from '../../../src/lib/rules/index.ts';
 import { defineField, defineType } from 'sanity';
 import {
+  programmeAndDelprojektFields,
   isoDateField,
   optionTitle,
   slugField,
@@ -10,8 +11,6 @@ import {
   themesField,
   grouped,
 } from '../fields';
-import { delprojektOfChosenProgramme, ofTheDocumentsRegions } from '../reference-filters';
-import { validateDelprojektOfProgramme } from '../validation';
 
 export const DOKUMENT_KIND_OPTIONS = [
   { title: 'Rapport', value: 'rapport' },
@@ -95,24 +94,7 @@ export default defineType({
         type: 'reference',
         to: [{ type: 'region' }],
       }),
-      defineField({
-        name: 'programme',
-        title: 'Program',
-        description:
-          'Programmet som dokumentet hör till, om något. Listan visar program i utgivarens region och regionerna över och under den.',
-        type: 'reference',
-        to: [{ type: 'programme' }],
-        options: { filter: ofTheDocumentsRegions },
-      }),
-      defineField({
-        name: 'delprojekt',
-        title: 'Delprojekt',
-        description: 'Delprojektet som dokumentet hör till, om något.',
-        type: 'reference',
-        to: [{ type: 'delprojekt' }],
-        options: { filter: delprojektOfChosenProgramme },
-        validation: (rule) => rule.custom(validateDelprojektOfProgramme),
-      }),
+      ...programmeAndDelprojektFields('dokumentet', 'utgivarens region'),
       themesField(),
       sourcesField(),
     ],

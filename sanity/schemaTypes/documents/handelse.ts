@@ -2,6 +2,7 @@ import { CalendarIcon } from '@sanity/icons/Calendar';
 import { requiredMessage } from '../../../src/lib/rules/index.ts';
 import { defineField, defineType } from 'sanity';
 import {
+  programmeAndDelprojektFields,
   documentsField,
   isoDateField,
   regionLabel,
@@ -10,8 +11,6 @@ import {
   sourcesField,
   subtitle,
 } from '../fields';
-import { delprojektOfChosenProgramme, ofTheDocumentsRegions } from '../reference-filters';
-import { validateDelprojektOfProgramme } from '../validation';
 
 export default defineType({
   name: 'handelse',
@@ -58,24 +57,7 @@ export default defineType({
       rows: 2,
     }),
     regionsField('Regionerna som händelsen gäller.'),
-    defineField({
-      name: 'programme',
-      title: 'Program',
-      description:
-        'Programmet som händelsen hör till, om något. Listan visar program i händelsens regioner och regionerna över och under dem.',
-      type: 'reference',
-      to: [{ type: 'programme' }],
-      options: { filter: ofTheDocumentsRegions },
-    }),
-    defineField({
-      name: 'delprojekt',
-      title: 'Delprojekt',
-      description: 'Delprojektet som händelsen hör till, om något.',
-      type: 'reference',
-      to: [{ type: 'delprojekt' }],
-      options: { filter: delprojektOfChosenProgramme },
-      validation: (rule) => rule.custom(validateDelprojektOfProgramme),
-    }),
+    ...programmeAndDelprojektFields('händelsen', 'händelsens regioner'),
     documentsField('Dokument från händelsen, till exempel inspelning och bildspel.'),
     sourcesField(),
   ],
