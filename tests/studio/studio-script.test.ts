@@ -1,10 +1,10 @@
 // `npm run studio` (scripts/studio.ts): refuses to start without a project id, and with
 // one starts `sanity dev`, which serves the Studio offline.
 import { execFile, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, studioDir } from './support/sanity-cli.ts';
+import { freePort } from '../support/free-port.ts';
 
 const script = join(repoRoot, 'scripts', 'studio.ts');
 const binDir = join(repoRoot, 'node_modules', '.bin');
@@ -19,21 +19,6 @@ function envWithout(...names: string[]): NodeJS.ProcessEnv {
   };
   for (const name of names) delete env[name];
   return env;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 describe('npm run studio', () => {

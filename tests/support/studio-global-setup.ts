@@ -6,12 +6,12 @@
 // The build runs in the background, as the site's does (global-setup.ts); each test file
 // waits for it in studio-ready.ts.
 import { mkdir, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { repoRoot as ROOT } from '../studio/support/sanity-cli.ts';
 import { startInBackground } from './background-build.ts';
 import { buildStudio } from './studio-build.ts';
+import { freePort } from './free-port.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,21 +23,6 @@ declare module 'vitest' {
 }
 
 const RUN_DIR = path.join(ROOT, '.cache', 'studio-browser', `run-${process.pid}`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** Where the background Studio build leaves its outcome. */
 export function studioBuildResultFile(buildDir: string): string {
