@@ -10,17 +10,16 @@
 //    Astro, started while the check ran, is stopped and its output never shown;
 // 5. a build from a Content Lake that cannot be reached (it retries, then gives up);
 // after 2 to 5 the output is byte for byte the one of build 1, and no temporary folder is left.
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startContentLake } from '../support/content-lake.ts';
 import {
-  buildTempDir,
+  withEarlierSite,
   CRASH,
   fingerprint,
   fixtureDocuments,
-  markAsEarlierBuild,
   runBuild,
   toNdjson,
   writeDataset,
@@ -36,15 +35,7 @@ describe('the build swaps a finished site in, and only then', () => {
   let built: Record<string, string> | undefined;
 
   beforeAll(async () => {
-    root = await buildTempDir('naravard-trust-swap-');
-    site = path.join(root, 'site');
-    outDir = path.join(site, 'dist');
-    await mkdir(path.join(outDir, 'gammal'), { recursive: true });
-    await writeFile(
-      path.join(outDir, 'gammal', 'index.html'),
-      '<!doctype html><title>Gammal sida</title>',
-    );
-    await markAsEarlierBuild(outDir);
+    ({ root, site, outDir } = await withEarlierSite('naravard-trust-swap-', 'Gammal sida'));
   });
   afterAll(async () => {
     await rm(root, { recursive: true, force: true });

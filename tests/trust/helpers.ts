@@ -183,6 +183,26 @@ export async function fingerprint(dir: string): Promise<Record<string, string>> 
 export const CRASH =
   /\n\s+at .+[(:]\d+|Unhandled|UnhandledPromiseRejection|uncaught|TypeError|ReferenceError|RangeError|ZodError/i;
 
+/**
+ * A test's folder (see buildTempDir) holding an earlier site in `site/dist/`: one page,
+ * `gammal/index.html`, whose title is `title`, marked as an earlier build's output.
+ */
+export async function withEarlierSite(
+  prefix: string,
+  title: string,
+): Promise<{ root: string; site: string; outDir: string }> {
+  const root = await buildTempDir(prefix);
+  const site = path.join(root, 'site');
+  const outDir = path.join(site, 'dist');
+  await mkdir(path.join(outDir, 'gammal'), { recursive: true });
+  await writeFile(
+    path.join(outDir, 'gammal', 'index.html'),
+    `<!doctype html><title>${title}</title>`,
+  );
+  await markAsEarlierBuild(outDir);
+  return { root, site, outDir };
+}
+
 /** Makes `outDir` pass for an earlier build's output (the build refuses other folders). */
 export async function markAsEarlierBuild(outDir: string): Promise<void> {
   await mkdir(outDir, { recursive: true });

@@ -10,16 +10,15 @@
 //    Astro's processes end, and the next build removes the temporary folder left beside dist/.
 // The earlier output is byte for byte as it was after each.
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startContentLake } from '../support/content-lake.ts';
 import { processesWith } from '../support/processes.ts';
 import {
-  buildTempDir,
+  withEarlierSite,
   fingerprint,
   fixtureDocuments,
-  markAsEarlierBuild,
   runBuild,
   toNdjson,
   writeDataset,
@@ -33,15 +32,7 @@ describe('a build stops with whatever started it', () => {
   let before: Record<string, string>;
 
   beforeAll(async () => {
-    root = await buildTempDir('naravard-trust-signals-');
-    site = path.join(root, 'site');
-    outDir = path.join(site, 'dist');
-    await mkdir(path.join(outDir, 'gammal'), { recursive: true });
-    await writeFile(
-      path.join(outDir, 'gammal', 'index.html'),
-      '<!doctype html><title>Gammal</title>',
-    );
-    await markAsEarlierBuild(outDir);
+    ({ root, site, outDir } = await withEarlierSite('naravard-trust-signals-', 'Gammal'));
     before = await fingerprint(outDir);
     dataset = await writeDataset(path.join(root, 'content'), toNdjson(fixtureDocuments()));
   });
