@@ -13,7 +13,8 @@ import {
   retryDelay,
   type RetryPolicy,
 } from '../../src/lib/content/retry.ts';
-import { createRemoteSource } from '../../src/lib/content/source.ts';
+import { LIMITS } from '../../src/lib/content/limits.ts';
+import { createRemoteSource, type SourceEnv } from '../../src/lib/content/source.ts';
 import {
   startContentLake,
   type ContentLake,
@@ -52,7 +53,7 @@ describe('the remote source under faults', () => {
   });
 
   /** A source whose waits are recorded (not slept) and whose jitter is fixed. */
-  function source(overrides: Partial<RetryPolicy> = {}) {
+  function source(overrides: Partial<RetryPolicy> = {}, env: SourceEnv = {}) {
     const waits: number[] = [];
     const policy: RetryPolicy = {
       ...DEFAULT_RETRY_POLICY,
@@ -67,6 +68,7 @@ describe('the remote source under faults', () => {
         SANITY_DATASET: 'production',
         SANITY_API_HOST: lake.apiHost,
         SANITY_TOKEN: TOKEN,
+        ...env,
       },
       policy,
     );
@@ -125,6 +127,99 @@ describe('the remote source under faults', () => {
       }),
     ).toThrow(/^SANITY_TOKEN holds a line break, space or other character a token cannot have/);
     expect(queries).toBe(0);
+  });
+
+  for (const status of [301, 302, 307]) {
+    it(`reports a ${status} redirect as one, with its Location, and does not follow it`, async () => {
+      // A proxy that echoes the request's credentials into the address it sends the build to.
+      const location = `${lake.url}/elsewhere?auth=${encodeURIComponent(`Bearer ${TOKEN}`)}`;
+      fault = (ctx) => {
+        ctx.res.writeHead(status, { location, 'content-type': 'text/html' });
+        ctx.res.end('<a href="/elsewhere">Moved</a>');
+      };
+      const before = lake.requests.length;
+      const { remote, waits } = source();
+      const error = await failure(remote.fetch(COUNT_REGIONS));
+      expect(error.message).toMatch(
+        new RegExp(
+          `HTTP ${status} [A-Za-z ]+, a redirect to ${lake.url}/elsewhere\\?auth=Bearer%20\\[redacted\\]: not followed`,
+        ),
+      );
+      expect(error.message).toContain('check SANITY_API_HOST');
+      expect(error.message).not.toMatch(/has no result|not the query API's JSON/);
+      // Not followed, and not retried: another attempt would be sent the same way.
+      expect(lake.requests.slice(before).map((request) => request.url.split('?')[0])).toEqual([
+        '/v2025-02-19/data/query/production',
+      ]);
+      expect(error.attempts).toBe(1);
+      expect(waits).toEqual([]);
+    });
+  }
+
+  /**
+   * Answers with an endless JSON body (whitespace after the opening) until the build hangs up;
+   * `sent()` is what the stand-in could write before that.
+   */
+  function endlessAnswer(headers: Record<string, string> = {}) {
+    let sent = 0;
+    const handler: LakeHandler = (ctx) =>
+      new Promise<void>((resolve) => {
+        ctx.res.writeHead(200, { 'content-type': 'application/json', ...headers });
+        ctx.res.on('close', () => resolve());
+        const chunk = Buffer.alloc(64 * 1024, ' ');
+        ctx.res.write('{"ms":1,"result":[');
+        const pump = () => {
+          // 256 MiB at most, should the build read on.
+          while (!ctx.res.destroyed && sent < 256 * 1024 * 1024) {
+            sent += chunk.length;
+            if (!ctx.res.write(chunk)) return void ctx.res.once('drain', pump);
+          }
+          ctx.res.end();
+        };
+        pump();
+      });
+    return { handler, sent: () => sent };
+  }
+
+  it('stops reading an answer at the size limit, refusing it with the limit and how to raise it', async () => {
+    const answer = endlessAnswer();
+    fault = answer.handler;
+    const { remote, waits } = source({}, { SANITY_MAX_ANSWER_MB: '1' });
+    const error = await failure(remote.fetch(COUNT_REGIONS));
+    expect(error.message).toContain(
+      'the answer is larger than the limit of 1 MiB: reading stopped there (SANITY_MAX_ANSWER_MB=1 sets it (1 MiB): raise it to allow a larger one)',
+    );
+    // Not retried: the answer would be as large again.
+    expect(error.attempts).toBe(1);
+    expect(waits).toEqual([]);
+    // The connection was closed at the limit: what the stand-in wrote is the limit plus what
+    // the sockets' buffers took, not the 256 MiB it had to send.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(answer.sent()).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it('refuses at once an answer whose Content-Length is beyond the documented limit', async () => {
+    // 800 MB, as an answer once reached 3.3 GB of memory before the build failed.
+    const answer = endlessAnswer({ 'content-length': String(800_000_000) });
+    fault = answer.handler;
+    const { remote } = source();
+    const error = await failure(remote.fetch(COUNT_REGIONS));
+    expect(LIMITS.answerBytes).toBe(512 * 1024 * 1024);
+    expect(error.message).toContain(
+      'the answer is 800,000,000 bytes (Content-Length), more than the limit of 512 MiB: not read (set SANITY_MAX_ANSWER_MB to more than 512 to allow a larger one)',
+    );
+    expect(error.attempts).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(answer.sent()).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it('takes an answer within a lowered limit, and refuses a limit that is not a number', async () => {
+    const { remote } = source({}, { SANITY_MAX_ANSWER_MB: '0.5' });
+    expect(await remote.fetch(COUNT_REGIONS)).toBe(3);
+    for (const setting of ['0', '-1', 'mycket', '1e9'])
+      expect(() => source({}, { SANITY_MAX_ANSWER_MB: setting })).toThrow(
+        `SANITY_MAX_ANSWER_MB must be a number of megabytes (MiB) above 0, not "${setting}"`,
+      );
   });
 
   it('answers normally without a retry', async () => {

@@ -11,8 +11,14 @@ export const LIMITS = {
   fieldCharacters: 1_000_000,
   /** Published content documents in one build (the benchmark builds 100,000). */
   documents: 200_000,
-  /** Bytes of the embedded dataset's data.ndjson, and of one answer from the Content Lake. */
+  /** Bytes of the embedded dataset's data.ndjson. */
   datasetBytes: 1024 * 1024 * 1024,
+  /**
+   * Bytes of the Content Lake's answer (every published document at once; ~1.5 kB a document,
+   * so 200,000 documents are ~300 MB). Counted while it streams in, so no more is ever held;
+   * SANITY_MAX_ANSWER_MB sets another limit.
+   */
+  answerBytes: 512 * 1024 * 1024,
 } as const;
 
 /**

@@ -1,15 +1,14 @@
 // Bounded retries for the remote content source. @sanity/client's own retry (get-it's
-// middleware) retries only 429/502/503 and network errors, ignores Retry-After, never retries
-// a timeout, and hands back a 200 answer whose JSON is cut off as a plain string (so
-// `client.fetch` would quietly return `undefined`). So the client is created with
-// `maxRetries: 0` and every request goes through `withRetries`, which runs p-retry with the
-// project's rules:
-// - a per-attempt timeout (`AbortSignal.timeout`, passed to the client);
+// middleware) retries only 429/502/503 and network errors, ignores Retry-After and never retries
+// a timeout; the remote source's one request is therefore made by lake-answer.ts, and goes
+// through `withRetries`, which runs p-retry with the project's rules:
+// - a per-attempt timeout (`AbortSignal.timeout`, passed to the request);
 // - retries on 408, 429, 500, 502, 503, 504, network errors, timeouts and answers that are not
 //   the JSON the query API sends, with exponential backoff and jitter, honouring Retry-After
 //   up to a cap (p-retry knows no Retry-After, so its own delay is off and the wait happens in
 //   `onFailedAttempt`, as p-retry's documentation suggests for custom delays);
-// - other answers (400 query error, 401, 403, 404) fail at once (p-retry's AbortError);
+// - other answers (400 query error, 401, 403, 404), a redirect and an answer above the size
+//   limit fail at once (p-retry's AbortError): another attempt would get the same;
 // - after the last attempt a ContentSourceError names the source and what went wrong (the
 //   caller's `describe`, never the token).
 // Delays, randomness and the clock are injectable so tests run fast and deterministically.
@@ -82,6 +81,29 @@ export class MalformedResponseError extends Error {
   }
 }
 
+/** An answer another attempt would not change (a redirect, one above the size limit): not retried. */
+export class RefusedAnswerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RefusedAnswerError';
+  }
+}
+
+/** An HTTP error status (400 and above); `message` is the server's own words, if any. */
+export class HttpStatusError extends Error {
+  readonly statusCode: number;
+  readonly statusMessage: string;
+  readonly headers: Headers;
+
+  constructor(statusCode: number, statusMessage: string, headers: Headers, message: string) {
+    super(message);
+    this.name = 'HttpStatusError';
+    this.statusCode = statusCode;
+    this.statusMessage = statusMessage;
+    this.headers = headers;
+  }
+}
+
 function timeoutReason(ms: number): string {
   return `no complete answer within ${formatMs(ms)}`;
 }
@@ -150,31 +172,15 @@ function innermostMessage(error: unknown): string {
 /** Classifies one attempt's error. `now` reads Retry-After dates. */
 export function classifyFailure(error: unknown, now: number): AttemptFailure {
   if (error instanceof MalformedResponseError) return { reason: error.message, retryable: true };
-  const fields = record(error);
-  const status = fields?.['statusCode'];
-  if (typeof status === 'number') {
-    const response = record(fields?.['response']);
-    const headers = record(response?.['headers']);
-    const retryAfter = headers?.['retry-after'];
-    const statusMessage =
-      typeof response?.['statusMessage'] === 'string' ? ` ${response['statusMessage']}` : '';
-    // The client's message repeats the whole request URL (with the query): keep the server's words only.
-    const body = fields?.['responseBody'];
-    const detail =
-      typeof error === 'object' && error instanceof Error && !error.message.includes('-request to ')
-        ? error.message
-        : typeof body === 'string' && body !== ''
-          ? body
-          : '';
+  if (error instanceof RefusedAnswerError) return { reason: error.message, retryable: false };
+  if (error instanceof HttpStatusError) {
+    const { statusCode, statusMessage, message } = error;
     // Whole here: the secrets are blanked out before the reason is shortened (withRetries).
-    const reason = `HTTP ${status}${statusMessage}${detail ? `: ${detail}` : ''}`;
-    const retryAfterMs = parseRetryAfter(
-      typeof retryAfter === 'string' ? retryAfter : undefined,
-      now,
-    );
+    const reason = `HTTP ${statusCode}${statusMessage ? ` ${statusMessage}` : ''}${message ? `: ${message}` : ''}`;
+    const retryAfterMs = parseRetryAfter(error.headers.get('retry-after'), now);
     return {
       reason,
-      retryable: RETRYABLE_STATUS.has(status),
+      retryable: RETRYABLE_STATUS.has(statusCode),
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     };
   }

@@ -1,9 +1,10 @@
 // The one content source switch.
 // - local (default): groq-js over the embedded dataset (`CONTENT_DIR` or content/dataset/),
 //   no network, no account. The whole dataset passes integrity.ts before any query runs.
-// - remote: @sanity/client against a Sanity project, when both SANITY_PROJECT_ID and
-//   SANITY_DATASET are set. Published perspective, no CDN, a pinned API version. One request
-//   fetches a snapshot of every published document; from there on it is the local path: the
+// - remote: a Sanity project's Content Lake, when both SANITY_PROJECT_ID and SANITY_DATASET are
+//   set. Published perspective, no CDN, a pinned API version (the @sanity/client configuration
+//   below). One request (lake-answer.ts: redirects refused, the answer's size limited while it
+//   streams in) fetches a snapshot of every published document; from there on it is the local path: the
 //   same integrity checks, and every query answered by groq-js over that snapshot. A build
 //   therefore checks and renders one consistent state of the dataset, even while editors
 //   publish.
@@ -23,11 +24,12 @@ import {
 import { assertIntegrity, isDraftId, type IntegrityReport } from './integrity.ts';
 import { indexedDataset, type IndexedDataset } from './indexed-groq.ts';
 import type { ContentProblem } from './problems.ts';
+import { fetchQueryResult, formatBytes } from './lake-answer.ts';
+import { LIMITS } from './limits.ts';
 import { SNAPSHOT_QUERY } from './queries.ts';
 import {
   ContentSourceError,
   DEFAULT_RETRY_POLICY,
-  MalformedResponseError,
   withRetries,
   type RetryPolicy,
 } from './retry.ts';
@@ -46,6 +48,8 @@ export interface SourceEnv {
   SANITY_TOKEN?: string | undefined;
   /** `published` (default) or `drafts`: only editors' preview builds (scripts/build-preview.ts). */
   SANITY_PERSPECTIVE?: string | undefined;
+  /** The most megabytes (MiB) the Content Lake's answer may have; default LIMITS.answerBytes. */
+  SANITY_MAX_ANSWER_MB?: string | undefined;
 }
 
 export type SourceKind = 'local' | 'remote';
@@ -199,11 +203,32 @@ export function createSanityClient(env: SourceEnv): SanityClient {
     apiVersion: SANITY_API_VERSION,
     useCdn: false,
     perspective: contentPerspective(env),
-    // retry.ts retries (bounded, with backoff and Retry-After); the client's own retries are off.
+    // The snapshot request is made from this configuration by lake-answer.ts, retried by
+    // retry.ts; the client's own retries stay off for anything else asked through it.
     maxRetries: 0,
     ...(apiHost ? { apiHost, useProjectHostname: usesProjectHostname(apiHost) } : {}),
     ...(token ? { token } : {}),
   });
+}
+
+/** The size limit of the Content Lake's answer, and how to raise it (for the message). */
+export function answerLimit(env: SourceEnv): { maxBytes: number; raiseHint: string } {
+  const setting = value(env.SANITY_MAX_ANSWER_MB);
+  if (setting === undefined)
+    return {
+      maxBytes: LIMITS.answerBytes,
+      raiseHint: `set SANITY_MAX_ANSWER_MB to more than ${LIMITS.answerBytes / (1024 * 1024)} to allow a larger one`,
+    };
+  const megabytes = Number(setting);
+  if (!/^\d+(\.\d+)?$/.test(setting) || !(megabytes > 0))
+    throw new Error(
+      `SANITY_MAX_ANSWER_MB must be a number of megabytes (MiB) above 0, not "${setting}"`,
+    );
+  const maxBytes = Math.round(megabytes * 1024 * 1024);
+  return {
+    maxBytes,
+    raiseHint: `SANITY_MAX_ANSWER_MB=${setting} sets it (${formatBytes(maxBytes)}): raise it to allow a larger one`,
+  };
 }
 
 export function createRemoteSource(
@@ -215,27 +240,10 @@ export function createRemoteSource(
     value(env.SANITY_API_HOST) ? ` at ${value(env.SANITY_API_HOST)}` : ''
   }${contentPerspective(env) === 'drafts' ? ' (drafts perspective)' : ''}`;
   const token = value(env.SANITY_TOKEN);
+  const { maxBytes, raiseHint } = answerLimit(env);
   const fetchSnapshot = (): Promise<unknown> =>
     withRetries(
-      async (signal) => {
-        // The whole answer, so one cut off or not JSON (the client then returns its text) is caught.
-        const response: unknown = await client.fetch(
-          SNAPSHOT_QUERY,
-          {},
-          {
-            filterResponse: false,
-            signal,
-          },
-        );
-        if (response === null || typeof response !== 'object' || !('result' in response)) {
-          throw new MalformedResponseError(
-            typeof response === 'string'
-              ? `the answer is not the query API's JSON (cut off or malformed): ${JSON.stringify(response.slice(0, 80))}`
-              : 'the answer has no result',
-          );
-        }
-        return (response as { result: unknown }).result;
-      },
+      (signal) => fetchQueryResult(client, SNAPSHOT_QUERY, { signal, maxBytes, raiseHint }),
       { what: 'the query for all published documents', describe, secrets: token ? [token] : [] },
       retryPolicy,
     );
@@ -282,6 +290,7 @@ export function getContentSource(env: SourceEnv = process.env, cwd = process.cwd
           env.SANITY_API_HOST,
           env.SANITY_TOKEN ? 'token' : '',
           contentPerspective(env),
+          env.SANITY_MAX_ANSWER_MB,
         ].join('|')
       : ['local', resolveContentDir(env, cwd)].join('|');
   let source = sources.get(key);
