@@ -22,6 +22,7 @@ const SOURCE_VARIABLES = [
   'SANITY_TOKEN',
   'SANITY_WRITE_TOKEN',
   'SANITY_PERSPECTIVE',
+  'SANITY_MAX_ANSWER_MB',
   'NARAVARD_PREVIEW_BUILD',
   // The deploy settings (src/lib/site-url.ts): a shell's deploy flag would stop every test build.
   'SITE_URL',

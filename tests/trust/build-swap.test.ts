@@ -1,15 +1,14 @@
 // `npm run build` writes into a temporary folder beside the output and swaps it in only when
-// the whole build succeeded. Three real builds into one output folder:
+// the whole build succeeded. Real builds into one output folder:
 // 1. a good dataset (CONTENT_DIR, with an unknown type and a broken draft) is built and swapped
 //    in: the earlier files are gone, the warning is printed, drafts and unknown types are left out;
 // 2. a build stopped after Astro has started writing (Astro empties its output folder before it
 //    writes pages, so a plain `astro build` would have destroyed the earlier site);
 // 3. a build from a Content Lake that goes down once the content check has read it (Astro builds
 //    from the checked content and never asks the lake again);
-// 4. a build from a Content Lake that gives the documents, then fails every collection query:
-//    Astro, started while the check ran, is stopped and its output never shown;
-// 5. a build from a Content Lake that cannot be reached (it retries, then gives up);
-// after 2 to 5 the output is byte for byte the one of build 1, and no temporary folder is left.
+// 4. a build from a Content Lake that cannot be reached (it retries, then gives up);
+// after 2 to 4 the output is byte for byte the one of build 1, and no temporary folder is left.
+// (A check that fails once Astro has started is in build-refusals.test.ts.)
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';

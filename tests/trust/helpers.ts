@@ -51,6 +51,7 @@ const SOURCE_VARIABLES = [
   'SANITY_DATASET',
   'SANITY_API_HOST',
   'SANITY_TOKEN',
+  'SANITY_MAX_ANSWER_MB',
   // The deploy settings (src/lib/site-url.ts): a shell's deploy flag would stop every test build.
   'SITE_URL',
   'NARAVARD_DEPLOY_BUILD',
