@@ -5,7 +5,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveContentDir } from '../../../src/lib/content/dataset.ts';
+import { checkContent } from '../../../src/lib/content/check.ts';
+import { readDataset, resolveContentDir } from '../../../src/lib/content/dataset.ts';
 import { ContentValidationError } from '../../../src/lib/content/integrity.ts';
 import { REGIONS_QUERY } from '../../../src/lib/content/queries.ts';
 import {
@@ -16,7 +17,7 @@ import {
 } from '../../../src/lib/content/source.ts';
 import { requiredMessage } from '../../../src/lib/rules/index.ts';
 import { startContentLake, type ContentLake } from '../../support/content-lake.ts';
-import { FIXTURE_DIR, REPO, breaking, fixture } from './helpers.ts';
+import { EMBEDDED_DIR, FIXTURE_DIR, REPO, breaking, fixture } from './helpers.ts';
 
 describe('sourceKind', () => {
   it('is remote only when both SANITY_PROJECT_ID and SANITY_DATASET are set', () => {
@@ -170,6 +171,34 @@ describe('the remote source, against the loopback stand-in', () => {
       );
     } finally {
       await locked.close();
+    }
+  });
+
+  it('hands Astro exactly what the local source does from the same documents (the embedded dataset)', async () => {
+    const { documents, problems } = await readDataset(EMBEDDED_DIR);
+    expect(problems).toEqual([]);
+    const embedded = await startContentLake({
+      dataset: documents,
+      projectId: 'naravard',
+      token: 'sk-equal-read-token',
+    });
+    try {
+      const local = await checkContent(createContentSource({ CONTENT_DIR: EMBEDDED_DIR }));
+      const remote = await checkContent(
+        createContentSource({
+          ...env(),
+          SANITY_API_HOST: embedded.apiHost,
+          SANITY_TOKEN: 'sk-equal-read-token',
+        }),
+      );
+      expect(local.errors).toEqual([]);
+      expect(remote.problems).toEqual(local.problems);
+      expect(remote.published).toBe(local.published);
+      // Every collection's entries, as the check writes them for Astro's loader.
+      expect(JSON.stringify(remote.entries)).toBe(JSON.stringify(local.entries));
+      expect(embedded.requests.filter((r) => r.route?.endpoint === 'query')).toHaveLength(1);
+    } finally {
+      await embedded.close();
     }
   });
 
