@@ -73,7 +73,10 @@ const status = z.enum(STATUSES, { error: optionMessage(STATUS_OPTIONS) });
 /** Objects keep system fields (`_type`, `_key`, …) and warn on other unknown keys. */
 function object<T extends z.ZodRawShape>(shape: T) {
   return z.looseObject(shape).superRefine((value, ctx) => {
-    const unknown = Object.keys(value).filter((key) => !key.startsWith('_') && !(key in shape));
+    // Own fields only: `in` would also find `constructor`, `toString` … on the shape's prototype.
+    const unknown = Object.keys(value).filter(
+      (key) => !key.startsWith('_') && !Object.hasOwn(shape, key),
+    );
     if (unknown.length > 0)
       ctx.addIssue({ code: 'unrecognized_keys', keys: unknown, input: value });
   });

@@ -6,6 +6,7 @@ import {
   assertIntegrity,
   checkIntegrity,
 } from '../../../src/lib/content/integrity.ts';
+import { LIMITS } from '../../../src/lib/content/limits.ts';
 import { UNKNOWN_FIELD_MESSAGE } from '../../../src/lib/content/problems.ts';
 import {
   ATTACHMENT_MESSAGE_NONE,
@@ -71,6 +72,20 @@ describe('the dataset', () => {
     const draftsOnly = fixture().filter((document) => document._id.startsWith('drafts.'));
     expect(errors(draftsOnly)).toEqual([
       '(dataset) · (document) · Datamängden har inga publicerade dokument att bygga webbplatsen av.',
+    ]);
+  });
+
+  it('refuses more published documents than the limit per build, and checks nothing further', () => {
+    // Themes without a name: the per-document checks would list 200,000 missing names.
+    const documents = [
+      ...fixture(),
+      ...Array.from({ length: LIMITS.documents }, (_, index) => ({
+        _id: `tema-${index}`,
+        _type: 'tema',
+      })),
+    ];
+    expect(errors(documents)).toEqual([
+      `(dataset) · (document) · ${LIMITS.documents + 11} publicerade dokument är fler än gränsen 200000 för ett bygge: dela upp innehållet.`,
     ]);
   });
 
@@ -188,6 +203,27 @@ describe('document shape (zod)', () => {
         'warning',
       ),
     ).toEqual([`tema-samverkan · descripton · ${UNKNOWN_FIELD_MESSAGE}`]);
+  });
+
+  it('warns about unknown fields named like what every object inherits', () => {
+    // As JSON.parse reads them: own fields named `constructor`, `toString`, `hasOwnProperty`.
+    const documents = parseNdjson(
+      fixture()
+        .map((document) =>
+          document._id === 'tema-samverkan'
+            ? JSON.stringify(document).replace(
+                /^\{/,
+                '{"constructor":"x","toString":"y","hasOwnProperty":"z",',
+              )
+            : JSON.stringify(document),
+        )
+        .join('\n'),
+    ).documents;
+    expect(problems(documents, 'warning')).toEqual(
+      ['constructor', 'toString', 'hasOwnProperty'].map(
+        (field) => `tema-samverkan · ${field} · ${UNKNOWN_FIELD_MESSAGE}`,
+      ),
+    );
   });
 
   it('checks Portable Text marks against decorators and markDefs', () => {
