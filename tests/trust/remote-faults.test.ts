@@ -6,6 +6,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { collectionQueries } from '../../src/lib/content/queries.ts';
 import { checkContent } from '../../src/lib/content/check.ts';
+import { contentCheckKey } from '../../src/lib/content/check-cache.ts';
+import { formatProblem } from '../../src/lib/content/problems.ts';
 import {
   ContentSourceError,
   DEFAULT_RETRY_POLICY,
@@ -21,7 +23,7 @@ import {
   type LakeContext,
   type LakeHandler,
 } from '../support/content-lake.ts';
-import { fixtureDocuments } from './helpers.ts';
+import { ROOT, fixtureDocuments } from './helpers.ts';
 
 const TOKEN = 'sk-trust-test-token-0123456789';
 const COUNT_REGIONS = 'count(*[_type == "region"])';
@@ -220,6 +222,30 @@ describe('the remote source under faults', () => {
       expect(() => source({}, { SANITY_MAX_ANSWER_MB: setting })).toThrow(
         `SANITY_MAX_ANSWER_MB must be a number of megabytes (MiB) above 0, not "${setting}"`,
       );
+  });
+
+  it('refuses a document nested beyond the limit in the answer, as the local check does, without a crash', async () => {
+    // 6,000 levels once crashed the check with a RangeError; written as text, as JSON.stringify
+    // cannot write it either.
+    fault = (ctx) => {
+      const published = ctx.documents.filter((document) => !document._id.startsWith('drafts.'));
+      const text = JSON.stringify({
+        ms: 1,
+        result: published.map((document) =>
+          document._id === 'tema-samverkan' ? { ...document, extra: 'DEEP' } : document,
+        ),
+      }).replace('"DEEP"', `${'{"a":'.repeat(6_000)}{}${'}'.repeat(6_000)}`);
+      ctx.res.writeHead(200, { 'content-type': 'application/json' });
+      ctx.res.end(text);
+    };
+    const { remote } = source();
+    // What the build's check asks first: the key of a cached result (none for such content).
+    expect(await contentCheckKey(remote, ROOT)).toBeUndefined();
+    const check = await checkContent(remote);
+    expect(check.errors.map(formatProblem)).toEqual([
+      `tema-samverkan · extra.a.a.a.a.a.a.a… · Värdet är nästlat i fler än ${LIMITS.nestingDepth} nivåer, vilket är gränsen: förenkla det.`,
+    ]);
+    expect(queries).toBe(1);
   });
 
   it('answers normally without a retry', async () => {

@@ -117,6 +117,8 @@ export function checkIntegrity(
   }
 
   const published: RawDocument[] = [];
+  // Refused whole: references to them are not reported again as pointing at nothing.
+  const refusedForLimits = new Set<string>();
   for (const document of candidates) {
     if (!isKnownType(document._type)) {
       add({
@@ -131,6 +133,7 @@ export function checkIntegrity(
     const beyondLimit = documentLimitProblem(document);
     if (beyondLimit) {
       add(beyondLimit);
+      refusedForLimits.add(document._id);
       continue;
     }
     published.push(document);
@@ -294,6 +297,7 @@ export function checkIntegrity(
       const at = formatPath([...path, '_ref']);
       const fieldPath = referenceFieldPath(path);
       const target = publishedById.get(ref);
+      if (!target && refusedForLimits.has(ref)) return;
       if (!target) {
         const why = isDraftId(ref)
           ? 'draft'

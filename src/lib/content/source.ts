@@ -250,7 +250,17 @@ export function createRemoteSource(
   // Fetched once, for the fingerprint and the snapshot alike.
   let fetching: Promise<unknown> | undefined;
   const fetchedOnce = () => (fetching ??= fetchSnapshot());
-  const fingerprint = async () => digestOf('remote', describe, digestOfData(await fetchedOnce()));
+  const fingerprint = async () => {
+    const fetched = await fetchedOnce();
+    try {
+      return digestOf('remote', describe, digestOfData(fetched));
+    } catch (error) {
+      // Nested deeper than JSON.stringify can walk (~6,000 levels): the check refuses such a
+      // document (the nesting limit), and a check that fails is not kept, so no key is needed.
+      if (error instanceof RangeError) return undefined;
+      throw error;
+    }
+  };
   return snapshotSource({ kind: 'remote', describe, fingerprint }, async () => {
     const fetched = await fetchedOnce();
     if (!Array.isArray(fetched)) {
