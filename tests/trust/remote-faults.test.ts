@@ -370,6 +370,23 @@ describe('the remote source under faults', () => {
     expect(queries).toBe(DEFAULT_RETRY_POLICY.attempts);
   });
 
+  it('retries an answer that is not UTF-8, then names it (never turned into U+FFFD)', async () => {
+    fault = (ctx) => {
+      ctx.res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      // "Vård" in Latin-1.
+      ctx.res.end(
+        Buffer.concat([
+          Buffer.from('{"ms":1,"result":["V'),
+          Buffer.from([0xe5]),
+          Buffer.from('rd"]}'),
+        ]),
+      );
+    };
+    const error = await failure(source().remote.fetch(COUNT_REGIONS));
+    expect(error.message).toContain('failed: the answer is not valid UTF-8');
+    expect(error.attempts).toBe(DEFAULT_RETRY_POLICY.attempts);
+  });
+
   it('times out an attempt that gets no answer, and retries it', async () => {
     const pending: Array<() => void> = [];
     fault = failFirst(
