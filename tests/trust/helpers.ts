@@ -69,8 +69,12 @@ export interface BuildRun {
 export interface BuildOptions {
   outDir: string;
   env?: Record<string, string | undefined>;
-  /** `npm` runs `npm run build` itself; `node` (default) runs what it runs, without npm's start-up. */
-  command?: 'node' | 'npm';
+  /**
+   * `npm` runs `npm run build` itself; `node` (default) runs what it runs, without npm's start-up;
+   * `npx` runs it as `npx node scripts/build.ts`; `shell` through `bash -c '…; …'` (a shell that
+   * stays the build's parent, as a CI step's script does).
+   */
+  command?: 'node' | 'npm' | 'npx' | 'shell';
   timeoutMs?: number;
   /**
    * For builds the content check must stop: no lock (they may run side by side), and astro
@@ -110,10 +114,21 @@ export function runBuild(options: BuildOptions): Promise<BuildRun> {
     else baseEnv[name] = value;
   }
   const astroArgs = expectCheckToFail ? ['--help'] : [];
+  const buildScript = path.join(ROOT, 'scripts', 'build.ts');
   const [file, args] =
     command === 'npm'
       ? ['npm', ['run', '--silent', 'build', ...(astroArgs.length > 0 ? ['--', ...astroArgs] : [])]]
-      : [process.execPath, [path.join(ROOT, 'scripts', 'build.ts'), ...astroArgs]];
+      : command === 'npx'
+        ? ['npx', ['node', buildScript, ...astroArgs]]
+        : command === 'shell'
+          ? [
+              'bash',
+              [
+                '-c',
+                `'${process.execPath}' '${buildScript}' ${astroArgs.join(' ')}; echo 'after the build'`,
+              ],
+            ]
+          : [process.execPath, [buildScript, ...astroArgs]];
   const run = (childEnv: NodeJS.ProcessEnv) =>
     new Promise<BuildRun>((resolve, reject) => {
       const child = spawn(file, args, {

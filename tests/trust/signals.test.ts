@@ -5,7 +5,8 @@
 //    which notices npm has gone, stops Astro and removes its temporary folder;
 // 2. the same with SIGKILL to npm (the shell between npm and the build then lives on);
 // 3. SIGKILL to the build while its content check waits for the Content Lake: the check's own
-//    process ends with the build instead of running on;
+//    process ends with the build instead of running on; and SIGTERM, at the same point, to the
+//    `npx` or the shell (`bash -c`) that started the build, which then lives on unless it notices;
 // 4. SIGKILL to the build in the steps after Astro (Pagefind, social images): Pagefind's and
 //    Astro's processes end, and the next build removes the temporary folder left beside dist/.
 // The earlier output is byte for byte as it was after each.
@@ -106,6 +107,38 @@ describe('a build stops with whatever started it', () => {
     }
     expect(await fingerprint(outDir)).toEqual(before);
   });
+
+  for (const command of ['npx', 'shell'] as const)
+    it(`stops when the ${command} that started it gets SIGTERM while the check waits for the lake`, async () => {
+      const lake = await startContentLake({ dataset: fixtureDocuments(), projectId: 'naravard' });
+      lake.use(async (_ctx, next) => {
+        await new Promise((resolve) => setTimeout(resolve, 30_000));
+        return next();
+      });
+      try {
+        const { stopped, output, closedAfterStopMs } = await runBuild({
+          outDir,
+          env: {
+            SANITY_PROJECT_ID: 'naravard',
+            SANITY_DATASET: 'production',
+            SANITY_API_HOST: lake.apiHost,
+          },
+          command,
+          expectCheckToFail: true,
+          stopWhen: async () =>
+            (await processesWith('cmdline', path.join(site, '.dist.content-'))).length > 0,
+        });
+        expect(stopped, output).toBe(true);
+        expect(closedAfterStopMs, output).toBeLessThan(15_000);
+        expect(output).toContain('The build was stopped');
+        expect(output).not.toContain('after the build');
+        expect(await buildProcesses()).toEqual([]);
+      } finally {
+        await lake.close();
+      }
+      expect(await fingerprint(outDir)).toEqual(before);
+      expect(await readdir(site)).toEqual(['dist']);
+    });
 
   it('leaves no process behind when the build is killed after Astro, and the next build cleans up', async () => {
     let building: string | undefined;
