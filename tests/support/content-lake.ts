@@ -767,3 +767,30 @@ export async function startContentLake(options: ContentLakeOptions): Promise<Con
     },
   };
 }
+
+/**
+ * A handler that answers with an endless query answer (JSON whitespace after its opening, up to
+ * 256 MiB) until the client hangs up; `sent()` is how much the stand-in could write before that.
+ */
+export function endlessAnswer(headers: Record<string, string> = {}): {
+  handler: LakeHandler;
+  sent: () => number;
+} {
+  let sent = 0;
+  const handler: LakeHandler = (ctx) =>
+    new Promise<void>((resolve) => {
+      ctx.res.writeHead(200, { 'content-type': 'application/json', ...headers });
+      ctx.res.on('close', () => resolve());
+      const chunk = Buffer.alloc(64 * 1024, ' ');
+      ctx.res.write('{"ms":1,"result":[');
+      const pump = () => {
+        while (!ctx.res.destroyed && sent < 256 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!ctx.res.write(chunk)) return void ctx.res.once('drain', pump);
+        }
+        ctx.res.end();
+      };
+      pump();
+    });
+  return { handler, sent: () => sent };
+}

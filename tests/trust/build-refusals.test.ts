@@ -12,7 +12,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { urlProblem } from '../../src/lib/rules/index.ts';
-import { startContentLake, type ContentLake, type LakeHandler } from '../support/content-lake.ts';
+import {
+  endlessAnswer,
+  startContentLake,
+  type ContentLake,
+  type LakeHandler,
+} from '../support/content-lake.ts';
 import { processesWith } from '../support/processes.ts';
 import {
   CRASH,
@@ -68,22 +73,8 @@ describe('the build refuses what it cannot build from, and leaves the earlier si
   }
 
   it('refuses an answer above the size limit, naming the limit and how to raise it', async () => {
-    let sent = 0;
-    fault = (ctx) =>
-      new Promise<void>((resolve) => {
-        ctx.res.writeHead(200, { 'content-type': 'application/json' });
-        ctx.res.on('close', () => resolve());
-        const chunk = Buffer.alloc(64 * 1024, ' ');
-        ctx.res.write('{"ms":1,"result":[');
-        const pump = () => {
-          while (!ctx.res.destroyed && sent < 256 * 1024 * 1024) {
-            sent += chunk.length;
-            if (!ctx.res.write(chunk)) return void ctx.res.once('drain', pump);
-          }
-          ctx.res.end();
-        };
-        pump();
-      });
+    const answer = endlessAnswer();
+    fault = answer.handler;
     const { exitCode, output } = await runBuild({
       outDir,
       env: remoteEnv({ SANITY_MAX_ANSWER_MB: '2' }),
@@ -94,7 +85,7 @@ describe('the build refuses what it cannot build from, and leaves the earlier si
       `Could not get content from Sanity project naravard, dataset production at ${lake.apiHost}: the query for all published documents failed: the answer is larger than the limit of 2 MiB: reading stopped there (SANITY_MAX_ANSWER_MB=2 sets it (2 MiB): raise it to allow a larger one)`,
     );
     await expectEarlierSiteKept(output);
-    expect(sent).toBeLessThan(32 * 1024 * 1024);
+    expect(answer.sent()).toBeLessThan(32 * 1024 * 1024);
   });
 
   it('reports a redirect from the Content Lake as a redirect, without following it', async () => {

@@ -18,6 +18,7 @@ import {
 import { LIMITS } from '../../src/lib/content/limits.ts';
 import { createRemoteSource, type SourceEnv } from '../../src/lib/content/source.ts';
 import {
+  endlessAnswer,
   startContentLake,
   type ContentLake,
   type LakeContext,
@@ -156,31 +157,6 @@ describe('the remote source under faults', () => {
       expect(error.attempts).toBe(1);
       expect(waits).toEqual([]);
     });
-  }
-
-  /**
-   * Answers with an endless JSON body (whitespace after the opening) until the build hangs up;
-   * `sent()` is what the stand-in could write before that.
-   */
-  function endlessAnswer(headers: Record<string, string> = {}) {
-    let sent = 0;
-    const handler: LakeHandler = (ctx) =>
-      new Promise<void>((resolve) => {
-        ctx.res.writeHead(200, { 'content-type': 'application/json', ...headers });
-        ctx.res.on('close', () => resolve());
-        const chunk = Buffer.alloc(64 * 1024, ' ');
-        ctx.res.write('{"ms":1,"result":[');
-        const pump = () => {
-          // 256 MiB at most, should the build read on.
-          while (!ctx.res.destroyed && sent < 256 * 1024 * 1024) {
-            sent += chunk.length;
-            if (!ctx.res.write(chunk)) return void ctx.res.once('drain', pump);
-          }
-          ctx.res.end();
-        };
-        pump();
-      });
-    return { handler, sent: () => sent };
   }
 
   it('stops reading an answer at the size limit, refusing it with the limit and how to raise it', async () => {
