@@ -175,6 +175,14 @@ export const EVENTS = [
   'Slutrapport om',
 ] as const;
 
+/** National events (government, SKR, state inquiries): labelled as national, not by region. */
+export const NATIONAL_EVENTS = [
+  'Regeringen och SKR tecknar överenskommelse om',
+  'Regeringen ger en statlig utredning i uppdrag att se över',
+  'Statlig utredning lämnar betänkande om',
+  'Nationell konferens om',
+] as const;
+
 export const ROLES = [
   'Utvecklingsledare Nära vård',
   'Samordnare Nära vård',

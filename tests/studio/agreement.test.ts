@@ -262,6 +262,25 @@ const MUTATIONS: Mutation[] = [
     apply: (doc) => void (doc['status'] = 'klart'),
     expected: 'error',
   },
+  // An event's scope
+  {
+    name: 'scope: nationell',
+    types: ['handelse'],
+    apply: (doc) => void (doc['scope'] = 'nationell'),
+    expected: 'ok',
+  },
+  {
+    name: 'scope: removed',
+    types: ['handelse'],
+    apply: (doc) => void delete doc['scope'],
+    expected: 'ok',
+  },
+  {
+    name: 'scope: lokal',
+    types: ['handelse'],
+    apply: (doc) => void (doc['scope'] = 'lokal'),
+    expected: 'error',
+  },
   // Contact details
   ...[
     ['+46 031 335 51 76', 'error'],

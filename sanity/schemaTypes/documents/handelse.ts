@@ -1,10 +1,15 @@
 import { CalendarIcon } from '@sanity/icons/Calendar';
-import { requiredMessage } from '../../../src/lib/rules/index.ts';
+import {
+  EVENT_SCOPE_OPTIONS,
+  optionMessage,
+  requiredMessage,
+} from '../../../src/lib/rules/index.ts';
 import { defineField, defineType } from 'sanity';
 import {
   programmeAndDelprojektFields,
   documentsField,
   isoDateField,
+  optionTitle,
   regionLabel,
   regionsField,
   slugField,
@@ -56,7 +61,19 @@ export default defineType({
       type: 'text',
       rows: 2,
     }),
-    regionsField('Regionerna som händelsen gäller.'),
+    defineField({
+      name: 'scope',
+      title: 'Omfattning',
+      description:
+        'Nationell för det som gäller hela landet, till exempel ett regeringsbeslut, en överenskommelse mellan regeringen och SKR eller en statlig utredning. Då visas händelsen som nationell i stället för med regionerna nedan.',
+      type: 'string',
+      options: { list: [...EVENT_SCOPE_OPTIONS], layout: 'radio', direction: 'horizontal' },
+      initialValue: 'regional',
+      validation: (rule) => rule.error(optionMessage(EVENT_SCOPE_OPTIONS)),
+    }),
+    regionsField(
+      'Regionerna som händelsen gäller. För en nationell händelse: regionerna vars material tar upp den.',
+    ),
     ...programmeAndDelprojektFields('händelsen', 'händelsens regioner'),
     documentsField('Dokument från händelsen, till exempel inspelning och bildspel.'),
     sourcesField(),
@@ -65,11 +82,16 @@ export default defineType({
     select: {
       title: 'title',
       date: 'date',
+      scope: 'scope',
       region0: 'regions.0.name',
       region1: 'regions.1.name',
     },
-    prepare({ title, date, region0, region1 }) {
-      return { title, subtitle: subtitle(date, regionLabel(region0, region1)) };
+    prepare({ title, date, scope, region0, region1 }) {
+      const place =
+        scope === 'nationell'
+          ? optionTitle(EVENT_SCOPE_OPTIONS, scope)
+          : regionLabel(region0, region1);
+      return { title, subtitle: subtitle(date, place) };
     },
   },
   orderings: [

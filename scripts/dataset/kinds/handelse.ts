@@ -1,8 +1,10 @@
-// A händelse: a dated event, at the precision its source prints, mostly of a programme.
+// A händelse: a dated event, at the precision its source prints, mostly of a programme. A
+// quarter of the events outside programmes are national (a government decision, an SKR
+// agreement), mentioned by the owner's region.
 import type { Document, DocumentBuilder } from '../builder.ts';
 import { REFERENCE_YEAR, dateText, isoDate, randomDate } from '../dates.ts';
 import { sentences } from '../prose.ts';
-import { EVENTS, TOPICS } from '../vocabulary.ts';
+import { EVENTS, NATIONAL_EVENTS, TOPICS } from '../vocabulary.ts';
 
 export function handelse(builder: DocumentBuilder, h: number): Document {
   const plan = builder.plan;
@@ -17,7 +19,10 @@ export function handelse(builder: DocumentBuilder, h: number): Document {
       : random.between(2013, REFERENCE_YEAR);
   const parts = randomDate(random, year);
   const date = isoDate(parts);
-  const title = `${random.pick(EVENTS)} ${random.pick(TOPICS).toLowerCase()} i ${builder.region(owner).name}`;
+  const national = programme < 0 && random.chance(0.25);
+  const title = national
+    ? `${random.pick(NATIONAL_EVENTS)} ${random.pick(TOPICS).toLowerCase()}`
+    : `${random.pick(EVENTS)} ${random.pick(TOPICS).toLowerCase()} i ${builder.region(owner).name}`;
   const doc = builder.system(plan.ids.handelse[h] as string, 'handelse');
   doc['title'] = title;
   doc['slug'] = { _type: 'slug', current: builder.slug('handelse', `${date} ${title}`) };
@@ -28,6 +33,7 @@ export function handelse(builder: DocumentBuilder, h: number): Document {
     doc['note'] =
       `Källsidan anger bara året ${year}. I tidslinjen sorteras händelsen till början av året.`;
   }
+  if (national) doc['scope'] = 'nationell';
   const regions = [builder.regionId(owner)];
   const parent = builder.region(owner).parent;
   if (parent >= 0 && random.chance(0.3)) regions.push(builder.regionId(parent));

@@ -18,6 +18,8 @@ import {
   attachmentProblem,
   blockProblems,
   emailProblem,
+  EVENT_SCOPE_OPTIONS,
+  EVENT_SCOPES,
   financingProblem,
   isoDateProblem,
   LINK_SCHEMES,
@@ -69,6 +71,7 @@ const wholeNumber = (rule: { min: number; max: number | undefined; message: stri
   return rule.max === undefined ? number : number.max(rule.max, { error: rule.message });
 };
 const status = z.enum(STATUSES, { error: optionMessage(STATUS_OPTIONS) });
+const eventScope = z.enum(EVENT_SCOPES, { error: optionMessage(EVENT_SCOPE_OPTIONS) });
 
 /** Objects keep system fields (`_type`, `_key`, …) and warn on other unknown keys. */
 function object<T extends z.ZodRawShape>(shape: T) {
@@ -343,6 +346,7 @@ export const documentSchemas = {
     dateText: line().optional(),
     summary: multiline(required('handelse', 'summary')),
     note: multiline().optional(),
+    scope: eventScope.optional(),
     regions,
     programme: reference.optional(),
     delprojekt: reference.optional(),

@@ -19,7 +19,7 @@ export const LINK_STUB = `{_id, _type, "title": coalesce(title, name), "slug": s
 
 const DOCUMENT_STUB = `{_id, _type, "title": coalesce(title, name), "slug": slug.current, kind, date, format, "url": coalesce(attachment.url, attachment.file.asset->url)}`;
 const CONTACT_STUB = `{_id, _type, "title": coalesce(title, name), "slug": slug.current, role, organisation, email, phone}`;
-const EVENT_STUB = `{_id, _type, "title": coalesce(title, name), "slug": slug.current, date, dateText}`;
+const EVENT_STUB = `{_id, _type, "title": coalesce(title, name), "slug": slug.current, date, dateText, scope}`;
 const PERIOD = `period{start, end, text}`;
 const SOURCES = `"sources": coalesce(sources[]->${LINK_STUB}, [])`;
 const UPDATED = `"updatedAt": _updatedAt`;
@@ -143,7 +143,7 @@ export const TEMAN_QUERY = defineQuery(`*[_type == "tema" && ${PUBLISHED}] | ord
 /** Events in date order, with regions, programme, delprojekt and documents. */
 export const HANDELSER_QUERY =
   defineQuery(`*[_type == "handelse" && ${PUBLISHED}] | order(date asc, title asc) {
-  _id, _type, title, ${SLUG}, date, dateText, summary, note, ${UPDATED}, ${SOURCES},
+  _id, _type, title, ${SLUG}, date, dateText, summary, note, scope, ${UPDATED}, ${SOURCES},
   "regions": coalesce(regions[]->${LINK_STUB}, []),
   "programme": programme->${LINK_STUB},
   "delprojekt": delprojekt->${LINK_STUB},

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import {
   DECORATORS,
   DOCUMENT_TYPES,
+  EVENT_SCOPES,
   isoDateProblem,
   LINK_SCHEMES,
   REGION_KINDS,
@@ -24,7 +25,7 @@ import {
 } from '../rules/index.ts';
 
 export { SLUG_PATTERN } from '../rules/slug.ts';
-export { DECORATORS, DOCUMENT_TYPES, REGION_KINDS, STATUSES, type DocumentType };
+export { DECORATORS, DOCUMENT_TYPES, EVENT_SCOPES, REGION_KINDS, STATUSES, type DocumentType };
 
 function checked(rule: (value: string) => string | undefined) {
   return z.string().superRefine((value, ctx) => {
@@ -92,9 +93,13 @@ export const contactStubSchema = linkStubSchema.extend({
 });
 export type ContactStub = z.infer<typeof contactStubSchema>;
 
+/** Missing (`null`) means regional. */
+const eventScope = z.enum(EVENT_SCOPES).nullable();
+
 export const eventStubSchema = linkStubSchema.extend({
   date: isoDate,
   dateText: z.string().nullable(),
+  scope: eventScope,
 });
 export type EventStub = z.infer<typeof eventStubSchema>;
 
@@ -332,6 +337,7 @@ export const handelseSchema = z.object({
   dateText: z.string().nullable(),
   summary: z.string(),
   note: z.string().nullable(),
+  scope: eventScope,
   regions: z.array(linkStubSchema).min(1),
   programme: linkStubSchema.nullable(),
   delprojekt: linkStubSchema.nullable(),

@@ -2,8 +2,9 @@
 // timestamps, phone links and the labels of the content model's enumerations.
 import type { DOKUMENT_KINDS, REGION_KINDS, STATUSES, Period } from '../content/schemas.ts';
 import { formatSwedishDate } from '../search/dates.ts';
+import { NATIONAL_EVENT_LABEL } from '../search/labels.ts';
 
-export { formatSwedishDate };
+export { formatSwedishDate, NATIONAL_EVENT_LABEL };
 
 const TIMESTAMP = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Stockholm',
@@ -97,6 +98,19 @@ export function formatPeriod(period: Period | null | undefined): string | undefi
 export function joinSv(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
+}
+
+/**
+ * Where an event happened, as a list or a page labels it: "Nationellt" for a national event
+ * (its regions only mention it), else its regions ("Fyrbodal och Västra Götaland").
+ */
+export function eventPlace(event: {
+  scope?: string | null;
+  regions: readonly { title: string }[];
+}): string {
+  return event.scope === 'nationell'
+    ? NATIONAL_EVENT_LABEL
+    : joinSv(event.regions.map((region) => region.title));
 }
 
 /** Swedish collation for sorting names and titles. */

@@ -40,8 +40,10 @@ export function sharedCard(
   return county ? { image: `/og/kort/lan/${county.slug}.png`, title: county.name } : NATIONAL_CARD;
 }
 
-/** The shared card of a content page: the county of its most specific region. */
+/** The shared card of a content page: the county of its most specific region, or the country's. */
 export async function socialCardFor(doc: IndexableDocument): Promise<SocialCard | undefined> {
+  // A national event is the whole country's, whichever region's material mentions it.
+  if (doc._type === 'handelse' && doc.scope === 'nationell') return sharedCard(doc._type);
   const region = await primaryRegion(ownRegions(doc));
   const county =
     region &&

@@ -24,6 +24,18 @@ export const STATUS_OPTIONS = [
 export const STATUSES = ['planerat', 'pagaende', 'avslutat'] as const;
 
 /**
+ * Whether an event concerns the regions it lists or the whole country (a government decision,
+ * an SKR agreement, a national inquiry). A national event keeps its regions (where the source
+ * mentions it) but is labelled as national instead of by region. Missing means regional.
+ */
+export const EVENT_SCOPE_OPTIONS = [
+  { title: 'Regional eller lokal', value: 'regional' },
+  { title: 'Nationell', value: 'nationell' },
+] as const;
+export const EVENT_SCOPES = ['regional', 'nationell'] as const;
+export type EventScope = (typeof EVENT_SCOPES)[number];
+
+/**
  * A warning, not an error: the embedded dataset holds six programmes and two delprojekt whose
  * sources say nothing about whether the work goes on, and a status is never invented. New
  * documents start as Pågående (the Studio's initial value).

@@ -15,7 +15,7 @@ import type {
   Tema,
 } from '../content/schemas.ts';
 import { formatSwedishDate } from './dates.ts';
-import { TYPE_LABELS } from './labels.ts';
+import { NATIONAL_EVENT_LABEL, TYPE_LABELS } from './labels.ts';
 
 /** The data of any content page's entry, as the collections hold it. */
 export type IndexableDocument =
@@ -38,7 +38,7 @@ export interface SearchIndexMeta {
   /** The type's Swedish label (`Program`): the `typ` filter value and meta. */
   type: string;
   title: string;
-  /** The page's own regions, by name (shown with the result). */
+  /** The page's own regions, by name (shown with the result); "Nationellt" for a national event. */
   regions: string[];
   /** `region` filter values: every ancestor of each own region (root first), then the region. */
   regionFilters: string[];
@@ -242,7 +242,11 @@ export function searchIndexMeta(
   return {
     type: TYPE_LABELS[doc._type],
     title: titleOf(doc),
-    regions: unique(own.map((region) => regionsById.get(region._id)?.name ?? region.title)),
+    // A national event is shown as national; its regions still filter it.
+    regions:
+      doc._type === 'handelse' && doc.scope === 'nationell'
+        ? [NATIONAL_EVENT_LABEL]
+        : unique(own.map((region) => regionsById.get(region._id)?.name ?? region.title)),
     regionFilters,
     themes: unique(themesOf(doc)),
     date,

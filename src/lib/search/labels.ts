@@ -6,6 +6,9 @@ import type { DocumentType } from '../content/schemas.ts';
 export const FILTER_KEYS = ['region', 'typ', 'tema'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
+/** What a national event shows instead of its regions: on its pages, in lists and with a result. */
+export const NATIONAL_EVENT_LABEL = 'Nationellt';
+
 /** The Swedish label of each type: the `typ` filter value, the URL value and what a result shows. */
 export const TYPE_LABELS: Record<DocumentType, string> = {
   programme: 'Program',
