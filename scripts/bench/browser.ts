@@ -29,7 +29,7 @@ export interface Transfer {
  * response headers plus the body as transferred (Chromium's `encodedDataLength`), or the
  * Content-Length where Chromium reports none (a worker's script).
  */
-class NetworkLog {
+export class NetworkLog {
   readonly transfers: Transfer[] = [];
   private readonly pending = new Set<Request>();
   private readonly finishing: Array<Promise<void>> = [];
@@ -42,6 +42,8 @@ class NetworkLog {
       this.lastActivity = Date.now();
     });
     page.on('requestfinished', (request) => {
+      // When the response ended, not when its sizes were read.
+      const at = Date.now();
       this.finishing.push(
         Promise.all([request.sizes(), request.response()]).then(
           async ([sizes, response]) => {
@@ -51,9 +53,10 @@ class NetworkLog {
             this.transfers.push({
               url: request.url(),
               type: request.resourceType(),
-              bytes: sizes.responseBodySize || contentLength,
+              // Chromium now and then reports a negative size (a cancelled response): none.
+              bytes: Math.max(0, sizes.responseBodySize) || contentLength,
               headerBytes: sizes.responseHeadersSize,
-              at: Date.now(),
+              at,
             });
             this.pending.delete(request);
             this.lastActivity = Date.now();
@@ -68,6 +71,11 @@ class NetworkLog {
       this.pending.delete(request);
       this.lastActivity = Date.now();
     });
+  }
+
+  /** Waits until the sizes of every finished response are read. */
+  async settled(): Promise<void> {
+    await Promise.all(this.finishing);
   }
 
   /** Resolves once no request has been open or finished for `quietMs`. */
