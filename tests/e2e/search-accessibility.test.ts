@@ -1,5 +1,6 @@
 // The search page is accessible: axe-core finds nothing against WCAG 2.1 A/AA, the result count
-// is announced politely, and without JavaScript the page still leads somewhere.
+// is announced politely, without JavaScript (or without Pagefind) the page still leads
+// somewhere, and with it that way round never shows, so nothing shifts as the search loads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from '../support/browser.ts';
 import {
@@ -8,6 +9,7 @@ import {
   openSite,
   readAllResults,
   statusText,
+  waitForReady,
   type SiteSession,
 } from './helpers.ts';
 
@@ -79,6 +81,51 @@ describe('the search page', () => {
       (url) => url.pathname === '/sok/' && url.searchParams.get('q') === 'färdplan',
     );
     expect(new URL(page.url()).searchParams.get('typ')).toBe('Program');
+    await context.close();
+  });
+
+  it('with JavaScript hides that way round from the first paint: nothing shifts on a phone', async () => {
+    const context = await site.browser.newContext({
+      baseURL: site.server.url,
+      viewport: { width: 412, height: 823 },
+    });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const shifts: Array<{ value: number; nodes: string[] }> = [];
+      (window as unknown as { layoutShifts: typeof shifts }).layoutShifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as Array<{
+          value: number;
+          sources: Array<{ node?: Node | null }>;
+        }>)
+          shifts.push({
+            value: entry.value,
+            nodes: entry.sources.map((source) => source.node?.nodeName ?? '?'),
+          });
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto('/sok/');
+    await waitForReady(page);
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('[data-search-app]')?.dataset.searchRendered,
+    );
+    expect(await page.locator('[data-search-fallback]').isVisible()).toBe(false);
+    expect(
+      await page.evaluate(() => (window as unknown as { layoutShifts: unknown[] }).layoutShifts),
+    ).toEqual([]);
+    await context.close();
+  });
+
+  it('shows that way round when Pagefind cannot be loaded', async () => {
+    const context = await site.browser.newContext({ baseURL: site.server.url });
+    await context.route('**/pagefind/pagefind.js', (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto('/sok/?q=egenv%C3%A5rd');
+    await page.waitForFunction(
+      () =>
+        document.querySelector<HTMLElement>('[data-search-app]')?.dataset.searchReady === 'failed',
+    );
+    expect(await page.locator('[data-search-fallback]').isVisible()).toBe(true);
     await context.close();
   });
 });
