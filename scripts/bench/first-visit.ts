@@ -194,6 +194,10 @@ export async function measureFirstVisit(
       laterSearchRequests: later.length,
       laterResultsShown,
       byType,
+      files: toFirstResult.map((transfer) => ({
+        path: new URL(transfer.url).pathname,
+        bytes: transfer.bytes,
+      })),
       conditions: {
         loadAtStart,
         loadAtEnd: loadAverage(),

@@ -51,6 +51,8 @@ export interface FirstVisitRun {
   laterResultsShown: number;
   /** Until the first result, by kind: document, stylesheet, script, font, fetch … */
   byType: Record<string, number>;
+  /** Until the first result, file by file (path and bytes), in the order they finished. */
+  files: Array<{ path: string; bytes: number }>;
   conditions: RunConditions;
 }
 
@@ -144,8 +146,12 @@ export interface LighthouseSummary {
   path: string;
   /** The median score of the runs, per category. */
   scores: Record<Category, number | undefined>;
-  /** Each run's scores, in the order they ran. */
-  runs: Array<{ scores: Record<Category, number>; conditions: RunConditions }>;
+  /** Each run's scores, in the order they ran, with Lighthouse's benchmark index of the machine. */
+  runs: Array<{
+    scores: Record<Category, number>;
+    benchmarkIndex?: number | undefined;
+    conditions: RunConditions;
+  }>;
   /** Median metrics of the runs. */
   metrics: Record<keyof LighthousePage['metrics'], number | undefined>;
   /** Audits that cost points in any run, with how many runs they failed in. */
@@ -188,7 +194,11 @@ export function summarizeLighthouse(
     name,
     path,
     scores,
-    runs: runs.map((run) => ({ scores: run.page.scores, conditions: run.conditions })),
+    runs: runs.map((run) => ({
+      scores: run.page.scores,
+      benchmarkIndex: run.page.benchmarkIndex,
+      conditions: run.conditions,
+    })),
     metrics,
     failing: [...failing.values()],
     verdict,
@@ -303,11 +313,11 @@ function renderLighthouseSummary(pages: readonly LighthouseSummary[]): string[] 
         `| ${page.name} | \`${page.path}\` | ${score(page.scores.performance)} | ${score(page.scores.accessibility)} | ${score(page.scores['best-practices'])} | ${score(page.scores.seo)} | ${page.metrics.largestContentfulPaintMs === undefined ? '–' : `${(page.metrics.largestContentfulPaintMs / 1000).toFixed(1)} s`} | ${ms(page.metrics.totalBlockingTimeMs)} | ${page.metrics.cumulativeLayoutShift ?? '–'} | ${page.runs.map((run) => run.scores.performance).join(', ')} | **${page.verdict}** |`,
     ),
     '',
-    'Conditions per run (load average 1 min at start → end, CPU pressure):',
+    'Conditions per run (load average 1 min at start → end, CPU pressure, and Lighthouse’s benchmark index of the machine, higher is faster):',
     '',
     ...pages.map(
       (page) =>
-        `- ${page.name}: ${page.runs.map((run, index) => `run ${index + 1}: ${describeConditions(run.conditions)}`).join('; ')}`,
+        `- ${page.name}: ${page.runs.map((run, index) => `run ${index + 1}: ${describeConditions(run.conditions)}${run.benchmarkIndex === undefined ? '' : `, benchmark index ${Math.round(run.benchmarkIndex)}`}`).join('; ')}`,
     ),
     '',
     failing.length === 0

@@ -27,6 +27,7 @@ const visit = (bytes: number, ms: number, later: number): FirstVisitRun => ({
   laterSearchRequests: 4,
   laterResultsShown: 10,
   byType: {},
+  files: [],
   conditions,
 });
 
