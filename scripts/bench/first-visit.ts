@@ -121,7 +121,10 @@ async function settledResults(page: Page, kind: SearchUiKind, term: string): Pro
       term,
       { timeout: 60_000 },
     );
-    return page.evaluate(() => document.querySelectorAll('[data-search-list] li').length);
+    // Results, not their sub-results (a result's sections are list items inside it).
+    return page.evaluate(
+      () => document.querySelectorAll('[data-search-list] > li.search-result').length,
+    );
   }
   await page.waitForFunction(
     (q) =>
