@@ -5,6 +5,7 @@ import { structureTool } from 'sanity/structure';
 import { documentActions } from './actions';
 import { isAdministrator } from './roles';
 import { API_VERSION, apiHost, dataset, projectId } from './env';
+import { presentation } from './presentation';
 import { schemaTypes } from './schemaTypes';
 import { structure } from './structure';
 import { regionTemplates } from './templates';
@@ -19,6 +20,8 @@ export default defineConfig({
     // keepPanesOnCreate (6.16): a document created from a list inside the region tree opens
     // beside that list instead of throwing the editor out of the tree.
     structureTool({ title: 'Innehåll', structure, keepPanesOnCreate: true }),
+    // The preview build beside the forms, with click-to-edit (sanity/presentation.ts).
+    presentation,
     visionTool({ title: 'GROQ', defaultApiVersion: API_VERSION, defaultDataset: dataset }),
     svSELocale(),
   ],
