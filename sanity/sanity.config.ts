@@ -6,6 +6,7 @@ import { documentActions } from './actions';
 import { isAdministrator } from './roles';
 import { API_VERSION, apiHost, dataset, projectId } from './env';
 import { presentation } from './presentation';
+import { presentationSwedish } from './presentation-sv';
 import { schemaTypes } from './schemaTypes';
 import { structure } from './structure';
 import { regionTemplates } from './templates';
@@ -28,6 +29,7 @@ export default defineConfig({
   // Vision (GROQ) is a developer's tool: administrators only.
   tools: (tools, { currentUser }) =>
     isAdministrator(currentUser) ? tools : tools.filter((tool) => tool.name !== 'vision'),
+  i18n: { bundles: [presentationSwedish] },
   document: { actions: documentActions },
   schema: {
     types: schemaTypes,

@@ -104,7 +104,7 @@ describe('the Presentation tool', () => {
 
   it('lists the pages that show a document in its form, and opens one in the frame', async () => {
     const page = await session.open('/structure/per-typ;delprojekt;delprojekt-gr-1');
-    const banner = page.getByRole('button', { name: /^Used on \d+ pages$/ });
+    const banner = page.getByRole('button', { name: /^Visas på \d+ sidor$/ });
     await banner.waitFor({ timeout: STEP });
     await banner.click();
     const pane = page.getByTestId('document-pane');
@@ -122,7 +122,7 @@ describe('the Presentation tool', () => {
       await expect.poll(() => location(title).count(), { timeout: STEP }).toBe(1);
       expect(await location(title).innerText()).toContain(href);
     }
-    expect(await banner.innerText()).toBe('Used on 6 pages');
+    expect(await banner.innerText()).toBe('Visas på 6 sidor');
 
     await location(`Program: ${DRAFT_TITLE}`).click();
     await expect
