@@ -35,8 +35,10 @@ export const dataset =
 export const apiHost = read(() => process.env.SANITY_STUDIO_API_HOST);
 
 /**
- * Where "Förhandsgranska" opens a document: the preview build as `npm start` serves it
- * (`ASTRO_OUT_DIR=dist-preview npm start -- --no-build`), unless set.
+ * The preview build's address, for "Förhandsgranska" (sanity/actions.ts) and the Presentation
+ * tool's frame (sanity/presentation.ts): as `npm start` serves it
+ * (`ASTRO_OUT_DIR=dist-preview npm start -- --no-build`), unless set. The preview build in turn
+ * lets this Studio frame it (STUDIO_URL, src/lib/preview.ts).
  */
 export const previewUrl = (
   read(() => process.env.SANITY_STUDIO_PREVIEW_URL) ?? 'http://127.0.0.1:4321'

@@ -5,6 +5,8 @@ import { structureTool } from 'sanity/structure';
 import { documentActions } from './actions';
 import { isAdministrator } from './roles';
 import { API_VERSION, apiHost, dataset, projectId } from './env';
+import { presentation } from './presentation';
+import { presentationSwedish } from './presentation-sv';
 import { schemaTypes } from './schemaTypes';
 import { structure } from './structure';
 import { regionTemplates } from './templates';
@@ -19,12 +21,15 @@ export default defineConfig({
     // keepPanesOnCreate (6.16): a document created from a list inside the region tree opens
     // beside that list instead of throwing the editor out of the tree.
     structureTool({ title: 'Innehåll', structure, keepPanesOnCreate: true }),
+    // The preview build beside the forms, with click-to-edit (sanity/presentation.ts).
+    presentation,
     visionTool({ title: 'GROQ', defaultApiVersion: API_VERSION, defaultDataset: dataset }),
     svSELocale(),
   ],
   // Vision (GROQ) is a developer's tool: administrators only.
   tools: (tools, { currentUser }) =>
     isAdministrator(currentUser) ? tools : tools.filter((tool) => tool.name !== 'vision'),
+  i18n: { bundles: [presentationSwedish] },
   document: { actions: documentActions },
   schema: {
     types: schemaTypes,

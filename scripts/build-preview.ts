@@ -5,13 +5,15 @@
 // (src/integrations/preview.ts). It is for the editorial team: do not deploy it publicly.
 //
 // Needs SANITY_PROJECT_ID, SANITY_DATASET and SANITY_TOKEN, a read token (the Viewer role
-// reads drafts); SANITY_API_HOST as for any remote build. The build itself is the ordinary one
+// reads drafts); SANITY_API_HOST as for any remote build; STUDIO_URL, the Studio whose
+// Presentation tool shows the preview (default http://localhost:3333, `npm run studio`). The build itself is the ordinary one
 // (scripts/build.ts: content check, build beside the output folder, swap) with
 // SANITY_PERSPECTIVE=drafts; `--out DIR` builds elsewhere (never dist/).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { studioOrigins } from '../src/lib/preview.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PUBLIC_DIR = path.join(ROOT, 'dist');
@@ -43,8 +45,17 @@ if (missing.length > 0) {
   );
 }
 
+// The Studios whose Presentation tool may frame the preview: checked before anything is built.
+let studios: string[];
+try {
+  studios = studioOrigins(process.env);
+} catch (error) {
+  fail((error as Error).message);
+}
+
 console.log(
-  `Building the editors' preview (drafts) into ${path.relative(process.cwd(), outDir) || outDir}/ …`,
+  `Building the editors' preview (drafts) into ${path.relative(process.cwd(), outDir) || outDir}/ …\n` +
+    `The Studio at ${studios.join(', ')} may show it in its Presentation tool (STUDIO_URL).`,
 );
 const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'build.ts')], {
   cwd: ROOT,

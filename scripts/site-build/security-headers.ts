@@ -6,10 +6,21 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HEADER_ONLY_DIRECTIVES } from '../../src/integrations/content-security-policy.ts';
 import type { BuildRecords } from '../../src/lib/build-records.ts';
+import { isPreviewBuild, studioOrigins } from '../../src/lib/preview.ts';
 import { HEADERS_FILE, formatHeadersFile } from '../../src/lib/static-headers.ts';
 import type { StepLogger } from './steps.ts';
 
 type Policy = Map<string, string[]>;
+
+/**
+ * What only a header carries: on the public site no framing at all; in an editors' preview,
+ * framing by the Studio's Presentation tool only (STUDIO_URL, src/lib/preview.ts).
+ */
+export function headerOnlyDirectives(env: NodeJS.ProcessEnv = process.env): readonly string[] {
+  return isPreviewBuild(env)
+    ? [`frame-ancestors ${studioOrigins(env).join(' ')}`]
+    : HEADER_ONLY_DIRECTIVES;
+}
 
 function parsePolicy(policy: string): Policy {
   const parsed: Policy = new Map();
@@ -26,7 +37,10 @@ function parsePolicy(policy: string): Policy {
  * for every path: static hosts join the values of several matching rules into one header,
  * which a browser would enforce as separate policies, each page's and the rule's.
  */
-export function headerPolicy(pagePolicies: Iterable<string>): string {
+export function headerPolicy(
+  pagePolicies: Iterable<string>,
+  headerOnly: readonly string[] = HEADER_ONLY_DIRECTIVES,
+): string {
   const merged: Policy = new Map();
   for (const policy of pagePolicies) {
     for (const [name, sources] of parsePolicy(policy)) {
@@ -34,8 +48,7 @@ export function headerPolicy(pagePolicies: Iterable<string>): string {
       merged.set(name, [...known, ...sources.filter((source) => !known.includes(source))]);
     }
   }
-  for (const [name, sources] of parsePolicy(HEADER_ONLY_DIRECTIVES.join(';')))
-    merged.set(name, sources);
+  for (const [name, sources] of parsePolicy(headerOnly.join(';'))) merged.set(name, sources);
   return [...merged].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
 }
 
@@ -44,6 +57,7 @@ export async function writeSecurityHeaders(
   siteDir: string,
   records: BuildRecords,
   logger: StepLogger,
+  headerOnly: readonly string[] = headerOnlyDirectives(),
 ): Promise<void> {
   const pages = records.routes.filter((route) => route.type === 'page');
   const without = pages.find((route) => !records.policies[route.policy]);
@@ -58,7 +72,7 @@ export async function writeSecurityHeaders(
       {
         pattern: '/*',
         headers: [
-          ['Content-Security-Policy', headerPolicy(used)],
+          ['Content-Security-Policy', headerPolicy(used, headerOnly)],
           ['X-Content-Type-Options', 'nosniff'],
         ],
       },

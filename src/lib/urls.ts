@@ -29,6 +29,19 @@ const HAS_INDEX: ReadonlySet<DocumentType> = new Set([
   'kalla',
 ]);
 
+/** The heading of each type's list page (`/{section}/`). */
+export const INDEX_TITLES: Record<DocumentType, string> = {
+  region: 'Regioner',
+  programme: 'Program',
+  malbild: 'Målbilder',
+  delprojekt: 'Delprojekt',
+  kontaktperson: 'Kontakter',
+  dokument: 'Dokument',
+  tema: 'Teman',
+  handelse: 'Tidslinje',
+  kalla: 'Källor',
+};
+
 export const STATIC_PATHS = {
   home: '/',
   search: '/sok/',

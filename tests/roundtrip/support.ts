@@ -84,6 +84,20 @@ export interface CliResult {
 }
 
 /** Runs `node scripts/<script>` with only `env` (plus PATH) as its environment. */
+/** The caller's environment without anything that chooses content or output (for runScript). */
+export function inheritedEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] =>
+        entry[1] !== undefined &&
+        !entry[0].startsWith('SANITY_') &&
+        !['CONTENT_DIR', 'ASTRO_OUT_DIR', 'NARAVARD_PREVIEW_BUILD', 'STUDIO_URL'].includes(
+          entry[0],
+        ),
+    ),
+  );
+}
+
 export function runScript(
   script: string,
   args: string[],

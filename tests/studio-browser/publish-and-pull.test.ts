@@ -3,15 +3,15 @@
 // From another programme, "Förhandsgranska" opens its page in the preview build.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { removeScratchDirs, runScript, scratchDir } from '../roundtrip/support.ts';
 import { EDITOR, startStudioSession, type StudioSession } from '../support/studio.ts';
 import { STUDIO_DATASET, STUDIO_PROJECT_ID } from '../support/studio-build.ts';
 import { openFromStructure, publishButton } from './editor.ts';
 
 const PROGRAMME_ID = 'programme-gr-vardens-medarbetare';
-/** sanity/env.ts's default: the preview build as `npm start` serves it. */
-const PREVIEW_URL = 'http://127.0.0.1:4321';
+/** Where this run's Studio build opens the preview build (SANITY_STUDIO_PREVIEW_URL). */
+const PREVIEW_URL = inject('studioPreviewUrl');
 const NEW_TITLE = 'Vårdens medarbetare i Göteborgsregionen';
 
 let session: StudioSession;

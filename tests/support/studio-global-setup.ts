@@ -1,6 +1,7 @@
 // Global setup of the vitest 'studio-browser' project: builds the real Studio once per run,
 // for a loopback Content Lake on a port chosen here (the Studio bundle carries its API host,
-// so the port is fixed before the build). Each test file then starts its own lake on that
+// so the port is fixed before the build; so does the preview build's address, which a test
+// file serves a preview on). Each test file then starts its own lake on that
 // port; the project runs its files one at a time, so they never share a lake.
 //
 // The build runs in the background, as the site's does (global-setup.ts); each test file
@@ -19,6 +20,8 @@ declare module 'vitest' {
     studioBuildDir: string;
     /** The port the Studio build expects its Content Lake on (https://localhost:PORT). */
     studioLakePort: number;
+    /** Where the Studio build opens the preview build ("Förhandsgranska", Presentation). */
+    studioPreviewUrl: string;
   }
 }
 
@@ -31,14 +34,16 @@ export function studioBuildResultFile(buildDir: string): string {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const port = await freePort();
+  const previewUrl = `http://127.0.0.1:${await freePort()}`;
   const buildDir = path.join(RUN_DIR, 'studio');
   await rm(RUN_DIR, { recursive: true, force: true });
   await mkdir(RUN_DIR, { recursive: true });
   const built = startInBackground(studioBuildResultFile(buildDir), () =>
-    buildStudio(buildDir, `https://localhost:${port}`),
+    buildStudio(buildDir, `https://localhost:${port}`, previewUrl),
   );
   project.provide('studioBuildDir', buildDir);
   project.provide('studioLakePort', port);
+  project.provide('studioPreviewUrl', previewUrl);
   return async () => {
     await built;
     await rm(RUN_DIR, { recursive: true, force: true });

@@ -10,6 +10,8 @@
 //   POST /data/actions/{dataset}                  the Actions API the Studio edits and publishes
 //                                                 through, turned into mutations of the lake
 //   GET  /data/history/…                          no history (empty), as for a new dataset
+//   GET  /data/live/events/{dataset}              the Live Content API's stream (Presentation):
+//                                                 a welcome, no sync tags
 //
 // Why HTTP/2: every open pane holds a listen stream, and over HTTP/1.1 Chrome's six connections
 // per host are taken by them; documents then never load. Browsers speak HTTP/2 only over TLS,
@@ -678,6 +680,17 @@ export async function startStudioLake(options: StudioLakeOptions): Promise<Studi
     const passOn = { method: req.method, path: `${url.pathname}${url.search}`, body };
     if (/^\/(images|files)\//.test(url.pathname)) return forward(req, res, passOn, cors);
     if (path === '/ping') return json(200, { message: 'PONG' });
+    // The Live Content API's event stream, which the Presentation tool opens without a token (as
+    // it may for published content): a welcome, then nothing, as the stand-in has no sync tags.
+    if (new RegExp(`^/data/live/events/${datasetName}$`).test(path)) {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        ...cors,
+      });
+      res.write('event: welcome\ndata: {}\n\n');
+      return;
+    }
     if (!user) {
       return json(401, {
         error: 'Unauthorized',

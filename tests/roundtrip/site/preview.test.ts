@@ -2,17 +2,21 @@
 // perspective, where one programme has an unpublished draft. The preview shows the draft,
 // the shared public build (inject('distDir')) does not; every preview page says it is a
 // preview and is noindex; no sitemap; the token is nowhere in the output. Drafts never reach
-// a build other than build:preview.
+// a build other than build:preview. The preview's pages mark their fields for the Studio's
+// click-to-edit and load visual editing, and only the Studio may frame them; public pages do
+// none of that.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readDataset, type RawDocument } from '../../../src/lib/content/dataset.ts';
 import { PREVIEW_ROBOTS } from '../../../scripts/site-build/preview-robots.ts';
+import { DEFAULT_STUDIO_URL } from '../../../src/lib/preview.ts';
 import { startContentLake, type ContentLake } from '../../support/content-lake.ts';
 import { buildSite, listFiles, withOwnAstroCache } from '../../support/site.ts';
 import {
   DATASET,
   EMBEDDED_DATASET,
+  inheritedEnv,
   PROJECT_ID,
   READ_TOKEN,
   runScript,
@@ -21,18 +25,6 @@ import {
 
 const BANNER = 'Förhandsvisning med utkast.';
 const NOINDEX = '<meta name="robots" content="noindex">';
-
-/** The caller's environment without anything that chooses content or output. */
-function inheritedEnv(): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(
-      (entry): entry is [string, string] =>
-        entry[1] !== undefined &&
-        !entry[0].startsWith('SANITY_') &&
-        !['CONTENT_DIR', 'ASTRO_OUT_DIR', 'NARAVARD_PREVIEW_BUILD'].includes(entry[0]),
-    ),
-  );
-}
 
 describe('npm run build:preview', () => {
   const publicDist = inject('distDir');
@@ -109,6 +101,30 @@ describe('npm run build:preview', () => {
       expect(await readFile(path.join(publicDist, page), 'utf8'), page).not.toContain(BANNER);
     }
     expect(await readFile(path.join(publicDist, pagePath), 'utf8')).not.toContain(NOINDEX);
+  });
+
+  it('marks fields for click-to-edit and loads visual editing in the preview only; only the Studio may frame it', async () => {
+    const previewPage = await readFile(path.join(OUT_DIR, pagePath), 'utf8');
+    const id = programme._id;
+    for (const field of ['title', 'summary']) {
+      expect(previewPage).toContain(`data-sanity="id=${id};type=programme;path=${field};`);
+    }
+    expect(previewPage).toMatch(/<script type="module" src="\/_astro\/page\.[\w-]+\.js">/);
+    expect(await readFile(path.join(OUT_DIR, '_headers'), 'utf8')).toContain(
+      `frame-ancestors ${DEFAULT_STUDIO_URL}\n`,
+    );
+
+    // The public build: no attribute, no visual-editing code, no framing.
+    for (const page of await listFiles(publicDist, (file) => file.endsWith('.html'))) {
+      const html = await readFile(path.join(publicDist, page), 'utf8');
+      expect(html, page).not.toContain('data-sanity');
+      expect(html, page).not.toMatch(/\/_astro\/page\./);
+    }
+    const publicFiles = await listFiles(publicDist);
+    expect(publicFiles.filter((file) => /VisualEditing|visual-editing/i.test(file))).toEqual([]);
+    expect(await readFile(path.join(publicDist, '_headers'), 'utf8')).toContain(
+      "frame-ancestors 'none'\n",
+    );
   });
 
   it('has no sitemap, a robots.txt that disallows all, and the token nowhere', async () => {

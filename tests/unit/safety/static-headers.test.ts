@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  headerOnlyDirectives,
   headerPolicy,
   writeSecurityHeaders,
 } from '../../../scripts/site-build/security-headers.ts';
@@ -106,5 +107,34 @@ describe('the header policy', () => {
     await expect(writeSecurityHeaders('/nowhere', records, quiet)).rejects.toThrow(
       'Astro gave the page /tom/ no Content-Security-Policy header',
     );
+  });
+});
+
+describe('who may frame the pages', () => {
+  const preview = { SANITY_PERSPECTIVE: 'drafts' };
+
+  it('nobody on the public site, whatever STUDIO_URL says', () => {
+    expect(headerOnlyDirectives({ STUDIO_URL: 'https://naravard.sanity.studio' })).toEqual([
+      "frame-ancestors 'none'",
+    ]);
+  });
+
+  it('in a preview, the Studios of STUDIO_URL (their origins), else the local Studio', () => {
+    expect(headerOnlyDirectives(preview)).toEqual(['frame-ancestors http://localhost:3333']);
+    expect(
+      headerOnlyDirectives({
+        ...preview,
+        STUDIO_URL:
+          'https://naravard.sanity.studio/desk, http://localhost:3333 https://naravard.sanity.studio',
+      }),
+    ).toEqual(['frame-ancestors https://naravard.sanity.studio http://localhost:3333']);
+  });
+
+  it('refuses a STUDIO_URL that is not an http(s) address, naming it', () => {
+    for (const value of ["'self'", '*', 'javascript:alert(1)', 'https://a.se;script-src *']) {
+      expect(() => headerOnlyDirectives({ ...preview, STUDIO_URL: value }), value).toThrow(
+        'is not an http(s) address of a Studio',
+      );
+    }
   });
 });
