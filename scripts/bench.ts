@@ -8,7 +8,7 @@
 // - wall time of the whole build, ms per page, and the build's phases (from its log lines'
 //   arrival times);
 // - peak memory of the whole process tree (resident memory summed over every descendant, read
-//   from /proc every 50 ms);
+//   from /proc a few times a second, with each process's high-water mark: scripts/bench/process-tree.ts);
 // - dist/ size, HTML page sizes, the Pagefind index's size and file count;
 // - in Chromium: bytes transferred for a first and a later search and the time to the first
 //   result, and the weight of a content page without images (scripts/bench/browser.ts);

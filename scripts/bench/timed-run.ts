@@ -65,7 +65,7 @@ export async function timedRun(
     stdio: ['ignore', 'pipe', 'pipe'],
     env: options.env,
   });
-  const memory = sampleTreeMemory(child.pid as number, options.sampleIntervalMs ?? 50);
+  const memory = sampleTreeMemory(child.pid as number, options.sampleIntervalMs ?? 250);
   const lines: TimedLine[] = [];
   const logStream = createWriteStream(options.logFile);
   for (const stream of [child.stdout, child.stderr]) {

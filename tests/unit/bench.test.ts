@@ -39,6 +39,7 @@ import { checkIntegrity } from '../../src/lib/content/integrity.ts';
 import { phasesFromLog } from '../../scripts/bench/phases.ts';
 import {
   descendants,
+  parseHighWaterMark,
   parseStat,
   readProcesses,
   sampleTreeMemory,
@@ -110,6 +111,27 @@ describe('process tree memory', () => {
       expect(memory.peakProcesses[0]).toEqual({ name: 'node', bytes: 3000 * 4096 });
       expect(memory.samples).toBeGreaterThan(1);
     });
+
+    it('takes the high-water mark of a process when it is above every sampled sum', async () => {
+      await writeFile(
+        path.join(proc, '101', 'status'),
+        'Name:\tnode\nVmHWM:\t  40000 kB\nVmRSS:\t  12000 kB\n',
+      );
+      try {
+        const sampler = sampleTreeMemory(100, 5, proc, 10);
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        expect((await sampler.stop()).peakBytes).toBe(40000 * 1024);
+      } finally {
+        await rm(path.join(proc, '101', 'status'));
+      }
+    });
+  });
+
+  it('reads the high-water mark from a status file', () => {
+    expect(parseHighWaterMark('Name:\tnode\nVmPeak:\t 900 kB\nVmHWM:\t    2048 kB\n')).toBe(
+      2048 * 1024,
+    );
+    expect(parseHighWaterMark('Name:\tkthreadd\n')).toBeUndefined();
   });
 
   it('sees the memory a real child process takes', async () => {
@@ -117,7 +139,7 @@ describe('process tree memory', () => {
     // peak, taken at the shell, must include the grandchild's memory.
     const script = `${JSON.stringify(process.execPath)} -e "const b = Buffer.alloc(150e6, 1); setTimeout(() => b.length, 1500)"`;
     const child = spawn('/bin/sh', ['-c', `${script}; true`], { stdio: 'ignore' });
-    const sampler = sampleTreeMemory(child.pid as number, 20);
+    const sampler = sampleTreeMemory(child.pid as number, 20, '/proc', 100);
     await new Promise((resolve) => child.on('close', resolve));
     const memory = await sampler.stop();
     expect(memory.peakBytes).toBeGreaterThan(150e6);
