@@ -2,7 +2,7 @@
 // newest first.
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { getCollection } from 'astro:content';
+import { getCollection } from '../lib/presentation/collections.ts';
 import { TYPE_LABELS } from '../lib/search/labels.ts';
 import { hrefFor } from '../lib/urls.ts';
 

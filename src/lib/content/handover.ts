@@ -70,9 +70,20 @@ export async function writeCheckedContent(file: string, entries: CheckedEntries)
   await rename(`${file}.tmp`, file);
 }
 
-const reads = new Map<string, Promise<CheckedEntries>>();
+/**
+ * The reads of this process, on `globalThis`: Astro's loader (content.config.ts, loaded by Vite)
+ * and the rendered pages (the built chunks, src/lib/presentation/collections.ts) each get their
+ * own copy of this module, and must share one read.
+ */
+const READS = Symbol.for('naravard.checkedContent.reads');
+const reads: Map<string, Promise<CheckedEntries>> = ((globalThis as Record<symbol, unknown>)[
+  READS
+] ??= new Map<string, Promise<CheckedEntries>>()) as Map<string, Promise<CheckedEntries>>;
 
-/** The loader's side: the checked entries named by the environment, read once per process. */
+/**
+ * Astro's side (its loader and its pages): the checked entries named by the environment, read
+ * once per process.
+ */
 export function checkedContent(
   env: Record<string, string | undefined> = process.env,
 ): Promise<CheckedEntries> | undefined {
@@ -91,6 +102,9 @@ export function checkedContent(
           );
         },
       );
+    // Started by the loader, awaited by the pages: a failed read is theirs to report (and the
+    // build stops Astro when the check fails), not an unhandled rejection meanwhile.
+    read.catch(() => {});
     reads.set(file, read);
   }
   return read;

@@ -99,12 +99,13 @@ export function contentLoader(collection: CollectionName, env: SourceEnv = proce
         store.clear();
         for (const { id, data } of entries) store.set({ id, data, digest: generateDigest(data) });
       };
-      // Inside scripts/build.ts: the content it checked, not a second read of the source.
-      const checked = checkedContent(process.env);
-      if (checked) {
-        const entries = (await checked)[collection];
-        if (!entries) throw new Error(`The checked content has no ${collection} collection`);
-        storeEntries(entries);
+      // Inside scripts/build.ts: the pages take the entries the check wrote straight from its
+      // file, parsed once in this process (src/lib/presentation/collections.ts), so nothing is
+      // stored here. Astro's data store would serialise every entry with devalue, bundle the
+      // result into a module and parse it again before the first page renders: ~7 s of a
+      // 10,000-document build (docs/performance.md). The read starts now; the pages wait for it.
+      if (checkedContent(process.env)) {
+        store.clear();
         return;
       }
       const run = async () => {

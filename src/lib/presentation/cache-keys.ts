@@ -56,7 +56,9 @@ export async function pageCacheKey(props: unknown, extra?: unknown): Promise<str
 /**
  * The paths of a collection's pages, `/{route}/{entry id}/`, each with the entry's data as the
  * prop `name` and its cacheKey. The key takes the digest Astro's loader stored with the entry
- * (of the same data) instead of serialising the data again: 29 MB at 10,000 documents.
+ * (of the same data) when there is one (`astro dev`); in a build the entries come from the
+ * content check's file without one (src/lib/presentation/collections.ts), and the data is
+ * digested here.
  */
 export async function entryPaths<Name extends string, Data>(
   entries: ReadonlyArray<{ id: string; data: Data; digest?: string | number | undefined }>,

@@ -1,6 +1,6 @@
 // The site's view of the content collections: the region tree, breadcrumbs along it, the
 // source pages a document cites. Collections are read once per build (Astro caches them).
-import { getCollection } from 'astro:content';
+import { getCollection } from './collections.ts';
 import type { Kalla, LinkStub, RegionEntry } from '../content/schemas.ts';
 import { hrefFor, indexHrefFor } from '../urls.ts';
 import { byNameSv } from './format.ts';
