@@ -13,6 +13,7 @@
 // config and lockfile invalidate every page.
 import { isPreviewBuild } from '../preview.ts';
 import { digestOf, digestOfData } from '../build-cache.ts';
+import { isEntryData } from './collections.ts';
 import { kallorById, regionTree } from './site.ts';
 
 let lookups: Promise<string> | undefined;
@@ -44,12 +45,39 @@ export function siteLookupsDigest(): Promise<string> {
   return lookups;
 }
 
+const entryDigests = new WeakMap<object, string>();
+
+/** The digest of an entry's data (collections.ts), computed once per build. */
+export function entryDataDigest(data: object): string {
+  let digest = entryDigests.get(data);
+  if (digest === undefined) {
+    digest = digestOfData(data);
+    entryDigests.set(data, digest);
+  }
+  return digest;
+}
+
+/**
+ * The digest of a page's props, with every entry's data in them (a list page's items, a region's
+ * sub-regions) stood for by its digest, so that an entry is serialised once per build, not once
+ * more for each list or region page that shows it. Any change to an entry still changes it.
+ */
+export function digestOfProps(value: unknown): string {
+  return digestOf(
+    JSON.stringify(value, (key, item: unknown) =>
+      key !== '' && typeof item === 'object' && item !== null && isEntryData(item)
+        ? `entry ${entryDataDigest(item)}`
+        : item,
+    ) ?? 'undefined',
+  );
+}
+
 /** The cacheKey of a page with these props (and `extra`, what else the route reads). */
 export async function pageCacheKey(props: unknown, extra?: unknown): Promise<string> {
   return digestOf(
     await siteLookupsDigest(),
-    digestOfData(props),
-    extra === undefined ? '' : digestOfData(extra),
+    digestOfProps(props),
+    extra === undefined ? '' : digestOfProps(extra),
   );
 }
 
@@ -72,8 +100,8 @@ export async function entryPaths<Name extends string, Data>(
     cacheKey: digestOf(
       lookups,
       name,
-      entry.digest === undefined ? digestOfData(entry.data) : `entry ${entry.digest}`,
-      extra ? digestOfData(extra(entry.data)) : '',
+      entry.digest === undefined ? entryDataDigest(entry.data as object) : `entry ${entry.digest}`,
+      extra ? digestOfProps(extra(entry.data)) : '',
     ),
   }));
 }

@@ -13,19 +13,32 @@ import { checkedContent } from '../content/handover.ts';
 import type { CollectionName } from '../content/schemas.ts';
 
 const fromCheck = new Map<CollectionName, Promise<unknown[]>>();
+const entryData = new WeakSet<object>();
+
+/** Whether `value` is the data of an entry of a Sanity collection (cache-keys.ts digests it once). */
+export function isEntryData(value: object): boolean {
+  return entryData.has(value);
+}
 
 /** Every entry of a Sanity collection, in the order of its query. */
 export async function getCollection<C extends CollectionName>(
   collection: C,
 ): Promise<CollectionEntry<C>[]> {
   const checked = checkedContent(process.env);
-  if (!checked) return astroGetCollection(collection);
+  if (!checked) {
+    const entries = await astroGetCollection(collection);
+    for (const entry of entries) entryData.add(entry.data);
+    return entries;
+  }
   let entries = fromCheck.get(collection);
   if (!entries) {
     entries = checked.then((content) => {
       const found = content[collection];
       if (!found) throw new Error(`The checked content has no ${collection} collection`);
-      return found.map(({ id, data }) => ({ id, collection, data }));
+      return found.map(({ id, data }) => {
+        entryData.add(data);
+        return { id, collection, data };
+      });
     });
     fromCheck.set(collection, entries);
   }
