@@ -195,7 +195,7 @@ async function coldBuild(contentDir: string, logFile: string): Promise<TimedRun>
 
 const describeRun = (build: TimedRun) => {
   const pressure = build.conditions.pressureAtEnd;
-  return `${build.exitCode === 0 ? 'done' : `FAILED (exit ${build.exitCode})`} in ${build.wallSeconds.toFixed(1)} s; peak memory ${formatBytes(build.memory.peakBytes)}; load ${build.conditions.loadAtStart[0]}→${build.conditions.loadAtEnd[0]}${pressure ? `, CPU pressure avg10 ${pressure.avg10} avg60 ${pressure.avg60}` : ''}${build.conditions.pressureDuringRun === undefined ? '' : `, ${build.conditions.pressureDuringRun}% of the run stalled`}`;
+  return `${build.exitCode === 0 ? 'done' : `FAILED (exit ${build.exitCode})`} in ${build.wallSeconds.toFixed(1)} s${build.cpuSeconds === undefined ? '' : ` (CPU ${build.cpuSeconds.toFixed(1)} s)`}; peak memory ${formatBytes(build.memory.peakBytes)}; load ${build.conditions.loadAtStart[0]}→${build.conditions.loadAtEnd[0]}${pressure ? `, CPU pressure avg10 ${pressure.avg10} avg60 ${pressure.avg60}` : ''}${build.conditions.pressureDuringRun === undefined ? '' : `, ${build.conditions.pressureDuringRun}% of the run stalled`}`;
 };
 
 async function reportProfile(exitCode: number): Promise<never> {
@@ -256,6 +256,7 @@ async function comparePeers(): Promise<{
     runs.get(step)?.push({
       exitCode: timed.exitCode,
       wallSeconds: Math.round(timed.wallSeconds * 100) / 100,
+      cpuSeconds: timed.cpuSeconds,
       peakMemoryBytes: timed.memory.peakBytes,
       conditions: timed.conditions,
       ...extra,
@@ -571,7 +572,7 @@ if (peers) {
     );
   for (const ratio of peers.ratios)
     log(
-      `  ${ratio.name.padEnd(16)} ${ratio.value === undefined ? '–' : `${ratio.value.toFixed(2)}×`}`,
+      `  ${ratio.name.padEnd(16)} ${ratio.value === undefined ? '–' : `${ratio.value.toFixed(2)}×`}${ratio.cpuValue === undefined ? '' : ` (CPU time ${ratio.cpuValue.toFixed(2)}×)`}`,
     );
   for (const target of peers.targets)
     log(

@@ -23,6 +23,8 @@ export const STEP_LABELS: Record<PeerStep, string> = {
 export interface PeerRun {
   exitCode: number;
   wallSeconds: number;
+  /** CPU time of the run's process tree (timed-run.ts), less distorted by the machine's load. */
+  cpuSeconds?: number | undefined;
   peakMemoryBytes: number;
   conditions: RunConditions;
   /** For a rebuild: whether the built site shows the change (dataset-changes.ts changeProblem). */
@@ -38,6 +40,8 @@ export interface PeerFigure {
   runs: PeerRun[];
   /** The median wall time of the runs; undefined when any run failed or missed its change. */
   medianSeconds: number | undefined;
+  /** The median CPU time of the runs, when every run has one. */
+  medianCpuSeconds?: number | undefined;
   /** The largest peak memory of the build's process tree over the runs. */
   peakMemoryBytes: number;
 }
@@ -47,6 +51,8 @@ export interface PeerRatio {
   numerator: PeerStep;
   denominator: PeerStep;
   value: number | undefined;
+  /** The same ratio of the median CPU times. */
+  cpuValue?: number | undefined;
 }
 
 export interface PeersResult {
@@ -79,11 +85,15 @@ export function summarizeStep(step: PeerStep, runs: readonly PeerRun[]): PeerFig
   const failed =
     runs.length === 0 || runs.some((run) => run.exitCode !== 0 || run.changeShown === false);
   const seconds = median(runs.map((run) => run.wallSeconds));
+  const cpu = runs.every((run) => run.cpuSeconds !== undefined)
+    ? median(runs.map((run) => run.cpuSeconds as number))
+    : undefined;
   return {
     step,
     label: STEP_LABELS[step],
     runs: [...runs],
     medianSeconds: failed || seconds === undefined ? undefined : round(seconds, 2),
+    medianCpuSeconds: failed || cpu === undefined ? undefined : round(cpu, 2),
     peakMemoryBytes: Math.max(0, ...runs.map((run) => run.peakMemoryBytes)),
   };
 }
@@ -101,16 +111,20 @@ const RATIOS: Array<[PeerStep, PeerStep]> = [
 /** Each figure against the floor, and each rebuild against the cold build. */
 export function peerRatios(figures: readonly PeerFigure[]): PeerRatio[] {
   const seconds = (step: PeerStep) => figures.find((figure) => figure.step === step)?.medianSeconds;
+  const cpu = (step: PeerStep) => figures.find((figure) => figure.step === step)?.medianCpuSeconds;
   const ratios: PeerRatio[] = [];
   for (const [numerator, denominator] of RATIOS) {
     if (!figures.some((figure) => figure.step === numerator)) continue;
     const top = seconds(numerator);
     const bottom = seconds(denominator);
+    const cpuTop = cpu(numerator);
+    const cpuBottom = cpu(denominator);
     ratios.push({
       name: `${numerator} / ${denominator}`,
       numerator,
       denominator,
       value: top !== undefined && bottom ? round(top / bottom, 2) : undefined,
+      ...(cpuTop !== undefined && cpuBottom ? { cpuValue: round(cpuTop / cpuBottom, 2) } : {}),
     });
   }
   return ratios;
@@ -203,14 +217,16 @@ export function renderPeers(
           if (run.exitCode !== 0) return `failed (exit ${run.exitCode})`;
           if (run.changeShown === false)
             return `${run.wallSeconds.toFixed(1)} s, **the change not shown**`;
-          return `${run.wallSeconds.toFixed(1)} s${split}; ${conditionsText(run)}`;
+          const cpu = run.cpuSeconds === undefined ? '' : `, CPU ${run.cpuSeconds.toFixed(1)} s`;
+          return `${run.wallSeconds.toFixed(1)} s${split}${cpu}; ${conditionsText(run)}`;
         });
         while (runs.length < peers.runsPerFigure) runs.push('–');
         return `| ${figure.label} | **${seconds(figure.medianSeconds)}** | ${formatBytes(figure.peakMemoryBytes)} | ${runs.join(' | ')} |`;
       });
+      const times = (value: number | undefined) =>
+        value === undefined ? '–' : `${value.toFixed(2)}×`;
       const ratioRows = peers.ratios.map(
-        (ratio) =>
-          `| ${ratio.name} | ${ratio.value === undefined ? '–' : `${ratio.value.toFixed(2)}×`} |`,
+        (ratio) => `| ${ratio.name} | ${times(ratio.value)} | ${times(ratio.cpuValue)} |`,
       );
       const targetRows = peers.targets.map(
         (target) =>
@@ -226,8 +242,8 @@ export function renderPeers(
         `| --- | ---: | ---: | ${runHeads.map(() => '---').join(' | ')} |`,
         ...figureRows,
         '',
-        '| ratio | value |',
-        '| --- | ---: |',
+        '| ratio | wall time (the targets) | CPU time |',
+        '| --- | ---: | ---: |',
         ...ratioRows,
         '',
         '| target | limit | measured | |',
@@ -236,7 +252,7 @@ export function renderPeers(
       ].join('\n');
     });
   return [
-    'Per run: wall time (for the floor: `astro build` + Pagefind), then the load average (1 min) at its start → end, `/proc/pressure/cpu` "some" avg10/avg60 at its end, and the share of the run in which some task waited for a CPU.',
+    'Per run: wall time (for the floor: `astro build` + Pagefind), the CPU time of its process tree (user + system; it moves far less with the load than wall time), then the load average (1 min) at its start → end, `/proc/pressure/cpu` "some" avg10/avg60 at its end, and the share of the run in which some task waited for a CPU.',
     '',
     ...sections,
   ].join('\n\n');

@@ -2,7 +2,7 @@
 // log lines with their arrival times (for the phases), and how busy the machine was meanwhile
 // (load average and CPU pressure before and after), so that a run on a loaded machine says so.
 import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadAverage, readCpuPressure, type CpuPressure } from './machine.ts';
@@ -25,6 +25,12 @@ export interface RunConditions {
 export interface TimedRun {
   exitCode: number;
   wallSeconds: number;
+  /**
+   * CPU time (user + system) of the command's whole process tree, as the kernel accounts it to
+   * its waiting parents: on a shared machine it moves far less with the load than wall time.
+   * Undefined off Linux.
+   */
+  cpuSeconds?: number | undefined;
   memory: TreeMemory;
   lines: TimedLine[];
   conditions: RunConditions;
@@ -50,6 +56,28 @@ export function pressureShare(
   return Math.round(Math.min(100, Math.max(0, (stalled / wallSeconds) * 100)) * 10) / 10;
 }
 
+/** Clock ticks a second of /proc's CPU times (USER_HZ: 100 on Linux, whatever the kernel's HZ). */
+const USER_HZ = 100;
+
+/**
+ * The CPU time of this process's children that have ended and been waited for (`cutime` and
+ * `cstime` of /proc/self/stat, which include their own waited-for children), in seconds.
+ */
+export function childrenCpuSeconds(stat = '/proc/self/stat'): number | undefined {
+  try {
+    const text = readFileSync(stat, 'utf8');
+    // After the command name's closing parenthesis: state is field 3; cutime 16, cstime 17.
+    const fields = text
+      .slice(text.lastIndexOf(')') + 1)
+      .trim()
+      .split(/\s+/);
+    const ticks = Number(fields[13]) + Number(fields[14]);
+    return Number.isFinite(ticks) ? ticks / USER_HZ : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs `command args` to its end, timed and sampled. */
 export async function timedRun(
   command: string,
@@ -59,6 +87,7 @@ export async function timedRun(
   await mkdir(path.dirname(options.logFile), { recursive: true });
   const loadAtStart = loadAverage();
   const pressureBefore = readCpuPressure();
+  const cpuBefore = childrenCpuSeconds();
   const started = performance.now();
   const child = spawn(command, args, {
     cwd: options.cwd,
@@ -86,12 +115,17 @@ export async function timedRun(
     child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });
   const wallSeconds = (performance.now() - started) / 1000;
+  const cpuAfter = childrenCpuSeconds();
   const pressureAtEnd = readCpuPressure();
   const tree = await memory.stop();
   await new Promise((resolve) => logStream.end(resolve));
   return {
     exitCode,
     wallSeconds,
+    cpuSeconds:
+      cpuBefore === undefined || cpuAfter === undefined
+        ? undefined
+        : Math.round((cpuAfter - cpuBefore) * 100) / 100,
     memory: tree,
     lines,
     conditions: {

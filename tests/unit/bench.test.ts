@@ -427,6 +427,17 @@ describe('--peers: medians, ratios and targets', () => {
       ['cold build ≤ 1.5 × the floor', 'MISS'],
       ["edit rebuild ≤ the floor's cold build", 'PASS'],
     ]);
+    expect(ratios[0]?.cpuValue).toBeUndefined();
+  });
+
+  it('gives the ratios of the median CPU times beside those of the wall times', () => {
+    const figures = [
+      summarizeStep('floor', [run(14, { cpuSeconds: 10 }), run(20, { cpuSeconds: 12 })]),
+      summarizeStep('cold', [run(30, { cpuSeconds: 21 }), run(36, { cpuSeconds: 23 })]),
+    ];
+    expect(figures.map((figure) => figure.medianCpuSeconds)).toEqual([11, 22]);
+    const [coldFloor] = peerRatios(figures);
+    expect(coldFloor).toMatchObject({ name: 'cold / floor', value: 1.94, cpuValue: 2 });
   });
 
   it('checks 8 GB at 100,000 documents on the largest peak of any build, not the floor', () => {
@@ -510,6 +521,8 @@ describe('--peers: timing a command', () => {
       );
       expect(timed.memory.peakBytes).toBeGreaterThan(0);
       expect(timed.conditions.loadAtStart).toHaveLength(3);
+      // A Node process's own start takes CPU time, which the kernel hands to its parent.
+      if (existsSync('/proc/self/stat')) expect(timed.cpuSeconds).toBeGreaterThan(0);
       if (existsSync('/proc/pressure/cpu'))
         expect(timed.conditions.pressureDuringRun).toBeGreaterThanOrEqual(0);
     } finally {
