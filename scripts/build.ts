@@ -7,10 +7,9 @@
 //    exit code is 1. The checked entries go to Astro's loader in a file, so the content is read
 //    once (the hand-over: src/lib/content/handover.ts).
 // 2. `astro build` into `.<out>.building-<pid>` beside the output folder (same filesystem),
-//    started at once beside the check (from a remote source: once the documents pass the
-//    integrity checks), so that Astro's own start, its content sync and bundling overlap the
-//    check; its pages wait for the checked entries, its output is held back until the check
-//    has passed, and a failing check stops it;
+//    started as soon as the documents pass the integrity checks, so that Astro's own start
+//    (~3 s) overlaps the queries and schemas; its loader waits for the checked entries, its
+//    output is held back until the check has passed, and a failing check stops it;
 //    then, once Astro has exited, the steps after it (scripts/site-build/): the Pagefind
 //    index, and beside it the social images and `_headers`, these two from the records Astro
 //    wrote of the pages it generated (src/lib/build-records.ts), not from their HTML.
@@ -32,7 +31,6 @@ import {
   startContentCheck,
   type ContentCheckMessage,
 } from '../src/lib/content/handover.ts';
-import { countDatasetLines, resolveContentDir } from '../src/lib/content/dataset.ts';
 import { formatProblem, printable } from '../src/lib/content/problems.ts';
 import { whenStartersEnd } from '../src/lib/processes.ts';
 import { cacheFolder, projectCache } from '../src/lib/build-cache.ts';
@@ -119,29 +117,18 @@ async function abandon(message: string, code = 1): Promise<never> {
   return fail(message, code);
 }
 
-// Astro needs no content until its first page (src/lib/presentation/collections.ts waits for
-// the checked entries), so it starts beside the whole check. Its heap limit follows the number of
-// documents: for the embedded dataset, its lines (counted without parsing; a remote source's
-// documents are known once the check has fetched and checked them, and Astro starts then, as
-// SANITY_PROJECT_ID and SANITY_DATASET choose in src/lib/content/source.ts's sourceKind).
-const remoteSource = !!(
-  process.env.SANITY_PROJECT_ID?.trim() && process.env.SANITY_DATASET?.trim()
-);
-const datasetLines = remoteSource ? undefined : await countDatasetLines(resolveContentDir());
-
 let describe = 'the content source';
 type ContentCheckOutcome = Exclude<ContentCheckMessage, { kind: 'checking' | 'validated' }>;
 const check = await new Promise<ContentCheckOutcome>((resolve) => {
   checker = startContentCheck(CHECKED_CONTENT_FILE);
-  if (datasetLines !== undefined && !stopping) astro = startAstro(datasetLines);
   let outcome: ContentCheckOutcome | undefined;
   checker.on('message', (message: ContentCheckMessage) => {
     if (message.kind === 'checking') {
       describe = printable(message.describe);
       console.log(`Checking the content from ${describe} …`);
     } else if (message.kind === 'validated') {
-      // The documents hold together: a remote source's Astro starts while the queries run.
-      if (!stopping) astro ??= startAstro(message.published);
+      // The documents hold together; while their queries and schemas are checked, Astro starts.
+      if (!stopping) astro = startAstro(message.published);
     } else outcome = message;
   });
   checker.on('error', (error) => abandon(`Could not start the content check: ${error.message}`));

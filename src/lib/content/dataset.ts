@@ -2,7 +2,6 @@
 // one document per line. A line that is not a document becomes a problem with its line
 // number; reading goes on, so one run reports every broken line.
 import { isUtf8 } from 'node:buffer';
-import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LIMITS } from './limits.ts';
@@ -32,31 +31,6 @@ export function resolveContentDir(
 ): string {
   const dir = env['CONTENT_DIR']?.trim();
   return path.resolve(cwd, dir ? dir : DEFAULT_CONTENT_DIR);
-}
-
-/**
- * The number of non-empty lines of the dataset file in `dir` (its documents, drafts and assets
- * included), read as a stream without parsing; undefined when it cannot be read. For a figure
- * that must come before the dataset is read (the build's heap limit for Astro).
- */
-export async function countDatasetLines(dir: string): Promise<number | undefined> {
-  let lines = 0;
-  let lineHasContent = false;
-  try {
-    for await (const chunk of createReadStream(
-      path.join(dir, DATASET_FILE),
-    ) as AsyncIterable<Buffer>) {
-      for (const byte of chunk) {
-        if (byte === 0x0a) {
-          if (lineHasContent) lines += 1;
-          lineHasContent = false;
-        } else if (byte !== 0x0d && byte !== 0x20) lineHasContent = true;
-      }
-    }
-  } catch {
-    return undefined;
-  }
-  return lines + (lineHasContent ? 1 : 0);
 }
 
 /** Parses NDJSON text; `fileLabel` names the file in problems (`data.ndjson:12`). */

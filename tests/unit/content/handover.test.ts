@@ -1,7 +1,7 @@
 // The hand-over (src/lib/content/handover.ts): the file through which scripts/build.ts hands the checked content to Astro's loader, which may
 // start before the check has written it.
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,7 +12,6 @@ import {
   writeCheckedContent,
   type CheckedEntries,
 } from '../../../src/lib/content/handover.ts';
-import { countDatasetLines } from '../../../src/lib/content/dataset.ts';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -64,17 +63,5 @@ describe('checked content handed to the loader', () => {
     await expect(checkedContent({ [CHECKED_CONTENT]: file })).rejects.toThrow(
       `${CHECKED_CONTENT} names ${file}, which cannot be read`,
     );
-  });
-});
-
-describe('the dataset counted before it is read (the heap limit of an Astro started at once)', () => {
-  it('counts the non-empty lines of data.ndjson, with or without a last newline', async () => {
-    const dir = path.dirname(await tempFile());
-    const file = path.join(dir, 'data.ndjson');
-    await writeFile(file, '{"_id":"a"}\n\n{"_id":"b"}\r\n  \n{"_id":"c"}');
-    expect(await countDatasetLines(dir)).toBe(3);
-    await writeFile(file, '{"_id":"a"}\n{"_id":"b"}\n');
-    expect(await countDatasetLines(dir)).toBe(2);
-    expect(await countDatasetLines(path.join(dir, 'missing'))).toBeUndefined();
   });
 });
