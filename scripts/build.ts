@@ -8,8 +8,9 @@
 //    once (the hand-over: src/lib/content/handover.ts).
 // 2. `astro build` into `.<out>.building-<pid>` beside the output folder (same filesystem),
 //    started as soon as the documents pass the integrity checks, so that Astro's own start
-//    (~3 s) overlaps the queries and schemas; its loader waits for the checked entries, its
-//    output is held back until the check has passed, and a failing check stops it;
+//    (~3 s), content sync and bundling overlap the queries and schemas; its pages wait for the
+//    checked entries, its output is held back until the check has passed, and a failing check
+//    stops it;
 //    then, once Astro has exited, the steps after it (scripts/site-build/): the Pagefind
 //    index, and beside it the social images and `_headers`, these two from the records Astro
 //    wrote of the pages it generated (src/lib/build-records.ts), not from their HTML.
