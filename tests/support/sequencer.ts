@@ -4,9 +4,9 @@
 // the other workers have nothing left to do. With durations from an earlier run, Vitest's own
 // order (failed first, then longest first) stands.
 // Then, within a group of projects that run side by side ('site' and 'studio-browser'), the
-// smaller project's files are spread evenly through the larger one's: the Studio files take
-// turns with the lake's port (tests/support/studio.ts), so two of them in a row would leave a
-// worker waiting.
+// Studio files go first: each drives the whole Studio in Chromium (the longest files of the
+// group), and they run side by side (each session has its own lake, tests/support/studio.ts),
+// so starting them first keeps one of them from being the last file left running.
 import { readFileSync } from 'node:fs';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
@@ -23,20 +23,13 @@ function startsProcesses(file: string): boolean {
 
 const groupOf = (spec: TestSpecification) => spec.project.config.sequence.groupOrder;
 
-/** `files` (one group) with each smaller project's files spread evenly through the largest's. */
-function spreadProjects(files: TestSpecification[]): TestSpecification[] {
-  const byProject = new Map<string, TestSpecification[]>();
-  for (const spec of files) {
-    const name = spec.project.name;
-    byProject.set(name, [...(byProject.get(name) ?? []), spec]);
-  }
-  if (byProject.size < 2) return files;
-  const [largest, ...others] = [...byProject.values()].sort((a, b) => b.length - a.length);
-  const placed = largest!.map((spec, index) => ({ spec, at: index / largest!.length }));
-  for (const project of others) {
-    project.forEach((spec, index) => placed.push({ spec, at: index / project.length - 1e-9 }));
-  }
-  return placed.sort((a, b) => a.at - b.at).map(({ spec }) => spec);
+/** Projects whose files go first within their group (see above). */
+const FIRST_PROJECTS = ['studio-browser'];
+
+/** `files` (one group) with the files of FIRST_PROJECTS first, each part in its given order. */
+function firstProjectsFirst(files: TestSpecification[]): TestSpecification[] {
+  const first = (spec: TestSpecification) => FIRST_PROJECTS.includes(spec.project.name);
+  return [...files.filter(first), ...files.filter((spec) => !first(spec))];
 }
 
 export class ProcessesFirstSequencer extends BaseSequencer {
@@ -52,7 +45,7 @@ export class ProcessesFirstSequencer extends BaseSequencer {
     }
     const groups = [...new Set(sorted.map(groupOf))].sort((a, b) => a - b);
     return groups.flatMap((group) =>
-      spreadProjects(sorted.filter((spec) => groupOf(spec) === group)),
+      firstProjectsFirst(sorted.filter((spec) => groupOf(spec) === group)),
     );
   }
 }
