@@ -4,9 +4,10 @@
 // the other workers have nothing left to do. With durations from an earlier run, Vitest's own
 // order (failed first, then longest first) stands.
 // Then, within a group of projects that run side by side ('site' and 'studio-browser'), the
-// Studio files go first: each drives the whole Studio in Chromium (the longest files of the
-// group), and they run side by side (each session has its own lake, tests/support/studio.ts),
-// so starting them first keeps one of them from being the last file left running.
+// Studio files (each drives the whole Studio in Chromium: the longest files of the group, and
+// they run side by side, each session with its own lake, tests/support/studio.ts) start early,
+// taking turns with the other files: so none of them is the last file left running, and the
+// site's long files (whole-site gates, the pagination build) do not wait behind all of them.
 import { readFileSync } from 'node:fs';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
@@ -23,13 +24,21 @@ function startsProcesses(file: string): boolean {
 
 const groupOf = (spec: TestSpecification) => spec.project.config.sequence.groupOrder;
 
-/** Projects whose files go first within their group (see above). */
-const FIRST_PROJECTS = ['studio-browser'];
+/** Projects whose files start early within their group (see above). */
+const EARLY_PROJECTS = ['studio-browser'];
 
-/** `files` (one group) with the files of FIRST_PROJECTS first, each part in its given order. */
-function firstProjectsFirst(files: TestSpecification[]): TestSpecification[] {
-  const first = (spec: TestSpecification) => FIRST_PROJECTS.includes(spec.project.name);
-  return [...files.filter(first), ...files.filter((spec) => !first(spec))];
+/** `files` (one group) with the files of EARLY_PROJECTS taking turns with the others from the start. */
+function earlyProjectsInTurn(files: TestSpecification[]): TestSpecification[] {
+  const early = (spec: TestSpecification) => EARLY_PROJECTS.includes(spec.project.name);
+  const [first, rest] = [files.filter(early), files.filter((spec) => !early(spec))];
+  const order: TestSpecification[] = [];
+  while (first.length > 0 || rest.length > 0) {
+    const next = first.shift();
+    if (next) order.push(next);
+    const other = rest.shift();
+    if (other) order.push(other);
+  }
+  return order;
 }
 
 export class ProcessesFirstSequencer extends BaseSequencer {
@@ -45,7 +54,7 @@ export class ProcessesFirstSequencer extends BaseSequencer {
     }
     const groups = [...new Set(sorted.map(groupOf))].sort((a, b) => a - b);
     return groups.flatMap((group) =>
-      firstProjectsFirst(sorted.filter((spec) => groupOf(spec) === group)),
+      earlyProjectsInTurn(sorted.filter((spec) => groupOf(spec) === group)),
     );
   }
 }
