@@ -3,13 +3,14 @@ import { ProcessesFirstSequencer } from './tests/support/sequencer.ts';
 
 // Three projects: fast unit/data tests; tests on a built site (one build shared through
 // globalSetup); and the real Studio in Chromium against a loopback Content Lake (one Studio
-// build per run; each file starts its own lake on the build's port, one at a time: see
-// startStudioSession in tests/support/studio.ts).
+// build per run; each file starts its own lake and its own Chromium, which maps the build's lake
+// address to it, so the Studio files run side by side: see startStudioSession in
+// tests/support/studio.ts).
 // Most tests wait on a child process (a build, the Sanity CLI, Chromium), so four test files
 // at a time keep both cores busy; Vitest's default on two cores is one.
 // The 'unit' project runs first while the global setups build the site and the Studio in the
 // background (tests/support/global-setup.ts, studio-global-setup.ts); then the 'site' and
-// 'studio-browser' projects run side by side (the sequencer spreads the Studio files out).
+// 'studio-browser' projects run side by side (the sequencer starts the Studio files first).
 export default defineConfig({
   test: {
     testTimeout: 120_000,

@@ -4,14 +4,15 @@
 // the other workers have nothing left to do. With durations from an earlier run, Vitest's own
 // order (failed first, then longest first) stands.
 // Then, within a group of projects that run side by side ('site' and 'studio-browser'), the
-// smaller project's files are spread evenly through the larger one's: the Studio files take
-// turns with the lake's port (tests/support/studio.ts), so two of them in a row would leave a
-// worker waiting.
+// Studio files (each drives the whole Studio in Chromium: the longest files of the group, and
+// they run side by side, each session with its own lake, tests/support/studio.ts) start early,
+// taking turns with the other files: so none of them is the last file left running, and the
+// site's long files (whole-site gates, the pagination build) do not wait behind all of them.
 import { readFileSync } from 'node:fs';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const STARTS_PROCESSES =
-  /\b(?:runSanity|validateFile|runBuild|buildSite|buildSiteOrThrow|openSite|launchBrowser|runScript|spawn|spawnSync|execFile)\(/;
+  /\b(?:runSanity|validateFile|runBuild|buildSite|buildSiteOrThrow|openSite|launchBrowser|runScript|spawn|spawnSync|execFile)\(|\bpromisify\(execFile\)/;
 
 function startsProcesses(file: string): boolean {
   try {
@@ -23,20 +24,21 @@ function startsProcesses(file: string): boolean {
 
 const groupOf = (spec: TestSpecification) => spec.project.config.sequence.groupOrder;
 
-/** `files` (one group) with each smaller project's files spread evenly through the largest's. */
-function spreadProjects(files: TestSpecification[]): TestSpecification[] {
-  const byProject = new Map<string, TestSpecification[]>();
-  for (const spec of files) {
-    const name = spec.project.name;
-    byProject.set(name, [...(byProject.get(name) ?? []), spec]);
+/** Projects whose files start early within their group (see above). */
+const EARLY_PROJECTS = ['studio-browser'];
+
+/** `files` (one group) with the files of EARLY_PROJECTS taking turns with the others from the start. */
+function earlyProjectsInTurn(files: TestSpecification[]): TestSpecification[] {
+  const early = (spec: TestSpecification) => EARLY_PROJECTS.includes(spec.project.name);
+  const [first, rest] = [files.filter(early), files.filter((spec) => !early(spec))];
+  const order: TestSpecification[] = [];
+  while (first.length > 0 || rest.length > 0) {
+    const next = first.shift();
+    if (next) order.push(next);
+    const other = rest.shift();
+    if (other) order.push(other);
   }
-  if (byProject.size < 2) return files;
-  const [largest, ...others] = [...byProject.values()].sort((a, b) => b.length - a.length);
-  const placed = largest!.map((spec, index) => ({ spec, at: index / largest!.length }));
-  for (const project of others) {
-    project.forEach((spec, index) => placed.push({ spec, at: index / project.length - 1e-9 }));
-  }
-  return placed.sort((a, b) => a.at - b.at).map(({ spec }) => spec);
+  return order;
 }
 
 export class ProcessesFirstSequencer extends BaseSequencer {
@@ -52,7 +54,7 @@ export class ProcessesFirstSequencer extends BaseSequencer {
     }
     const groups = [...new Set(sorted.map(groupOf))].sort((a, b) => a - b);
     return groups.flatMap((group) =>
-      spreadProjects(sorted.filter((spec) => groupOf(spec) === group)),
+      earlyProjectsInTurn(sorted.filter((spec) => groupOf(spec) === group)),
     );
   }
 }

@@ -1,8 +1,9 @@
 // Global setup of the vitest 'studio-browser' project: builds the real Studio once per run,
 // for a loopback Content Lake on a port chosen here (the Studio bundle carries its API host,
-// so the port is fixed before the build; so does the preview build's address, which a test
-// file serves a preview on). Each test file then starts its own lake on that
-// port; the project runs its files one at a time, so they never share a lake.
+// so the port is fixed before the build; so does the preview build's address, which one test
+// file, presentation.test.ts, serves a preview on). Each test file then starts its own lake on a
+// port of its own, and its Chromium maps the build's address to that lake (startStudioSession
+// in studio.ts), so the files run side by side and never share a lake.
 //
 // The build runs in the background, as the site's does (global-setup.ts); each test file
 // waits for it in studio-ready.ts.
@@ -18,7 +19,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Absolute path of this run's Studio build. */
     studioBuildDir: string;
-    /** The port the Studio build expects its Content Lake on (https://localhost:PORT). */
+    /** The port in the Studio build's Content Lake address (https://localhost:PORT); nothing listens on it. */
     studioLakePort: number;
     /** Where the Studio build opens the preview build ("Förhandsgranska", Presentation). */
     studioPreviewUrl: string;

@@ -17,8 +17,8 @@
 // per host are taken by them; documents then never load. Browsers speak HTTP/2 only over TLS,
 // so the front has a self-signed certificate made at start (tests set `ignoreHTTPSErrors`).
 // The Studio is built with `apiHost: https://localhost:PORT`; the client puts the project id
-// in front (`https://{projectId}.localhost:PORT`) and Chromium resolves `*.localhost` to
-// loopback, so no host mapping is needed.
+// in front (`https://{projectId}.localhost:PORT`). Each test's Chromium maps that address to
+// its own lake's port (lakeHostRule in studio.ts), so every test file has a lake of its own.
 import { randomUUID } from 'node:crypto';
 import {
   createSecureServer,
@@ -51,7 +51,7 @@ export interface StudioLakeOptions {
   projectId: string;
   datasetName?: string;
   users: readonly StudioUser[];
-  /** 0 (default) picks a free port; the Studio browser tests pass the one the Studio was built for. */
+  /** 0 (default) picks a free port (the Studio browser tests' Chromium is pointed at it). */
   port?: number;
 }
 

@@ -5,12 +5,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { repoRoot } from '../studio/support/sanity-cli.ts';
 import { STUDIO_DATASET, STUDIO_PROJECT_ID } from './studio-build.ts';
-import { launchBrowser } from './browser.ts';
-import { acquireLockFolder } from './lock-folder.ts';
+import { CHROMIUM_ARGS } from '../../scripts/chromium.ts';
+import { chromePath } from './browser.ts';
 import type { LakeDocument } from './content-lake.ts';
 import { startStudioLake, type StudioLake, type StudioUser } from './studio-lake.ts';
 
@@ -133,18 +133,25 @@ export interface StudioSession {
 }
 
 /**
- * One test file's Studio: a fresh loopback lake with `dataset` (default: the embedded one) on
- * the port this run's Studio build expects, the build served, and Chromium. Needs the
- * 'studio-browser' project's global setup (tests/support/studio-global-setup.ts). The lake's
- * port is the build's, so one session at a time holds it: a second file waits for the first
- * to close its session.
+ * Chromium's host mapping that sends the Studio build's Content Lake address
+ * (`https://{projectId}.localhost:BUILD_PORT`, and `localhost:BUILD_PORT` for the global
+ * endpoints) to the session's own lake on `lakePort`. The TLS name and the Host header stay
+ * the build's; the lake's certificate is self-signed for `localhost` and `*.localhost` anyway.
+ */
+export function lakeHostRule(buildPort: number, lakePort: number): string {
+  return `--host-resolver-rules=MAP *localhost:${buildPort} 127.0.0.1:${lakePort}`;
+}
+
+/**
+ * One test file's Studio: a fresh loopback lake with `dataset` (default: the embedded one), the
+ * build served, and a Chromium of its own. Needs the 'studio-browser' project's global setup
+ * (tests/support/studio-global-setup.ts). The Studio build carries one lake address; each
+ * session's Chromium maps that address to the session's own lake (lakeHostRule), so the Studio
+ * files run side by side, each with its own documents.
  */
 export async function startStudioSession(
   options: { dataset?: readonly LakeDocument[]; users?: readonly StudioUser[] } = {},
 ): Promise<StudioSession> {
-  const releasePort = await acquireLockFolder(
-    path.join(path.dirname(inject('studioBuildDir')), 'lake-port.lock'),
-  );
   let lake: StudioLake | undefined;
   let studio: StudioServer | undefined;
   let browser: Browser;
@@ -154,14 +161,15 @@ export async function startStudioSession(
       projectId: STUDIO_PROJECT_ID,
       datasetName: STUDIO_DATASET,
       users: options.users ?? [EDITOR],
-      port: inject('studioLakePort'),
     });
     studio = await serveStudio(inject('studioBuildDir'));
-    browser = await launchBrowser();
+    browser = await chromium.launch({
+      executablePath: chromePath(),
+      args: [...CHROMIUM_ARGS, lakeHostRule(inject('studioLakePort'), lake.port)],
+    });
   } catch (error) {
     await studio?.close();
     await lake?.close();
-    await releasePort();
     throw error;
   }
   const [startedLake, startedStudio] = [lake, studio];
@@ -182,7 +190,6 @@ export async function startStudioSession(
       await browser.close();
       await startedStudio.close();
       await startedLake.close();
-      await releasePort();
     },
   };
 }
