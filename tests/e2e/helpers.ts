@@ -10,11 +10,13 @@ import type { RegionEntry } from '../../src/lib/content/schemas.ts';
 import { COLLECTION_NAMES } from '../../src/lib/content/schemas.ts';
 import { createLocalSource } from '../../src/lib/content/source.ts';
 import {
+  ownRegions,
   searchIndexMeta,
   type IndexableDocument,
   type RegionNode,
   type SearchIndexMeta,
 } from '../../src/lib/search/index-meta.ts';
+import { NATIONAL_EVENT_LABEL } from '../../src/lib/search/labels.ts';
 import { hrefFor } from '../../src/lib/urls.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { ROOT } from '../support/site.ts';
@@ -251,6 +253,19 @@ export function siteContent(): Promise<SiteContent> {
 /** The regions a result shows, as a list. */
 export function shownRegions(row: ResultRow): string[] {
   return row.region ? row.region.split(',').map((name) => name.trim()) : [];
+}
+
+/**
+ * The regions behind a result: those it shows, or, where it is labelled national, the regions
+ * of the national event it is (which still filter it). A national label on any other page throws.
+ */
+export function regionsBehind(row: ResultRow, content: SiteContent): string[] {
+  if (row.region !== NATIONAL_EVENT_LABEL) return shownRegions(row);
+  const page = content.pages.find((candidate) => candidate.path === row.path);
+  if (page?.doc._type !== 'handelse' || page.doc.scope !== 'nationell') {
+    throw new Error(`${row.path} is labelled ${NATIONAL_EVENT_LABEL} but is no national event`);
+  }
+  return ownRegions(page.doc).map((region) => region.title);
 }
 
 // ---------------------------------------------------------------------------

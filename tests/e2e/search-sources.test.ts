@@ -4,7 +4,7 @@ import {
   openSearch,
   openSite,
   readResults,
-  shownRegions,
+  regionsBehind,
   siteContent,
   type SiteSession,
 } from './helpers.ts';
@@ -58,7 +58,7 @@ describe('a distinctive word from each seed source', () => {
         `no result for ${term} cites ${kalla}`,
       ).toBe(true);
       for (const row of results) {
-        for (const region of shownRegions(row))
+        for (const region of regionsBehind(row, content))
           expect(family, `${row.path} (${row.region})`).toContain(region);
       }
     });
