@@ -27,4 +27,25 @@ export default defineConfig(
       ],
     },
   },
+  {
+    // In a build Astro's data store holds none of the Sanity collections' entries: they come from
+    // the content check through src/lib/presentation/collections.ts.
+    files: ['src/**/*.ts', 'src/**/*.astro'],
+    ignores: ['src/lib/presentation/collections.ts', 'src/pages/[[]page].astro'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'astro:content',
+              importNames: ['getCollection', 'getEntry', 'getEntries'],
+              message:
+                "Read the Sanity collections through src/lib/presentation/collections.ts: in a build Astro's store holds none of their entries.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
