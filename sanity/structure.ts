@@ -102,8 +102,9 @@ export const QUALITY_FILTERS = {
   // programme or delprojekt.
   withoutRegion:
     '(_type in ["programme", "malbild", "kontaktperson", "handelse"] && count(coalesce(regions, [])) == 0) || (_type == "dokument" && !defined(publisherRegion) && !defined(programme) && !defined(delprojekt))',
+  // Those whose source publishes no details are marked so and need no work.
   contactsWithoutDetails:
-    '_type == "kontaktperson" && (!defined(email) || email == "") && (!defined(phone) || phone == "")',
+    '_type == "kontaktperson" && (!defined(email) || email == "") && (!defined(phone) || phone == "") && noContactDetailsInSource != true',
   sourcesNothingCites: '_type == "kalla" && count(*[references(^._id)]) == 0',
   regionsWithoutParent: '_type == "region" && kind != "lan" && !defined(parent)',
 } as const;
