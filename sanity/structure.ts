@@ -7,6 +7,7 @@ import { DocumentPdfIcon } from '@sanity/icons/DocumentPdf';
 import { EarthGlobeIcon } from '@sanity/icons/EarthGlobe';
 import { EditIcon } from '@sanity/icons/Edit';
 import { FolderIcon } from '@sanity/icons/Folder';
+import { HomeIcon } from '@sanity/icons/Home';
 import { PinIcon } from '@sanity/icons/Pin';
 import { ProjectsIcon } from '@sanity/icons/Projects';
 import { TagIcon } from '@sanity/icons/Tag';
@@ -22,7 +23,9 @@ import type {
   StructureResolver,
 } from 'sanity/structure';
 import { LIX_LIMITS, lixWarning } from '../src/lib/rules/index.ts';
+import { noRegionNotice } from './components/NoRegionNotice';
 import { API_VERSION } from './env';
+import { isAdministrator } from './roles';
 import { REGION_KIND_TEMPLATES } from './templates';
 
 /** Plural list titles; the schema's own titles are singular. */
@@ -94,6 +97,47 @@ export const PROGRAMME_FILTERS = {
     '_type == "handelse" && (programme._ref == $programmeId || delprojekt->programme._ref == $programmeId)',
   kontaktperson:
     '_type == "kontaktperson" && _id in *[_id in [$programmeId, "drafts." + $programmeId]].contacts[]._ref',
+} as const;
+
+/**
+ * "Min region": the regions a `redaktor` mapping gives the signed-in user (by Sanity user id,
+ * or by e-mail in any case), from published mappings only.
+ */
+export const MY_REGIONS_QUERY = `{
+  "mapped": *[_type == "redaktor" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))
+    && ((defined(userId) && userId == $userId) || (defined(email) && lower(email) == $email))].regions[]._ref,
+  "regions": *[_type == "region" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, name, "parent": parent._ref}
+}`;
+
+/** `ids` and every region below them, in the order of `regions`. */
+export function withDescendants(
+  ids: readonly string[],
+  regions: readonly { _id: string; parent?: string | null }[],
+): string[] {
+  const found = new Set(ids);
+  // A region tree is at most three deep, but a broken one may be deeper or loop: walk until
+  // nothing more is found.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const region of regions)
+      if (region.parent && found.has(region.parent) && !found.has(region._id)) {
+        found.add(region._id);
+        grew = true;
+      }
+  }
+  return regions.map((region) => region._id).filter((id) => found.has(id));
+}
+
+/** GROQ filters for "my regions' material"; `$regionIds` holds the regions and those below. */
+export const MY_REGION_FILTERS = {
+  region: '_type == "region" && _id in $regionIds',
+  programme: '_type == "programme" && count(regions[_ref in $regionIds]) > 0',
+  malbild: '_type == "malbild" && count(regions[_ref in $regionIds]) > 0',
+  delprojekt: '_type == "delprojekt" && count(programme->regions[_ref in $regionIds]) > 0',
+  kontaktperson: '_type == "kontaktperson" && count(regions[_ref in $regionIds]) > 0',
+  dokument:
+    '_type == "dokument" && (publisherRegion._ref in $regionIds || count(programme->regions[_ref in $regionIds]) > 0 || count(delprojekt->programme->regions[_ref in $regionIds]) > 0)',
+  handelse: '_type == "handelse" && count(regions[_ref in $regionIds]) > 0',
 } as const;
 
 /** GROQ filters of the editors' lists for quality work ("Att åtgärda"). */
@@ -307,6 +351,108 @@ export const structure: StructureResolver = (S, context) => {
       ]);
   }
 
+  /**
+   * The signed-in editor's regions (from the `redaktor` mappings) and their material, the
+   * regions below included. A convenience view, not access control (docs/editor-workflow.md).
+   */
+  async function myRegionPane() {
+    const user = context.currentUser;
+    let mapped: string[] = [];
+    let regions: { _id: string; name?: string; parent?: string | null }[] = [];
+    try {
+      ({ mapped, regions } = await client().fetch(MY_REGIONS_QUERY, {
+        userId: user?.id ?? '',
+        email: user?.email?.trim().toLowerCase() ?? '',
+      }));
+    } catch {
+      mapped = [];
+    }
+    const own = regions.filter((region) => (mapped ?? []).includes(region._id));
+    if (own.length === 0)
+      return S.component(noRegionNotice(user)).id('min-region').title('Min region');
+    const params = {
+      regionIds: withDescendants(
+        own.map((region) => region._id),
+        regions,
+      ),
+    };
+    const inRegions = (templateId: string, what: string) =>
+      own.map((region) =>
+        template(templateId, { regionId: region._id }, `${what} i ${region.name ?? 'regionen'}`),
+      );
+    const list = (
+      id: string,
+      type: string,
+      title: string,
+      icon: ComponentType,
+      templates: InitialValueTemplateItemBuilder[],
+    ) =>
+      S.listItem()
+        .id(id)
+        .title(title)
+        .icon(icon)
+        .child(
+          S.documentList()
+            .id(id)
+            .title(title)
+            .schemaType(type)
+            .apiVersion(API_VERSION)
+            .filter(MY_REGION_FILTERS[type as keyof typeof MY_REGION_FILTERS])
+            .params(params)
+            .initialValueTemplates(templates),
+        );
+    return S.list()
+      .id('min-region')
+      .title('Min region')
+      .items([
+        // Each of the editor's own regions, as in Per region.
+        ...own.map((region) =>
+          S.listItem()
+            .id(region._id)
+            .title(region.name ?? region._id)
+            .icon(PinIcon)
+            .child(regionPane),
+        ),
+        S.divider(),
+        list(
+          'program',
+          'programme',
+          'Program',
+          ProjectsIcon,
+          inRegions('programme-in-region', 'Program'),
+        ),
+        list(
+          'malbilder',
+          'malbild',
+          'Målbilder',
+          TargetIcon,
+          inRegions('malbild-in-region', 'Målbild'),
+        ),
+        list('delprojekt', 'delprojekt', 'Delprojekt', ComponentIcon, []),
+        list(
+          'kontaktpersoner',
+          'kontaktperson',
+          'Kontaktpersoner',
+          UsersIcon,
+          inRegions('kontaktperson-in-region', 'Kontaktperson'),
+        ),
+        list(
+          'dokument',
+          'dokument',
+          'Dokument',
+          DocumentPdfIcon,
+          inRegions('dokument-in-region', 'Dokument'),
+        ),
+        list(
+          'handelser',
+          'handelse',
+          'Händelser',
+          CalendarIcon,
+          inRegions('handelse-in-region', 'Händelse'),
+        ),
+      ]);
+  }
+
   function qualityList(id: string, title: string, filter: string, params = {}) {
     return S.listItem()
       .id(id)
@@ -366,6 +512,7 @@ export const structure: StructureResolver = (S, context) => {
   return S.list()
     .title('Innehåll')
     .items([
+      S.listItem().id('min-region').title('Min region').icon(HomeIcon).child(myRegionPane),
       S.listItem()
         .id('per-region')
         .title('Per region')
@@ -401,5 +548,9 @@ export const structure: StructureResolver = (S, context) => {
         .title('Att åtgärda')
         .icon(WarningOutlineIcon)
         .child(qualityLists),
+      // Who works for which region ("Min region"): administrators keep the mappings.
+      ...(isAdministrator(context.currentUser)
+        ? [S.documentTypeListItem('redaktor').id('redaktorer').title('Redaktörer')]
+        : []),
     ]);
 };

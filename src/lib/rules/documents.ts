@@ -16,6 +16,22 @@ export const DOCUMENT_TYPES = [
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
+/**
+ * Studio-only document types: the Studio's own configuration (which regions an editor works
+ * for, sanity/schemaTypes/studio/), not site content. `content:pull` and `content:push` carry
+ * them like any document; the build's check skips them without a warning.
+ */
+export const STUDIO_ONLY_TYPES = ['redaktor'] as const;
+
+export const REDAKTOR_IDENTITY_MESSAGE =
+  'Skriv redaktörens e-postadress eller användar-id i Sanity, så att Studion vet vem kopplingen gäller.';
+
+/** A `redaktor` mapping names its editor by e-mail address or Sanity user id. */
+export function redaktorIdentityProblem(document: Record<string, unknown>): boolean {
+  const has = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+  return !has(document['email']) && !has(document['userId']);
+}
+
 export const STATUS_OPTIONS = [
   { title: 'Planerat', value: 'planerat' },
   { title: 'Pågående', value: 'pagaende' },
