@@ -16,6 +16,7 @@ import { UserIcon } from '@sanity/icons/User';
 import { UsersIcon } from '@sanity/icons/Users';
 import { WarningOutlineIcon } from '@sanity/icons/WarningOutline';
 import type { ComponentType } from 'react';
+import type { InitialValueTemplateItem } from 'sanity';
 import type {
   InitialValueTemplateItemBuilder,
   ListBuilder,
@@ -26,7 +27,7 @@ import { LIX_LIMITS, lixWarning } from '../src/lib/rules/index.ts';
 import { noRegionNotice } from './components/NoRegionNotice';
 import { API_VERSION } from './env';
 import { isAdministrator } from './roles';
-import { REGION_KIND_TEMPLATES } from './templates';
+import { REGION_KIND_TEMPLATES, regionTemplates } from './templates';
 
 /** Plural list titles; the schema's own titles are singular. */
 export const TYPE_LISTS: { type: string; title: string; icon: ComponentType }[] = [
@@ -54,6 +55,8 @@ export const REGION_FILTERS = {
   handelse: '_type == "handelse" && $regionId in regions[]._ref',
 } as const;
 
+type TemplateItem = InitialValueTemplateItemBuilder | InitialValueTemplateItem;
+
 /** The list panes below a region and a programme, each with its "+" template. */
 interface MaterialList {
   id: string;
@@ -64,7 +67,7 @@ interface MaterialList {
   icon: ComponentType;
   filter: string;
   params: Record<string, string>;
-  templates: InitialValueTemplateItemBuilder[];
+  templates: TemplateItem[];
   /** A child pane other than the document editor (a region's or programme's own tree). */
   child?: (id: string) => Promise<ListBuilder>;
 }
@@ -184,9 +187,21 @@ export const structure: StructureResolver = (S, context) => {
     }
   }
 
-  function template(id: string, parameters: Record<string, string>, title?: string) {
-    const item = S.initialValueTemplateItem(id, parameters);
-    return title ? item.id(`${id}-${Object.values(parameters).join('-')}`).title(title) : item;
+  function template(id: string, parameters: Record<string, string>, title?: string): TemplateItem {
+    if (!title) return S.initialValueTemplateItem(id, parameters);
+    // Several items of one template (one per programme or region) need their own ids, and
+    // Sanity 6.16's builder serializes an item's id as its template id ("template not found"
+    // when the list opens): such items are written out as plain items instead.
+    const schemaType = regionTemplates.find((candidate) => candidate.id === id)?.schemaType;
+    if (!schemaType) throw new Error(`No initial value template "${id}" (sanity/templates.ts)`);
+    return {
+      type: 'initialValueTemplateItem',
+      id: `${id}-${Object.values(parameters).join('-')}`,
+      templateId: id,
+      schemaType,
+      title,
+      parameters,
+    };
   }
 
   async function programmePane(programmeId: string): Promise<ListBuilder> {
@@ -385,7 +400,7 @@ export const structure: StructureResolver = (S, context) => {
       type: string,
       title: string,
       icon: ComponentType,
-      templates: InitialValueTemplateItemBuilder[],
+      templates: TemplateItem[],
     ) =>
       S.listItem()
         .id(id)
