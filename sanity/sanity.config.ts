@@ -30,7 +30,14 @@ export default defineConfig({
   tools: (tools, { currentUser }) =>
     isAdministrator(currentUser) ? tools : tools.filter((tool) => tool.name !== 'vision'),
   i18n: { bundles: [presentationSwedish] },
-  document: { actions: documentActions },
+  document: {
+    actions: documentActions,
+    // Only administrators create Redaktör mappings ("Min region", sanity/structure.ts).
+    newDocumentOptions: (previous, { currentUser }) =>
+      isAdministrator(currentUser)
+        ? previous
+        : previous.filter((item) => item.templateId !== 'redaktor'),
+  },
   schema: {
     types: schemaTypes,
     templates: (previous) => [...previous, ...regionTemplates],

@@ -7,6 +7,7 @@ import { DocumentPdfIcon } from '@sanity/icons/DocumentPdf';
 import { EarthGlobeIcon } from '@sanity/icons/EarthGlobe';
 import { EditIcon } from '@sanity/icons/Edit';
 import { FolderIcon } from '@sanity/icons/Folder';
+import { HomeIcon } from '@sanity/icons/Home';
 import { PinIcon } from '@sanity/icons/Pin';
 import { ProjectsIcon } from '@sanity/icons/Projects';
 import { TagIcon } from '@sanity/icons/Tag';
@@ -15,6 +16,7 @@ import { UserIcon } from '@sanity/icons/User';
 import { UsersIcon } from '@sanity/icons/Users';
 import { WarningOutlineIcon } from '@sanity/icons/WarningOutline';
 import type { ComponentType } from 'react';
+import type { InitialValueTemplateItem } from 'sanity';
 import type {
   InitialValueTemplateItemBuilder,
   ListBuilder,
@@ -22,8 +24,10 @@ import type {
   StructureResolver,
 } from 'sanity/structure';
 import { LIX_LIMITS, lixWarning } from '../src/lib/rules/index.ts';
+import { noRegionNotice } from './components/NoRegionNotice';
 import { API_VERSION } from './env';
-import { REGION_KIND_TEMPLATES } from './templates';
+import { isAdministrator } from './roles';
+import { REGION_KIND_TEMPLATES, regionTemplates } from './templates';
 
 /** Plural list titles; the schema's own titles are singular. */
 export const TYPE_LISTS: { type: string; title: string; icon: ComponentType }[] = [
@@ -51,6 +55,8 @@ export const REGION_FILTERS = {
   handelse: '_type == "handelse" && $regionId in regions[]._ref',
 } as const;
 
+type TemplateItem = InitialValueTemplateItemBuilder | InitialValueTemplateItem;
+
 /** The list panes below a region and a programme, each with its "+" template. */
 interface MaterialList {
   id: string;
@@ -61,7 +67,7 @@ interface MaterialList {
   icon: ComponentType;
   filter: string;
   params: Record<string, string>;
-  templates: InitialValueTemplateItemBuilder[];
+  templates: TemplateItem[];
   /** A child pane other than the document editor (a region's or programme's own tree). */
   child?: (id: string) => Promise<ListBuilder>;
 }
@@ -96,14 +102,56 @@ export const PROGRAMME_FILTERS = {
     '_type == "kontaktperson" && _id in *[_id in [$programmeId, "drafts." + $programmeId]].contacts[]._ref',
 } as const;
 
+/**
+ * "Min region": the regions a `redaktor` mapping gives the signed-in user (by Sanity user id,
+ * or by e-mail in any case), from published mappings only.
+ */
+export const MY_REGIONS_QUERY = `{
+  "mapped": *[_type == "redaktor" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))
+    && ((defined(userId) && userId == $userId) || (defined(email) && lower(email) == $email))].regions[]._ref,
+  "regions": *[_type == "region" && !(_id in path("drafts.**")) && !(_id in path("versions.**"))]{_id, name, "parent": parent._ref}
+}`;
+
+/** `ids` and every region below them, in the order of `regions`. */
+export function withDescendants(
+  ids: readonly string[],
+  regions: readonly { _id: string; parent?: string | null }[],
+): string[] {
+  const found = new Set(ids);
+  // A region tree is at most three deep, but a broken one may be deeper or loop: walk until
+  // nothing more is found.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const region of regions)
+      if (region.parent && found.has(region.parent) && !found.has(region._id)) {
+        found.add(region._id);
+        grew = true;
+      }
+  }
+  return regions.map((region) => region._id).filter((id) => found.has(id));
+}
+
+/** GROQ filters for "my regions' material"; `$regionIds` holds the regions and those below. */
+export const MY_REGION_FILTERS = {
+  region: '_type == "region" && _id in $regionIds',
+  programme: '_type == "programme" && count(regions[_ref in $regionIds]) > 0',
+  malbild: '_type == "malbild" && count(regions[_ref in $regionIds]) > 0',
+  delprojekt: '_type == "delprojekt" && count(programme->regions[_ref in $regionIds]) > 0',
+  kontaktperson: '_type == "kontaktperson" && count(regions[_ref in $regionIds]) > 0',
+  dokument:
+    '_type == "dokument" && (publisherRegion._ref in $regionIds || count(programme->regions[_ref in $regionIds]) > 0 || count(delprojekt->programme->regions[_ref in $regionIds]) > 0)',
+  handelse: '_type == "handelse" && count(regions[_ref in $regionIds]) > 0',
+} as const;
+
 /** GROQ filters of the editors' lists for quality work ("Att åtgärda"). */
 export const QUALITY_FILTERS = {
   // Material reaches a region through its own regions, or (a Dokument) its publisher's region,
   // programme or delprojekt.
   withoutRegion:
     '(_type in ["programme", "malbild", "kontaktperson", "handelse"] && count(coalesce(regions, [])) == 0) || (_type == "dokument" && !defined(publisherRegion) && !defined(programme) && !defined(delprojekt))',
+  // Those whose source publishes no details are marked so and need no work.
   contactsWithoutDetails:
-    '_type == "kontaktperson" && (!defined(email) || email == "") && (!defined(phone) || phone == "")',
+    '_type == "kontaktperson" && (!defined(email) || email == "") && (!defined(phone) || phone == "") && noContactDetailsInSource != true',
   sourcesNothingCites: '_type == "kalla" && count(*[references(^._id)]) == 0',
   regionsWithoutParent: '_type == "region" && kind != "lan" && !defined(parent)',
 } as const;
@@ -139,9 +187,21 @@ export const structure: StructureResolver = (S, context) => {
     }
   }
 
-  function template(id: string, parameters: Record<string, string>, title?: string) {
-    const item = S.initialValueTemplateItem(id, parameters);
-    return title ? item.id(`${id}-${Object.values(parameters).join('-')}`).title(title) : item;
+  function template(id: string, parameters: Record<string, string>, title?: string): TemplateItem {
+    if (!title) return S.initialValueTemplateItem(id, parameters);
+    // Several items of one template (one per programme or region) need their own ids, and
+    // Sanity 6.16's builder serializes an item's id as its template id ("template not found"
+    // when the list opens): such items are written out as plain items instead.
+    const schemaType = regionTemplates.find((candidate) => candidate.id === id)?.schemaType;
+    if (!schemaType) throw new Error(`No initial value template "${id}" (sanity/templates.ts)`);
+    return {
+      type: 'initialValueTemplateItem',
+      id: `${id}-${Object.values(parameters).join('-')}`,
+      templateId: id,
+      schemaType,
+      title,
+      parameters,
+    };
   }
 
   async function programmePane(programmeId: string): Promise<ListBuilder> {
@@ -306,6 +366,108 @@ export const structure: StructureResolver = (S, context) => {
       ]);
   }
 
+  /**
+   * The signed-in editor's regions (from the `redaktor` mappings) and their material, the
+   * regions below included. A convenience view, not access control (docs/editor-workflow.md).
+   */
+  async function myRegionPane() {
+    const user = context.currentUser;
+    let mapped: string[] = [];
+    let regions: { _id: string; name?: string; parent?: string | null }[] = [];
+    try {
+      ({ mapped, regions } = await client().fetch(MY_REGIONS_QUERY, {
+        userId: user?.id ?? '',
+        email: user?.email?.trim().toLowerCase() ?? '',
+      }));
+    } catch {
+      mapped = [];
+    }
+    const own = regions.filter((region) => (mapped ?? []).includes(region._id));
+    if (own.length === 0)
+      return S.component(noRegionNotice(user)).id('min-region').title('Min region');
+    const params = {
+      regionIds: withDescendants(
+        own.map((region) => region._id),
+        regions,
+      ),
+    };
+    const inRegions = (templateId: string, what: string) =>
+      own.map((region) =>
+        template(templateId, { regionId: region._id }, `${what} i ${region.name ?? 'regionen'}`),
+      );
+    const list = (
+      id: string,
+      type: string,
+      title: string,
+      icon: ComponentType,
+      templates: TemplateItem[],
+    ) =>
+      S.listItem()
+        .id(id)
+        .title(title)
+        .icon(icon)
+        .child(
+          S.documentList()
+            .id(id)
+            .title(title)
+            .schemaType(type)
+            .apiVersion(API_VERSION)
+            .filter(MY_REGION_FILTERS[type as keyof typeof MY_REGION_FILTERS])
+            .params(params)
+            .initialValueTemplates(templates),
+        );
+    return S.list()
+      .id('min-region')
+      .title('Min region')
+      .items([
+        // Each of the editor's own regions, as in Per region.
+        ...own.map((region) =>
+          S.listItem()
+            .id(region._id)
+            .title(region.name ?? region._id)
+            .icon(PinIcon)
+            .child(regionPane),
+        ),
+        S.divider(),
+        list(
+          'program',
+          'programme',
+          'Program',
+          ProjectsIcon,
+          inRegions('programme-in-region', 'Program'),
+        ),
+        list(
+          'malbilder',
+          'malbild',
+          'Målbilder',
+          TargetIcon,
+          inRegions('malbild-in-region', 'Målbild'),
+        ),
+        list('delprojekt', 'delprojekt', 'Delprojekt', ComponentIcon, []),
+        list(
+          'kontaktpersoner',
+          'kontaktperson',
+          'Kontaktpersoner',
+          UsersIcon,
+          inRegions('kontaktperson-in-region', 'Kontaktperson'),
+        ),
+        list(
+          'dokument',
+          'dokument',
+          'Dokument',
+          DocumentPdfIcon,
+          inRegions('dokument-in-region', 'Dokument'),
+        ),
+        list(
+          'handelser',
+          'handelse',
+          'Händelser',
+          CalendarIcon,
+          inRegions('handelse-in-region', 'Händelse'),
+        ),
+      ]);
+  }
+
   function qualityList(id: string, title: string, filter: string, params = {}) {
     return S.listItem()
       .id(id)
@@ -365,6 +527,7 @@ export const structure: StructureResolver = (S, context) => {
   return S.list()
     .title('Innehåll')
     .items([
+      S.listItem().id('min-region').title('Min region').icon(HomeIcon).child(myRegionPane),
       S.listItem()
         .id('per-region')
         .title('Per region')
@@ -400,5 +563,9 @@ export const structure: StructureResolver = (S, context) => {
         .title('Att åtgärda')
         .icon(WarningOutlineIcon)
         .child(qualityLists),
+      // Who works for which region ("Min region"): administrators keep the mappings.
+      ...(isAdministrator(context.currentUser)
+        ? [S.documentTypeListItem('redaktor').id('redaktorer').title('Redaktörer')]
+        : []),
     ]);
 };

@@ -19,6 +19,7 @@ import {
   validateIsoDate,
   validateSlugCurrent,
   validateStatusPeriod,
+  validateStatusRequired,
   validateUrl,
 } from './validation';
 
@@ -176,12 +177,14 @@ export function statusField() {
   return defineField({
     name: 'status',
     title: 'Status',
-    description: 'Om arbetet är planerat, pågår eller är avslutat enligt källan.',
+    description:
+      'Om arbetet är planerat, pågår eller är avslutat enligt källan. Säger källan inget om det, välj Anges inte i källan.',
     type: 'string',
     options: { list: [...STATUS_OPTIONS], layout: 'radio', direction: 'horizontal' },
     initialValue: 'pagaende',
     validation: (rule) => [
       rule.error(optionMessage(STATUS_OPTIONS)),
+      rule.custom(validateStatusRequired).error(),
       rule.custom(validateStatusPeriod).warning(),
     ],
   });

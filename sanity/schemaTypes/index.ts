@@ -13,6 +13,7 @@ import decision from './objects/decision';
 import financing from './objects/financing';
 import malbildPart from './objects/malbildPart';
 import period from './objects/period';
+import redaktor from './studio/redaktor';
 import { withFieldRules } from './field-rules';
 
 /** Document types in the order editors meet them: where, what, who, and the sources. */
@@ -32,4 +33,7 @@ export const objectTypes = [blockContent, period, financing, decision, malbildPa
   withFieldRules,
 );
 
-export const schemaTypes = [...documentTypes, ...objectTypes];
+/** The Studio's own configuration, not site content (STUDIO_ONLY_TYPES in src/lib/rules/). */
+export const studioTypes = [redaktor].map(withFieldRules);
+
+export const schemaTypes = [...documentTypes, ...objectTypes, ...studioTypes];

@@ -87,15 +87,20 @@ export function validateContactDetails(
 }
 
 /**
- * On `status`: a warning when none is chosen, or when it contradicts the period. Not
- * `required()`: a clone of the rule repeats Sanity's check of the listed values under the
- * required message, so a wrong value would show both.
+ * On `status`: an error when none is chosen. Not `required()`: a clone of the rule repeats
+ * Sanity's check of the listed values under the required message, so a wrong value would
+ * show both.
  */
+export function validateStatusRequired(status: unknown): CustomValidatorResult {
+  return isBlank(status) ? STATUS_REQUIRED_MESSAGE : true;
+}
+
+/** On `status`: a warning when it contradicts the period. */
 export function validateStatusPeriod(
   status: unknown,
   context: Pick<ValidationContext, 'document'>,
 ): CustomValidatorResult {
-  if (isBlank(status)) return STATUS_REQUIRED_MESSAGE;
+  if (isBlank(status)) return true;
   return ok(statusPeriodWarning(status, context.document?.['period'] as PeriodValue | undefined));
 }
 

@@ -147,6 +147,7 @@ export function applyChange(
       title: 'Tillagt program för nära vård',
       slug: { _type: 'slug', current: slug },
       summary: 'Ett program som lades till mellan två byggen, för att mäta ett ombygge.',
+      status: 'pagaende',
       ...(model['regions'] ? { regions: model['regions'] } : {}),
       ...(model['themes'] ? { themes: model['themes'] } : {}),
       ...(model['sources'] ? { sources: model['sources'] } : {}),

@@ -121,8 +121,9 @@ export class DocumentBuilder {
     return period;
   }
 
-  status(startYear: number, endYear: number): string | undefined {
-    if (this.random.chance(0.15)) return undefined;
+  /** As the sources: now and then a status they do not give ("Anges inte i källan"). */
+  status(startYear: number, endYear: number): string {
+    if (this.random.chance(0.15)) return 'okand';
     if (startYear > REFERENCE_YEAR - 1) return 'planerat';
     if (endYear > 0 && endYear < REFERENCE_YEAR) return 'avslutat';
     return 'pagaende';

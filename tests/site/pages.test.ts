@@ -258,6 +258,31 @@ describe('what the pages say', () => {
     }
   });
 
+  it('says so where a source gives a contact no details or a work no status', () => {
+    const directory = listed('/kontakter/');
+    const silent = docs.filter(
+      (d) => d._type === 'kontaktperson' && d['noContactDetailsInSource'] === true,
+    );
+    expect(silent).toHaveLength(5);
+    for (const person of silent) {
+      const card = directory
+        .flatMap((root) => root.querySelectorAll('.contact-card'))
+        .find((element) => element.querySelector(`a[href="${pathOf(person)}"]`));
+      expect(text(card), person._id).toContain('Källan anger inga kontaktuppgifter.');
+      expect(text(page(pathOf(person))), person._id).toContain(
+        'Källan anger inget telefonnummer eller e-postadress',
+      );
+    }
+    const unknown = docs.filter((d) => d['status'] === 'okand');
+    expect(unknown.map((d) => d._type).sort()).toEqual([
+      'delprojekt',
+      'delprojekt',
+      ...Array(6).fill('programme'),
+    ]);
+    for (const work of unknown)
+      expect(text(page(pathOf(work))), work._id).toContain('Anges inte i källan');
+  });
+
   it('groups the contact directory by region', () => {
     const directory = listed('/kontakter/');
     for (const person of docs.filter((d) => d._type === 'kontaktperson')) {

@@ -1,13 +1,15 @@
-// An editor adds a contact with neither e-mail nor phone: the Studio says, in Swedish, that
-// visitors cannot reach the person, and the message goes once a phone number is written.
-// The rule is a warning (as in the shared rule module): a publisher may list a contact
-// without either, and details are never invented.
+// A contact needs an e-mail address or a phone number (the shared rule module's error): an
+// editor who adds a contact with neither cannot publish it and is told, in Swedish, what to
+// do. Details are never invented, so when the source publishes none the editor ticks
+// "Källan anger inga kontaktuppgifter", and then the contact can be published.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { CONTACT_DETAILS_MESSAGE } from '../../src/lib/rules/contact.ts';
 import { startStudioSession, type StudioSession } from '../support/studio.ts';
-import { createFromPane, openFromStructure, panes } from './editor.ts';
+import { createFromPane, openFromStructure, panes, publishButton } from './editor.ts';
 
 const FIRST_SENTENCE = CONTACT_DETAILS_MESSAGE.split('. ')[0] as string;
+const WHAT_TO_DO = 'kryssa i "Källan anger inga kontaktuppgifter"';
 
 let session: StudioSession;
 
@@ -19,8 +21,10 @@ afterAll(async () => {
   await session?.close();
 });
 
+const bodyText = (page: Page) => page.locator('body').innerText();
+
 describe('a contact without e-mail or phone', () => {
-  it('shows the Swedish message until a phone number is written', async () => {
+  it('cannot be published, and the Swedish message says what to do until a phone number is written', async () => {
     const page = await session.open();
     await openFromStructure(page, [
       'Per region',
@@ -35,20 +39,39 @@ describe('a contact without e-mail or phone', () => {
     await form.locator('#organisation').fill('Fyrbodals kommunalförbund');
 
     await form.getByRole('button', { name: 'Validering' }).click();
-    await expect
-      .poll(() => page.locator('body').innerText(), { timeout: 60_000 })
-      .toContain(FIRST_SENTENCE);
+    await expect.poll(() => bodyText(page), { timeout: 60_000 }).toContain(FIRST_SENTENCE);
+    expect(await bodyText(page)).toContain(WHAT_TO_DO);
+    expect(await publishButton(page).isDisabled()).toBe(true);
 
     await form.locator('#phone').fill('0522-44 08 20');
-    await expect
-      .poll(() => page.locator('body').innerText(), { timeout: 60_000 })
-      .not.toContain(FIRST_SENTENCE);
+    await expect.poll(() => bodyText(page), { timeout: 60_000 }).not.toContain(FIRST_SENTENCE);
     expect(
       session.lake.lake
         .getDocuments()
         .find(
           (document) => document._type === 'kontaktperson' && document['name'] === 'Eva Exempel',
         ),
-    ).toMatchObject({ phone: '0522-44 08 20', regions: [{ _ref: 'region-fyrbodal' }] });
+    ).toMatchObject({
+      phone: '0522-44 08 20',
+      noContactDetailsInSource: false,
+      regions: [{ _ref: 'region-fyrbodal' }],
+    });
+  });
+
+  it('blocks publishing a published contact whose phone is removed, until the source is marked as giving none', async () => {
+    // Anna Haglund (GR) has a phone number only: the one way to reach her.
+    const page = await session.open('/structure/per-typ;kontaktperson;kontaktperson-anna-haglund');
+    const form = page.getByTestId('document-pane');
+    const phone = form.locator('#phone');
+    await expect.poll(() => phone.inputValue(), { timeout: 120_000 }).toBe('031-335 51 76');
+    await phone.fill('');
+
+    await form.getByRole('button', { name: 'Validering' }).click();
+    await expect.poll(() => bodyText(page), { timeout: 60_000 }).toContain(FIRST_SENTENCE);
+    await expect.poll(() => publishButton(page).isDisabled(), { timeout: 60_000 }).toBe(true);
+
+    await form.locator('#noContactDetailsInSource').check({ force: true });
+    await expect.poll(() => bodyText(page), { timeout: 60_000 }).not.toContain(FIRST_SENTENCE);
+    await expect.poll(() => publishButton(page).isDisabled(), { timeout: 60_000 }).toBe(false);
   });
 });

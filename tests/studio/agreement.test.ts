@@ -254,7 +254,16 @@ const MUTATIONS: Mutation[] = [
     name: 'status: removed',
     types: WITH_STATUS,
     apply: (doc) => void delete doc['status'],
-    expected: 'warning',
+    expected: 'error',
+  },
+  {
+    name: 'status: not given in the source',
+    types: WITH_STATUS,
+    apply: (doc) => {
+      doc['status'] = 'okand';
+      delete doc['period'];
+    },
+    expected: 'ok',
   },
   {
     name: 'status: klart',
@@ -315,8 +324,19 @@ const MUTATIONS: Mutation[] = [
     apply: (doc) => {
       delete doc['email'];
       delete doc['phone'];
+      delete doc['noContactDetailsInSource'];
     },
-    expected: 'warning',
+    expected: 'error',
+  },
+  {
+    name: 'contact: neither, and the source publishes none',
+    types: ['kontaktperson'],
+    apply: (doc) => {
+      delete doc['email'];
+      delete doc['phone'];
+      doc['noContactDetailsInSource'] = true;
+    },
+    expected: 'ok',
   },
   // Addresses
   ...[

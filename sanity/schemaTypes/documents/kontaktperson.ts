@@ -46,11 +46,12 @@ export default defineType({
       description:
         'Arbetsadressen som utgivaren publicerat, till exempel jeanette.andersson@vastkom.se.',
       type: 'string',
-      // A warning when there is neither an e-mail address nor a phone number; on a string,
-      // not the document, so that the CLI reports the same level (validation.ts).
+      // An error when there is neither an e-mail address nor a phone number (unless the
+      // source publishes none); on a string, not the document, so that the CLI reports the
+      // same level (validation.ts).
       validation: (rule) => [
         rule.custom(validateEmail),
-        rule.custom(validateContactDetails).warning(),
+        rule.custom(validateContactDetails).error(),
       ],
     }),
     defineField({
@@ -60,6 +61,14 @@ export default defineType({
         'Numret exakt som det står i källan, till exempel "031-335 51 76" eller "073 - 8037311". Webbplatsen gör det klickbart.',
       type: 'string',
       validation: (rule) => rule.custom(validatePhone),
+    }),
+    defineField({
+      name: 'noContactDetailsInSource',
+      title: 'Källan anger inga kontaktuppgifter',
+      description:
+        'Kryssa i bara när källan nämner personen som kontakt men varken har e-postadress eller telefonnummer. Webbplatsen skriver då att källan inte anger några och hänvisar till organisationen.',
+      type: 'boolean',
+      initialValue: false,
     }),
     webUrlField({
       name: 'portraitUrl',

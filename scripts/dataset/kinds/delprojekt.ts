@@ -19,7 +19,7 @@ export function delprojekt(builder: DocumentBuilder, d: number): Document {
   const start = plan.programmeStart[programme] as number;
   const end = plan.programmeEnd[programme] as number;
   const status = builder.status(start, end);
-  if (status) doc['status'] = status;
+  doc['status'] = status;
   if (builder.random.chance(0.7))
     doc['period'] = builder.period(start, end, builder.random.chance(0.5));
   doc['programme'] = builder.ref(plan.ids.programme[programme] as string);

@@ -23,7 +23,7 @@ export function programme(builder: DocumentBuilder, p: number): Document {
   const end = plan.programmeEnd[p] as number;
   if (random.chance(0.8)) doc['period'] = builder.period(start, end, random.chance(0.6));
   const status = builder.status(start, end);
-  if (status) doc['status'] = status;
+  doc['status'] = status;
   if (random.chance(0.4)) {
     doc['financing'] = {
       _type: 'financing',

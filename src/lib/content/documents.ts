@@ -317,6 +317,7 @@ export const documentSchemas = {
     organisation: line(required('kontaktperson', 'organisation')),
     email: email.optional(),
     phone: phone.optional(),
+    noContactDetailsInSource: z.boolean().optional(),
     portraitUrl: webUrl.optional(),
     period: period.optional(),
     regions,

@@ -21,6 +21,7 @@ import {
   regionParentProblem,
   slugNotUniqueMessage,
   slugProblem,
+  STUDIO_ONLY_TYPES,
   vagueLinkProblems,
   type BlockLike,
   type RegionNode,
@@ -51,8 +52,13 @@ export interface IntegrityReport {
   errors: ContentProblem[];
 }
 
+/** Sanity's own documents and the Studio's configuration (STUDIO_ONLY_TYPES): not site content. */
 export function isSystemDocument(document: Pick<RawDocument, '_type'>): boolean {
-  return document._type.startsWith('sanity.') || document._type.startsWith('system.');
+  return (
+    document._type.startsWith('sanity.') ||
+    document._type.startsWith('system.') ||
+    (STUDIO_ONLY_TYPES as readonly string[]).includes(document._type)
+  );
 }
 
 export function isDraftId(id: string): boolean {

@@ -59,7 +59,13 @@ export const STATUS_LABELS: Record<(typeof STATUSES)[number], string> = {
   planerat: 'Planerat',
   pagaende: 'Pågående',
   avslutat: 'Avslutat',
+  okand: 'Anges inte i källan',
 };
+
+/** A status worth showing in a list's one-line meta: an unknown one says nothing there. */
+export function listStatusLabel(status: (typeof STATUSES)[number] | null | undefined) {
+  return status && status !== 'okand' ? STATUS_LABELS[status] : undefined;
+}
 
 export const REGION_KIND_LABELS: Record<(typeof REGION_KINDS)[number], string> = {
   lan: 'Län och region',

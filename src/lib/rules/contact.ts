@@ -54,15 +54,21 @@ export function emailProblem(value: string): string | undefined {
 
 export const CONTACT_DETAILS_MESSAGE =
   'Kontaktpersonen har varken e-postadress eller telefonnummer, så besökare kan inte nå personen. ' +
-  'Skriv in dem om källan anger dem. Nämner källan bara personen utan att ange den som kontakt, ' +
-  'skriv om personen i programmets text i stället och ta bort kontaktpersonen.';
+  'Skriv in e-postadressen eller telefonnumret som källan anger dem. Anger källan inga kontaktuppgifter ' +
+  'för personen, kryssa i "Källan anger inga kontaktuppgifter". Nämner källan bara personen utan att ' +
+  'ange den som kontakt, skriv om personen i programmets text i stället och ta bort kontaktpersonen.';
+
+/** The editorial opt-out: the source names the person but publishes no contact details. */
+export const NO_CONTACT_DETAILS_FIELD = 'noContactDetailsInSource';
 
 /**
- * A contact should be reachable: an e-mail address or a phone number, whichever the source
- * prints. A warning, not an error: a publisher may list a contact without either (Fyrbodal
- * lists its development lead with a portrait only), and details are never invented.
+ * A contact must be reachable: an e-mail address or a phone number, whichever the source
+ * prints. Details are never invented, so when the source publishes none (Fyrbodal lists its
+ * development lead with a portrait only) the editor says so with `noContactDetailsInSource`,
+ * and the site tells visitors whom to contact instead.
  */
 export function contactDetailsProblem(contact: Record<string, unknown>): string | undefined {
   const has = (value: unknown) => typeof value === 'string' && value.trim() !== '';
-  return has(contact['email']) || has(contact['phone']) ? undefined : CONTACT_DETAILS_MESSAGE;
+  if (has(contact['email']) || has(contact['phone'])) return undefined;
+  return contact[NO_CONTACT_DETAILS_FIELD] === true ? undefined : CONTACT_DETAILS_MESSAGE;
 }

@@ -16,12 +16,29 @@ export const DOCUMENT_TYPES = [
 ] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
+/**
+ * Studio-only document types: the Studio's own configuration (which regions an editor works
+ * for, sanity/schemaTypes/studio/), not site content. `content:pull` and `content:push` carry
+ * them like any document; the build's check skips them without a warning.
+ */
+export const STUDIO_ONLY_TYPES = ['redaktor'] as const;
+
+export const REDAKTOR_IDENTITY_MESSAGE =
+  'Skriv redaktörens e-postadress eller användar-id i Sanity, så att Studion vet vem kopplingen gäller.';
+
+/** A `redaktor` mapping names its editor by e-mail address or Sanity user id. */
+export function redaktorIdentityProblem(document: Record<string, unknown>): boolean {
+  const has = (value: unknown) => typeof value === 'string' && value.trim() !== '';
+  return !has(document['email']) && !has(document['userId']);
+}
+
 export const STATUS_OPTIONS = [
   { title: 'Planerat', value: 'planerat' },
   { title: 'Pågående', value: 'pagaende' },
   { title: 'Avslutat', value: 'avslutat' },
+  { title: 'Anges inte i källan', value: 'okand' },
 ] as const;
-export const STATUSES = ['planerat', 'pagaende', 'avslutat'] as const;
+export const STATUSES = ['planerat', 'pagaende', 'avslutat', 'okand'] as const;
 
 /**
  * Whether an event concerns the regions it lists or the whole country (a government decision,
@@ -36,12 +53,12 @@ export const EVENT_SCOPES = ['regional', 'nationell'] as const;
 export type EventScope = (typeof EVENT_SCOPES)[number];
 
 /**
- * A warning, not an error: the embedded dataset holds six programmes and two delprojekt whose
- * sources say nothing about whether the work goes on, and a status is never invented. New
- * documents start as Pågående (the Studio's initial value).
+ * An error: every programme and delprojekt says what its source says about the work's
+ * status. When the source does not say (six programmes and two delprojekt of the embedded
+ * dataset), "Anges inte i källan" says so honestly instead of an invented status.
  */
 export const STATUS_REQUIRED_MESSAGE =
-  'Välj status: Planerat, Pågående eller Avslutat, så som källan beskriver arbetet. Utan status kan besökare inte se om arbetet pågår.';
+  'Välj status: Planerat, Pågående eller Avslutat, så som källan beskriver arbetet, eller Anges inte i källan om källan inte säger det. Utan status kan besökare inte se om arbetet pågår.';
 
 export const DUPLICATE_ITEM_MESSAGE = 'Samma sak finns två gånger i listan: ta bort dubbletten.';
 
@@ -121,8 +138,9 @@ export interface DocumentRuleFinding {
 }
 
 /**
- * Rules that look at more than one field of a document: a contact must be reachable, and a
- * status is chosen and does not contradict the period. `today` is `YYYY-MM-DD`.
+ * Rules that look at more than one field of a document: a contact must be reachable (or
+ * marked as having no details in its source), and a status is chosen and does not
+ * contradict the period. `today` is `YYYY-MM-DD`.
  */
 export function documentRuleFindings(
   document: { _type: string; [field: string]: unknown },
@@ -131,11 +149,11 @@ export function documentRuleFindings(
   const findings: DocumentRuleFinding[] = [];
   if (document._type === 'kontaktperson') {
     const message = contactDetailsProblem(document);
-    if (message) findings.push({ path: 'email', message, level: 'warning' });
+    if (message) findings.push({ path: 'email', message, level: 'error' });
   }
   if (document._type === 'programme' || document._type === 'delprojekt') {
     if (document['status'] === undefined || isBlank(document['status']))
-      findings.push({ path: 'status', message: STATUS_REQUIRED_MESSAGE, level: 'warning' });
+      findings.push({ path: 'status', message: STATUS_REQUIRED_MESSAGE, level: 'error' });
     const message = statusPeriodWarning(
       document['status'],
       document['period'] as PeriodValue | undefined,

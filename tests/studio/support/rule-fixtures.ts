@@ -304,10 +304,10 @@ export const ruleCases: RuleCase[] = [
     message: 'Välj vilken typ av region det är.',
   },
   {
-    rule: 'status is one of planerat, pagaende, avslutat',
+    rule: 'status is one of planerat, pagaende, avslutat, okand',
     doc: breaking(b.programme!, 'programme-unknown-status', { status: 'klart' }),
     path: ['status'],
-    message: 'Välj ett av värdena i listan: Planerat, Pågående, Avslutat.',
+    message: 'Välj ett av värdena i listan: Planerat, Pågående, Avslutat, Anges inte i källan.',
     // Sanity's own hint for a value outside options.list, beside the rule's error.
     also: [{ path: ['status'], message: 'matchade inte något tillåtet värde' }],
   },

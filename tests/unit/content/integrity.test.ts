@@ -144,7 +144,7 @@ describe('document shape (zod)', () => {
 
   it('checks enums and number ranges', () => {
     expect(errors(breaking('programme-gr', (d) => void (d['status'] = 'klart')))).toEqual([
-      'programme-gr · status · Välj ett av värdena i listan: Planerat, Pågående, Avslutat.',
+      'programme-gr · status · Välj ett av värdena i listan: Planerat, Pågående, Avslutat, Anges inte i källan.',
     ]);
     expect(errors(breaking('malbild-gr', (d) => void (d['horizonYear'] = 1999)))).toEqual([
       'malbild-gr · horizonYear · Skriv målåret som ett årtal mellan 2000 och 2100.',

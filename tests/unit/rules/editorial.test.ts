@@ -105,14 +105,17 @@ describe('attachment file types', () => {
 });
 
 describe('status', () => {
-  it('is asked for on programmes and delprojekt, as a warning', () => {
+  it('is required on programmes and delprojekt, with an honest value when the source is silent', () => {
     for (const type of ['programme', 'delprojekt'])
       expect(documentRuleFindings({ _type: type }, '2026-11-30')).toContainEqual({
         path: 'status',
         message: STATUS_REQUIRED_MESSAGE,
-        level: 'warning',
+        level: 'error',
       });
     expect(documentRuleFindings({ _type: 'programme', status: 'pagaende' }, '2026-11-30')).toEqual(
+      [],
+    );
+    expect(documentRuleFindings({ _type: 'delprojekt', status: 'okand' }, '2026-11-30')).toEqual(
       [],
     );
     expect(documentRuleFindings({ _type: 'dokument' }, '2026-11-30')).toEqual([]);

@@ -87,6 +87,14 @@ describe('a contact’s details', () => {
     expect(contactDetailsProblem({ email: ' ', phone: '' })).toBe(CONTACT_DETAILS_MESSAGE);
     expect(contactDetailsProblem({ phone: '031-335 51 76' })).toBeUndefined();
     expect(contactDetailsProblem({ email: 'a@b.se' })).toBeUndefined();
+    // The editors' opt-out when the source publishes no details; only an explicit true.
+    expect(contactDetailsProblem({ noContactDetailsInSource: true })).toBeUndefined();
+    expect(contactDetailsProblem({ noContactDetailsInSource: false })).toBe(
+      CONTACT_DETAILS_MESSAGE,
+    );
+    expect(contactDetailsProblem({ noContactDetailsInSource: 'true' })).toBe(
+      CONTACT_DETAILS_MESSAGE,
+    );
   });
 });
 
