@@ -20,7 +20,7 @@ import {
   type FilterValueMaps,
   type SearchState,
 } from '../lib/search/url-state.ts';
-import { SearchEngine, breakTies, type GroupCounts } from './search/engine.ts';
+import { SearchEngine, byTitleCoverage, tieGroups, type GroupCounts } from './search/engine.ts';
 import type { Pagefind, PagefindResult, PagefindResultData } from './search/pagefind.ts';
 import { foldedMatchShown, resultItem } from './search/render.ts';
 
@@ -118,6 +118,8 @@ function start(root: HTMLElement): void {
     maps,
   );
   let generation = 0;
+  /** The search (its generation) whose count the status line gives. */
+  let announced = 0;
   let typingTimer: number | undefined;
   let typingEntryPushed = false;
   let shown: PagefindResult[] = [];
@@ -210,20 +212,56 @@ function start(root: HTMLElement): void {
     if (filtersHint) filtersHint.hidden = true;
   }
 
-  async function renderMore(token: number): Promise<HTMLLIElement | undefined> {
-    const batch = shown.slice(rendered, rendered + PAGE_SIZE);
-    let data = await Promise.all(batch.map((result) => result.data()));
-    if (token !== generation) return undefined;
-    if (rendered === 0 && current.sort === 'relevans') {
-      const order = breakTies(batch, data, current.q);
-      shown.splice(0, batch.length, ...order.map((index) => batch[index] as PagefindResult));
-      data = order.map((index) => data[index] as PagefindResultData);
+  /**
+   * The next results. The first ones are shown as soon as their own fragments are in: result 1
+   * does not wait for result 10's fragment. They are shown run by run of near ties (engine.ts
+   * `tieGroups`), each run ordered by its titles, so nothing moves once shown. A later batch
+   * ("Visa fler träffar") is added whole, as the button's focus move expects. `onFirst` runs
+   * once the first of them is on screen.
+   */
+  async function renderMore(
+    token: number,
+    target: ParentNode = list,
+    onFirst?: () => void,
+  ): Promise<HTMLLIElement | undefined> {
+    const from = rendered;
+    const batch = shown.slice(from, from + PAGE_SIZE);
+    // The previous search's button must not fetch more of this one while it is coming in.
+    if (from === 0) more.hidden = true;
+    // Every fragment is requested at once, in rank order; each is awaited in turn.
+    const pending = batch.map((result) => result.data());
+    // Awaited in turn: a later one that fails is reported when its turn comes, not as unhandled.
+    for (const fragment of pending) fragment.catch(() => undefined);
+    const ordered = from === 0 && current.sort === 'relevans';
+    const everyOne = batch.map((_, index) => index);
+    const groups =
+      from > 0
+        ? [everyOne]
+        : ordered
+          ? tieGroups(batch, current.q)
+          : everyOne.map((index) => [index]);
+    const loaded: PagefindResultData[] = [];
+    let first: HTMLLIElement | undefined;
+    for (const group of groups) {
+      for (const index of group)
+        loaded[index] = await (pending[index] as Promise<PagefindResultData>);
+      if (token !== generation) return undefined;
+      const order = ordered ? byTitleCoverage(group, loaded, current.q) : group;
+      shown.splice(
+        from + (group[0] as number),
+        group.length,
+        ...order.map((index) => batch[index] as PagefindResult),
+      );
+      const items = order.map((index) => resultItem(template, loaded[index] as PagefindResultData));
+      target.append(...items);
+      rendered += group.length;
+      if (!first) {
+        first = items[0];
+        onFirst?.();
+      }
     }
-    const items = data.map((item) => resultItem(template, item));
-    list.append(...items);
-    rendered += batch.length;
     more.hidden = rendered >= shown.length;
-    return items[0];
+    return first;
   }
 
   /** What the search found without its filters: a way out of a filtered search with no results. */
@@ -243,6 +281,19 @@ function start(root: HTMLElement): void {
     if (!root.dataset.searchRendered) return;
     const place: Place = { rendered, scrollY: Math.round(window.scrollY) };
     history.replaceState(place, '', location.href);
+  }
+
+  /**
+   * The results (or the empty state) on screen and their count in the status: as soon as the
+   * first result shows (or when the search is done), once per search.
+   */
+  function showFound(state: SearchState): void {
+    resultsSection.hidden = shown.length === 0;
+    empty.hidden = shown.length > 0;
+    // Written once per search: the same text written again could be read out again.
+    if (announced === generation) return;
+    announced = generation;
+    status.textContent = resultStatus(shown.length, state.q, hasFilters(state));
   }
 
   async function run(state: SearchState, place?: Place): Promise<void> {
@@ -272,22 +323,28 @@ function start(root: HTMLElement): void {
       shown = outcome.hits;
       rendered = 0;
       list.replaceChildren();
-      await renderMore(token);
-      if (token !== generation) return;
-      if (outcome.loosened && !foldedMatchShown(state.q, list)) {
-        // The folded retry matched only by some other likeness ("äldreomsorg" found "ålder"):
-        // not the same words spelt another way, so there are no results.
-        shown = [];
-        rendered = 0;
-        list.replaceChildren();
-        more.hidden = true;
+      if (outcome.loosened) {
+        // Shown only once it is known that they matched by spelling: the folded retry may have
+        // matched only by some other likeness ("äldreomsorg" found "ålder"), which is not the
+        // same words spelt another way, so there are no results.
+        const held = document.createDocumentFragment();
+        await renderMore(token, held);
+        if (token !== generation) return;
+        if (foldedMatchShown(state.q, held)) list.append(held);
+        else {
+          shown = [];
+          rendered = 0;
+          more.hidden = true;
+        }
+      } else {
+        await renderMore(token, list, () => showFound(state));
+        if (token !== generation) return;
       }
       // Back or forward to these results: as many as were shown then.
       while (place && rendered < Math.min(place.rendered, shown.length) && token === generation)
         await renderMore(token);
       if (token !== generation) return;
-      resultsSection.hidden = shown.length === 0;
-      empty.hidden = shown.length > 0;
+      showFound(state);
       if (shown.length === 0) await showUnfiltered(state, token);
       if (token !== generation) return;
       if (outcome.counts) showCounts(state, outcome.counts);
@@ -297,7 +354,6 @@ function start(root: HTMLElement): void {
       ].filter(Boolean);
       note.textContent = notes.join(' ');
       note.hidden = notes.length === 0;
-      status.textContent = resultStatus(shown.length, state.q, hasFilters(state));
       if (place) window.scrollTo(0, place.scrollY);
       // For tests and scripts: the search whose results are on screen.
       root.dataset.searchRendered = searchHref(SEARCH_PATH, state);

@@ -169,6 +169,39 @@ export function titleCoverage(title: string, query: string): number {
 }
 
 /**
+ * The first results in runs of near ties: each run holds the results Pagefind scores within 1 %
+ * of the run's first. Known from the scores alone, before any result's title is loaded, so
+ * each run can be shown as soon as its own titles are in.
+ */
+export function tieGroups(
+  results: readonly Pick<PagefindResult, 'score'>[],
+  query: string,
+): number[][] {
+  const indices = results.map((_, index) => index);
+  if (!query) return indices.map((index) => [index]);
+  const groups: number[][] = [];
+  for (const index of indices) {
+    const group = groups.at(-1);
+    const top = group ? (results[group[0] as number] as PagefindResult).score : 0;
+    if (group && (results[index] as PagefindResult).score >= top * 0.99) group.push(index);
+    else groups.push([index]);
+  }
+  return groups;
+}
+
+/** One run of near ties (positions in `data`) ordered by how much of each title the query covers. */
+export function byTitleCoverage(
+  group: readonly number[],
+  data: readonly Pick<PagefindResultData, 'meta'>[],
+  query: string,
+): number[] {
+  const coverage = new Map(
+    group.map((index) => [index, titleCoverage(data[index]?.meta.title ?? '', query)]),
+  );
+  return [...group].sort((a, b) => (coverage.get(b) as number) - (coverage.get(a) as number));
+}
+
+/**
  * The order of the first results, with near ties broken by the title. Pagefind's title boost
  * is the same for every title that contains the word, however long: among results it scores
  * within 1 % of each other, the title the query covers more comes first ("Vårdens medarbetare"
@@ -180,17 +213,5 @@ export function breakTies(
   data: readonly Pick<PagefindResultData, 'meta'>[],
   query: string,
 ): number[] {
-  const indices = results.map((_, index) => index);
-  if (!query) return indices;
-  const groups: number[][] = [];
-  for (const index of indices) {
-    const group = groups.at(-1);
-    const top = group ? (results[group[0] as number] as PagefindResult).score : 0;
-    if (group && (results[index] as PagefindResult).score >= top * 0.99) group.push(index);
-    else groups.push([index]);
-  }
-  const coverage = data.map((item) => titleCoverage(item.meta.title ?? '', query));
-  return groups.flatMap((group) =>
-    [...group].sort((a, b) => (coverage[b] as number) - (coverage[a] as number)),
-  );
+  return tieGroups(results, query).flatMap((group) => byTitleCoverage(group, data, query));
 }

@@ -2,7 +2,12 @@
 // memory, searched the way Pagefind searches (words as prefixes, diacritics exact or folded,
 // filters any-of within a group, a date sort that leaves undated pages out).
 import { describe, expect, it } from 'vitest';
-import { SearchEngine, breakTies, titleCoverage } from '../../../src/browser/search/engine.ts';
+import {
+  SearchEngine,
+  breakTies,
+  tieGroups,
+  titleCoverage,
+} from '../../../src/browser/search/engine.ts';
 import type {
   FilterCounts,
   Pagefind,
@@ -246,5 +251,12 @@ describe('near ties', () => {
       'medarbetare',
     );
     expect(order).toEqual([0, 1]);
+  });
+
+  it('are known from the scores alone, so the first run shows before later titles load', () => {
+    const scores = [{ score: 20 }, { score: 11.55 }, { score: 11.5 }, { score: 9 }];
+    expect(tieGroups(scores, 'medarbetarna')).toEqual([[0], [1, 2], [3]]);
+    // Without words there is nothing to break ties with: each result on its own.
+    expect(tieGroups(scores, '')).toEqual([[0], [1], [2], [3]]);
   });
 });
