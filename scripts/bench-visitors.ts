@@ -29,10 +29,10 @@ import {
   writePagefindUiPage,
   type SearchUiKind,
 } from './bench/first-visit.ts';
-import { runLighthouse } from './bench/lighthouse.ts';
-import { chromiumVersion, describeMachine, loadAverage, readCpuPressure } from './bench/machine.ts';
+import { detailPagesBySize, runLighthouse } from './bench/lighthouse.ts';
+import { chromiumVersion, describeMachine } from './bench/machine.ts';
 import { replaceBetweenMarkers, writeFormatted } from './bench/report.ts';
-import { pressureShare } from './bench/timed-run.ts';
+import { watchConditions } from './bench/timed-run.ts';
 import {
   compareSearch,
   renderVisitors,
@@ -111,31 +111,15 @@ if (values.rebuild || !existsSync(path.join(dist, 'index.html'))) {
   });
 }
 
-/** The detail pages of a section (`program`) by size, smallest first. */
-async function pagesOf(section: string): Promise<Array<{ path: string; bytes: number }>> {
-  const dir = path.join(dist, section);
-  if (!existsSync(dir)) return [];
-  const pages = await Promise.all(
-    (await readdir(dir)).map(async (slug) => {
-      const file = path.join(dir, slug, 'index.html');
-      return existsSync(file)
-        ? { path: `/${section}/${slug}/`, bytes: (await stat(file)).size }
-        : undefined;
-    }),
-  );
-  return pages
-    .filter((page): page is { path: string; bytes: number } => page !== undefined)
-    .sort((a, b) => a.bytes - b.bytes);
-}
 const medianPage = (pages: Array<{ path: string }>) => pages[Math.floor(pages.length / 2)]?.path;
 const largestPage = (pages: Array<{ path: string }>) => pages[pages.length - 1]?.path;
 
 const lighthouseTargets = [
   { name: 'start', path: '/' },
-  { name: 'region (largest)', path: largestPage(await pagesOf('regioner')) },
-  { name: 'programme (median)', path: medianPage(await pagesOf('program')) },
-  { name: 'document (median)', path: medianPage(await pagesOf('dokument')) },
-  { name: 'contact (median)', path: medianPage(await pagesOf('kontakter')) },
+  { name: 'region (largest)', path: largestPage(await detailPagesBySize(dist, 'regioner')) },
+  { name: 'programme (median)', path: medianPage(await detailPagesBySize(dist, 'program')) },
+  { name: 'document (median)', path: medianPage(await detailPagesBySize(dist, 'dokument')) },
+  { name: 'contact (median)', path: medianPage(await detailPagesBySize(dist, 'kontakter')) },
   { name: 'search', path: '/sok/' },
 ].filter((target): target is { name: string; path: string } => target.path !== undefined);
 
@@ -194,27 +178,13 @@ try {
     );
     for (let round = 1; round <= runs; round += 1) {
       for (const target of lighthouseTargets) {
-        const loadAtStart = loadAverage();
-        const pressureBefore = readCpuPressure();
-        const started = Date.now();
+        const conditionsOfRun = watchConditions();
         const [page] = await runLighthouse(server.url, [target], chromePath);
-        const pressureAtEnd = readCpuPressure();
+        const conditions = conditionsOfRun();
         if (!page) throw new Error(`Lighthouse gave nothing for ${target.path}`);
-        byPage.get(target.path)?.push({
-          page,
-          conditions: {
-            loadAtStart,
-            loadAtEnd: loadAverage(),
-            pressureAtEnd,
-            pressureDuringRun: pressureShare(
-              pressureBefore,
-              pressureAtEnd,
-              (Date.now() - started) / 1000,
-            ),
-          },
-        });
+        byPage.get(target.path)?.push({ page, conditions });
         log(
-          `[${round}/${runs}] Lighthouse ${target.path}: ${Object.values(page.scores).join(' / ')}; load ${loadAtStart[0]}`,
+          `[${round}/${runs}] Lighthouse ${target.path}: ${Object.values(page.scores).join(' / ')}; load ${conditions.loadAtStart[0]}`,
         );
       }
     }

@@ -4,12 +4,12 @@
 // 1000`), else dist/. With --docs, the scores are stored in docs/performance/bench-N.json and
 // the Lighthouse table of docs/performance.md is written again.
 import { existsSync } from 'node:fs';
-import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findOrInstallChromium } from './chromium.ts';
-import { runLighthouse } from './bench/lighthouse.ts';
+import { detailPagesBySize, runLighthouse } from './bench/lighthouse.ts';
 import {
   renderLighthouse,
   replaceBetweenMarkers,
@@ -38,26 +38,8 @@ if (!existsSync(path.join(dist, 'index.html'))) {
   process.exit(1);
 }
 
-/** Detail pages of a section with their sizes. */
-async function pagesOf(section: string): Promise<Array<{ path: string; bytes: number }>> {
-  const dir = path.join(dist, section);
-  if (!existsSync(dir)) return [];
-  const slugs = await readdir(dir);
-  const pages = await Promise.all(
-    slugs.map(async (slug) => {
-      const file = path.join(dir, slug, 'index.html');
-      return existsSync(file)
-        ? { path: `/${section}/${slug}/`, bytes: (await stat(file)).size }
-        : undefined;
-    }),
-  );
-  return pages
-    .filter((page): page is { path: string; bytes: number } => page !== undefined)
-    .sort((a, b) => a.bytes - b.bytes);
-}
-
-const regions = await pagesOf('regioner');
-const programmes = await pagesOf('program');
+const regions = await detailPagesBySize(dist, 'regioner');
+const programmes = await detailPagesBySize(dist, 'program');
 const targets = [
   { name: 'start', path: '/' },
   ...(regions.length > 0

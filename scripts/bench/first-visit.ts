@@ -18,8 +18,7 @@ import { writeFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { NetworkLog, type Transfer } from './browser.ts';
-import { loadAverage, readCpuPressure } from './machine.ts';
-import { pressureShare } from './timed-run.ts';
+import { watchConditions } from './timed-run.ts';
 import type { FirstVisitRun } from './visitors.ts';
 
 export type SearchUiKind = 'ours' | 'pagefind-ui';
@@ -149,9 +148,7 @@ export async function measureFirstVisit(
   pagePath: string,
   queries: readonly [string, string],
 ): Promise<FirstVisitRun> {
-  const loadAtStart = loadAverage();
-  const pressureBefore = readCpuPressure();
-  const started = Date.now();
+  const conditionsOfRun = watchConditions();
   const context = await browser.newContext({
     viewport: { width: 412, height: 915 },
     deviceScaleFactor: 1,
@@ -186,7 +183,6 @@ export async function measureFirstVisit(
       const type = isPagefind(transfer) ? `pagefind ${transfer.type}` : transfer.type;
       byType[type] = (byType[type] ?? 0) + transfer.bytes;
     }
-    const pressureAtEnd = readCpuPressure();
     return {
       bytesToFirstResult: sum(toFirstResult),
       requestsToFirstResult: toFirstResult.length,
@@ -201,16 +197,7 @@ export async function measureFirstVisit(
         path: new URL(transfer.url).pathname,
         bytes: transfer.bytes,
       })),
-      conditions: {
-        loadAtStart,
-        loadAtEnd: loadAverage(),
-        pressureAtEnd,
-        pressureDuringRun: pressureShare(
-          pressureBefore,
-          pressureAtEnd,
-          (Date.now() - started) / 1000,
-        ),
-      },
+      conditions: conditionsOfRun(),
     };
   } finally {
     await context.close();

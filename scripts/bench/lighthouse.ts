@@ -1,6 +1,9 @@
 // Lighthouse (the npm package, its default mobile configuration with simulated throttling) on
 // pages of a served build, with Debian's Chromium started by chrome-launcher. One Chromium per
 // page, so no page warms another's cache.
+import { existsSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS } from '../chromium.ts';
@@ -100,4 +103,24 @@ export async function runLighthouse(
     }
   }
   return results;
+}
+
+/** The detail pages of a section of a built site (`program`), by size, smallest first. */
+export async function detailPagesBySize(
+  dist: string,
+  section: string,
+): Promise<Array<{ path: string; bytes: number }>> {
+  const dir = path.join(dist, section);
+  if (!existsSync(dir)) return [];
+  const pages = await Promise.all(
+    (await readdir(dir)).map(async (slug) => {
+      const file = path.join(dir, slug, 'index.html');
+      return existsSync(file)
+        ? { path: `/${section}/${slug}/`, bytes: (await stat(file)).size }
+        : undefined;
+    }),
+  );
+  return pages
+    .filter((page): page is { path: string; bytes: number } => page !== undefined)
+    .sort((a, b) => a.bytes - b.bytes);
 }

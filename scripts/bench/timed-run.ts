@@ -45,6 +45,29 @@ export interface TimedRunOptions {
   sampleIntervalMs?: number;
 }
 
+/**
+ * Starts watching the machine for one run: the returned function, called when the run ends,
+ * gives the load and CPU pressure it ran under.
+ */
+export function watchConditions(): () => RunConditions {
+  const loadAtStart = loadAverage();
+  const pressureBefore = readCpuPressure();
+  const started = Date.now();
+  return () => {
+    const pressureAtEnd = readCpuPressure();
+    return {
+      loadAtStart,
+      loadAtEnd: loadAverage(),
+      pressureAtEnd,
+      pressureDuringRun: pressureShare(
+        pressureBefore,
+        pressureAtEnd,
+        (Date.now() - started) / 1000,
+      ),
+    };
+  };
+}
+
 /** The share (%) of `wallSeconds` in which tasks waited for a CPU, between two readings. */
 export function pressureShare(
   before: CpuPressure | undefined,
