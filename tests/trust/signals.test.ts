@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startContentLake } from '../support/content-lake.ts';
+import { startContentLake, type ContentLake } from '../support/content-lake.ts';
 import { processesWith } from '../support/processes.ts';
 import {
   withEarlierSite,
@@ -78,20 +78,11 @@ describe('a build stops with whatever started it', () => {
     });
 
   it('ends the content check with the build killed while the check waits for the lake', async () => {
-    const lake = await startContentLake({ dataset: fixtureDocuments(), projectId: 'naravard' });
-    // The lake answers after 30 s: a check that waited for it would outlive the build by that.
-    lake.use(async (_ctx, next) => {
-      await new Promise((resolve) => setTimeout(resolve, 30_000));
-      return next();
-    });
+    const { lake, env } = await startSlowLake();
     try {
       const { stopped, output, closedAfterStopMs } = await runBuild({
         outDir,
-        env: {
-          SANITY_PROJECT_ID: 'naravard',
-          SANITY_DATASET: 'production',
-          SANITY_API_HOST: lake.apiHost,
-        },
+        env,
         expectCheckToFail: true,
         stopSignal: 'SIGKILL',
         stopWhen: async () =>
@@ -110,19 +101,11 @@ describe('a build stops with whatever started it', () => {
 
   for (const command of ['npx', 'shell'] as const)
     it(`stops when the ${command} that started it gets SIGTERM while the check waits for the lake`, async () => {
-      const lake = await startContentLake({ dataset: fixtureDocuments(), projectId: 'naravard' });
-      lake.use(async (_ctx, next) => {
-        await new Promise((resolve) => setTimeout(resolve, 30_000));
-        return next();
-      });
+      const { lake, env } = await startSlowLake();
       try {
         const { stopped, output, closedAfterStopMs } = await runBuild({
           outDir,
-          env: {
-            SANITY_PROJECT_ID: 'naravard',
-            SANITY_DATASET: 'production',
-            SANITY_API_HOST: lake.apiHost,
-          },
+          env,
           command,
           expectCheckToFail: true,
           stopWhen: async () =>
@@ -174,3 +157,23 @@ describe('a build stops with whatever started it', () => {
     expect(await fingerprint(outDir)).toEqual(before);
   });
 });
+
+/**
+ * A loopback lake that answers after 30 s, and the build's environment for it: a check that
+ * waited for it would outlive the build by that.
+ */
+async function startSlowLake(): Promise<{ lake: ContentLake; env: Record<string, string> }> {
+  const lake = await startContentLake({ dataset: fixtureDocuments(), projectId: 'naravard' });
+  lake.use(async (_ctx, next) => {
+    await new Promise((resolve) => setTimeout(resolve, 30_000));
+    return next();
+  });
+  return {
+    lake,
+    env: {
+      SANITY_PROJECT_ID: 'naravard',
+      SANITY_DATASET: 'production',
+      SANITY_API_HOST: lake.apiHost,
+    },
+  };
+}
