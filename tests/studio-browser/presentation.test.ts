@@ -3,12 +3,10 @@
 // the Studio build expects it: the page shows in the frame with its draft, the page's document
 // opens beside it, a click on a field in the page opens that field, and a document form lists
 // the pages that show the document and opens one of them in the frame.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
-import type { LakeDocument } from '../support/content-lake.ts';
 import { withOwnAstroCache } from '../support/site.ts';
 import {
   collectConsoleErrors,
@@ -18,6 +16,7 @@ import {
 } from '../support/studio.ts';
 import { STUDIO_DATASET, STUDIO_PROJECT_ID } from '../support/studio-build.ts';
 import { inheritedEnv, runScript } from '../roundtrip/support.ts';
+import { fixtureDocuments } from '../trust/helpers.ts';
 
 const PREVIEW_URL = inject('studioPreviewUrl');
 const STEP = 120_000;
@@ -29,15 +28,7 @@ let session: StudioSession;
 let preview: StaticServer;
 
 beforeAll(async () => {
-  const text = await readFile(
-    path.join(import.meta.dirname, '..', 'fixtures', 'minimal', 'data.ndjson'),
-    'utf8',
-  );
-  const dataset = text
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as LakeDocument);
-  session = await startStudioSession({ dataset });
+  session = await startStudioSession({ dataset: fixtureDocuments() });
   // Beside this run's Studio build (removed with it).
   const outDir = path.join(path.dirname(inject('studioBuildDir')), 'dist-preview');
   const build = await withOwnAstroCache({}, outDir, (cacheEnv) =>

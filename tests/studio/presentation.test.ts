@@ -1,8 +1,6 @@
 // The Presentation tool's answers, worked out on the small fixture with groq-js under the
 // drafts perspective (as the Studio asks the Content Lake): which pages a document form lists
 // (resolve.locations) and which document a page in the frame opens (resolve.mainDocuments).
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { evaluate, parse } from 'groq-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -15,19 +13,12 @@ import {
 import { DOCUMENT_TYPES } from '../../src/lib/rules/documents.ts';
 import { hrefFor } from '../../src/lib/urls.ts';
 import { applyPerspective, type LakeDocument } from '../support/content-lake.ts';
+import { fixtureDocuments } from '../trust/helpers.ts';
 
 let dataset: LakeDocument[];
 
-beforeAll(async () => {
-  const text = await readFile(
-    path.join(import.meta.dirname, '..', 'fixtures', 'minimal', 'data.ndjson'),
-    'utf8',
-  );
-  const documents = text
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as LakeDocument);
-  dataset = applyPerspective(documents, 'drafts');
+beforeAll(() => {
+  dataset = applyPerspective(fixtureDocuments(), 'drafts');
 });
 
 async function query(groq: string, params: Record<string, unknown>): Promise<unknown> {
