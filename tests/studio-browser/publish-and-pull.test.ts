@@ -3,6 +3,7 @@
 // From another programme, "Förhandsgranska" opens its page in the preview build.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { removeScratchDirs, runScript, scratchDir } from '../roundtrip/support.ts';
 import { EDITOR, startStudioSession, type StudioSession } from '../support/studio.ts';
@@ -88,18 +89,34 @@ describe('editing and publishing a programme', () => {
       .getByRole('button', { name: 'Öppna dokumentåtgärder' });
     const preview = page.getByRole('menuitem', { name: 'Förhandsgranska' });
     // The action is disabled until the document has loaded, and the menu can close when the
-    // pane re-renders: open it until the item is there and enabled.
-    for (let attempt = 1; ; attempt++) {
-      if (!(await preview.isVisible())) await menu.click();
+    // pane re-renders, even between finding the item and clicking it: open the menu, click,
+    // and wait a while for the new tab; when none comes, start over.
+    let popup: Page | undefined;
+    for (let attempt = 1; !popup; attempt++) {
+      if (!(await preview.isVisible())) await menu.click({ timeout: 10_000 }).catch(() => {});
       const ready = await preview
         .waitFor({ state: 'visible', timeout: 5_000 })
         .then(() => preview.isEnabled())
         .catch(() => false);
-      if (ready) break;
-      if (attempt >= 20) throw new Error('"Förhandsgranska" never became enabled in the menu');
+      if (ready) {
+        popup = await Promise.all([
+          page.waitForEvent('popup', { timeout: 15_000 }),
+          preview.click({ timeout: 5_000 }),
+        ])
+          .then(([opened]) => opened)
+          .catch(() => undefined);
+      }
+      if (!popup && attempt >= 15) {
+        throw new Error(
+          `"Förhandsgranska" opened no tab after ${attempt} tries; the preview build was asked for ${JSON.stringify(asked)}`,
+        );
+      }
     }
-    const [popup] = await Promise.all([page.waitForEvent('popup'), preview.click()]);
     await popup.waitForLoadState();
-    expect(asked).toEqual([`${PREVIEW_URL}/program/vastra-gotaland-gemensam-fardplan/`]);
+    // A try whose tab came late may have asked once more: every request is for the page.
+    expect(asked.length).toBeGreaterThan(0);
+    expect(new Set(asked)).toEqual(
+      new Set([`${PREVIEW_URL}/program/vastra-gotaland-gemensam-fardplan/`]),
+    );
   });
 });
