@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { parseNdjson, type RawDocument } from '../../src/lib/content/dataset.ts';
-import { ROOT, withOwnAstroCache } from '../support/site.ts';
+import { retryingSharedDotAstroRace, ROOT, withOwnAstroCache } from '../support/site.ts';
 import { writeBuildMarker } from '../../scripts/site-build/swap.ts';
 
 export { ROOT };
@@ -174,7 +174,9 @@ export function runBuild(options: BuildOptions): Promise<BuildRun> {
     });
   return expectCheckToFail
     ? run(baseEnv)
-    : withOwnAstroCache(env, outDir, (cacheEnv) => run({ ...baseEnv, ...cacheEnv }));
+    : withOwnAstroCache(env, outDir, (cacheEnv) =>
+        retryingSharedDotAstroRace(() => run({ ...baseEnv, ...cacheEnv })),
+      );
 }
 
 /** Every file and folder under `dir` with the SHA-256 of each file's bytes (sorted). */
