@@ -6,9 +6,8 @@ import { fileURLToPath } from 'node:url';
 import buildRecords, { withLastmod } from './src/integrations/build-records.ts';
 import contentSecurityPolicy from './src/integrations/content-security-policy.ts';
 import incrementalCache from './src/integrations/incremental-cache.ts';
-import pagefind from './src/integrations/pagefind.ts';
 import preview from './src/integrations/preview.ts';
-import { cacheFolder, digestOfFiles } from './src/lib/build-cache.ts';
+import { cacheFolder } from './src/lib/build-cache.ts';
 import { isPreviewBuild } from './src/lib/preview.ts';
 import { siteUrl } from './src/lib/site-url.ts';
 
@@ -28,14 +27,6 @@ export default defineConfig({
   scopedStyleStrategy: 'class',
   vite: {
     build: { cssCodeSplit: false },
-    // Code that changes every page but that no page imports, so that Astro's hash of a page's
-    // module graph misses it: the middleware. Its digest here is part of the config's hash, which
-    // the incremental build compares, so a change to it renders every page again.
-    define: {
-      'import.meta.env.NARAVARD_MIDDLEWARE_DIGEST': JSON.stringify(
-        await digestOfFiles(ROOT, { files: ['src/lib/search/word-breaks.ts'] }),
-      ),
-    },
   },
   outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
   // The build's caches (src/lib/build-cache.ts): Astro's content data store, the pages of the
@@ -59,7 +50,6 @@ export default defineConfig({
         ]),
     preview(),
     contentSecurityPolicy(),
-    pagefind(),
     incrementalCache(),
     // Only `npm run build` builds the site: the search index, the social images and _headers
     // come after Astro (scripts/site-build/), from what this hands over.

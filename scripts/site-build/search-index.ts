@@ -1,8 +1,8 @@
 // The site's search index: once Astro has built the site, Pagefind reads every HTML page in the
 // output folder (only each page's `<main data-pagefind-body>`, see src/components/search/) and
 // writes the index to `<siteDir>/pagefind/`, which the search page loads in the browser. It runs
-// through Pagefind's Node API (its own service process reads and writes the files); the
-// middleware that prepares the pages for it runs inside Astro (src/integrations/pagefind.ts).
+// through Pagefind's Node API (its own service process reads and writes the files); the pages
+// keep the words apart that Pagefind would join themselves (docs/search.md, "What is indexed").
 // Any Pagefind error, or an index without pages, fails the build.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

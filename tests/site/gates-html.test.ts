@@ -121,6 +121,25 @@ describe('images', () => {
   });
 });
 
+// Pagefind's HTML parser separates words only at a few block elements (h1–h6, p, td, div, ul,
+// li, article, section), and Astro writes no whitespace between tags: without a space after
+// `</dt>`, `<dt>Region</dt><dd>Fyrbodal</dd>` would be indexed as the one word "regionfyrbodal".
+// The components write that space themselves (`</dt>{' '}`), where browsers ignore it.
+const UNSEPARATED_END_TAG =
+  /<\/(?:dt|dd|th|caption|figcaption|blockquote|summary|legend|address)>(?! )/gi;
+
+describe('words kept apart for the search index', () => {
+  it('every end tag of a block element Pagefind does not separate is followed by a space', () => {
+    const joined: string[] = [];
+    for (const file of files) {
+      const html = readFileSync(path.join(dist, file), 'utf8');
+      for (const match of html.matchAll(UNSEPARATED_END_TAG))
+        joined.push(`${file}: …${html.slice(Math.max(0, match.index - 40), match.index + 40)}…`);
+    }
+    expect(joined, joined.slice(0, 20).join('\n')).toEqual([]);
+  });
+});
+
 describe('the sitemap', () => {
   it('lists every built page but the 404 and search pages, and nothing else', () => {
     const listed = sitemapPaths(dist);

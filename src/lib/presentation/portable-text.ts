@@ -93,7 +93,7 @@ export function renderPortableText(
       h2: heading('h2'),
       h3: heading('h3'),
       h4: heading('h4'),
-      blockquote: ({ children }) => `<blockquote><p>${children ?? ''}</p></blockquote>`,
+      blockquote: ({ children }) => `<blockquote><p>${children ?? ''}</p></blockquote> `,
     },
     marks: {
       strong: ({ children }) => `<strong>${children}</strong>`,
