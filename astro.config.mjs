@@ -29,6 +29,8 @@ export default defineConfig({
     build: { cssCodeSplit: false },
   },
   outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
+  // Astro's log less its line for every page: a count every 1,000 pages instead (src/lib/build-log.ts).
+  logger: { entrypoint: new URL('./src/lib/build-log.ts', import.meta.url) },
   // The build's caches (src/lib/build-cache.ts): Astro's content data store, the pages of the
   // incremental build, the content check's result and the social images, all in `.cache/astro/`
   // for a CI job to restore and save. Another folder (ASTRO_CACHE_DIR) lets a benchmark build

@@ -75,7 +75,8 @@ async function build(name: string, documents: RawDocument[], cache: 'chain' | 'c
   const cacheDir = path.join(run, cache === 'chain' ? 'cache' : `cold-cache-${++colds}`);
   const { exitCode, output } = await runBuild({
     outDir,
-    env: { CONTENT_DIR: data, ASTRO_CACHE_DIR: cacheDir },
+    // Astro's line for every page, which names the pages it reused (src/lib/build-log.ts).
+    env: { CONTENT_DIR: data, ASTRO_CACHE_DIR: cacheDir, NARAVARD_LOG_PAGES: '1' },
   });
   expect(exitCode, output).toBe(0);
   return { outDir, output, reused: reusedPages(output) };
