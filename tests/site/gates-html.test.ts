@@ -124,7 +124,8 @@ describe('images', () => {
 // Pagefind's HTML parser separates words only at a few block elements (h1–h6, p, td, div, ul,
 // li, article, section), and Astro writes no whitespace between tags: without a space after
 // `</dt>`, `<dt>Region</dt><dd>Fyrbodal</dd>` would be indexed as the one word "regionfyrbodal".
-// The components write that space themselves (`</dt>{' '}`), where browsers ignore it.
+// The components write that space themselves (`</dt>{WORD_BREAK}`, src/lib/search/word-break.ts),
+// where browsers ignore it.
 const UNSEPARATED_END_TAG =
   /<\/(?:dt|dd|th|caption|figcaption|blockquote|summary|legend|address)>(?! )/gi;
 

@@ -11,6 +11,7 @@ import { escapeHTML, toHTML, type PortableTextComponents } from '@portabletext/t
 import { DOCUMENT_TYPES, type DocumentType } from '../content/schemas.ts';
 import { hrefFor, slugify } from '../urls.ts';
 import { safeHref } from './links.ts';
+import { WORD_BREAK } from '../search/word-break.ts';
 
 export { ALLOWED_LINK_PROTOCOLS, safeHref } from './links.ts';
 
@@ -93,7 +94,8 @@ export function renderPortableText(
       h2: heading('h2'),
       h3: heading('h3'),
       h4: heading('h4'),
-      blockquote: ({ children }) => `<blockquote><p>${children ?? ''}</p></blockquote> `,
+      blockquote: ({ children }) =>
+        `<blockquote><p>${children ?? ''}</p></blockquote>${WORD_BREAK}`,
     },
     marks: {
       strong: ({ children }) => `<strong>${children}</strong>`,
