@@ -104,6 +104,8 @@ export async function startStaticServer(
 
   const files = sirv(base, {
     dotfiles: false,
+    // As static hosts do: a browser revalidates a cached file with If-None-Match and gets a 304.
+    etag: true,
     setHeaders: (res, pathname) => {
       // sirv leaves types it does not know (Pagefind's files) empty.
       if (path.extname(pathname)) res.setHeader('content-type', contentType(pathname));

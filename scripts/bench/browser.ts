@@ -26,8 +26,8 @@ export interface Transfer {
  * Records every finished response of a page, including those of its workers (Pagefind searches
  * in a Web Worker, whose requests the page's own DevTools session does not see; Playwright
  * attaches to workers and reports them with the page). Bytes are Playwright's `sizes()`:
- * response headers plus the body as transferred (Chromium's `encodedDataLength`), or the
- * Content-Length where Chromium reports none (a worker's script).
+ * response headers plus the body as transferred (Chromium's `encodedDataLength`); nothing for
+ * a response served from the browser's cache.
  */
 export class NetworkLog {
   readonly transfers: Transfer[] = [];
@@ -45,16 +45,18 @@ export class NetworkLog {
       // When the response ended, not when its sizes were read.
       const at = Date.now();
       this.finishing.push(
-        Promise.all([request.sizes(), request.response()]).then(
-          async ([sizes, response]) => {
-            // Chromium reports no body size for a Web Worker's own script (Pagefind's worker,
-            // ~12 kB): then the response's Content-Length, which this server always sends.
-            const contentLength = Number((await response?.headerValue('content-length')) ?? 0);
+        request.sizes().then(
+          (sizes) => {
+            // Chromium reports no body size for a Web Worker's own script served compressed
+            // (Pagefind's worker, ~12 kB gzip): it counts as 0, the same file on both sides of
+            // the comparison. A response from the browser's cache, fresh or revalidated (a file
+            // the page preloaded, fetched again by Pagefind's worker), transfers no body:
+            // Chromium then reports a size at or below 0.
+            const bytes = Math.max(0, sizes.responseBodySize);
             this.transfers.push({
               url: request.url(),
               type: request.resourceType(),
-              // Chromium now and then reports a negative size (a cancelled response): none.
-              bytes: Math.max(0, sizes.responseBodySize) || contentLength,
+              bytes,
               headerBytes: sizes.responseHeadersSize,
               at,
             });

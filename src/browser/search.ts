@@ -4,8 +4,9 @@
 // after the first keystroke of a new query pushes one; filters, sort and submit push), so a
 // search can be linked, reloaded and walked with back and forward. Loaded only by SearchApp.
 //
-// What it fetches, and when (docs/search.md "What loads when"): Pagefind's script, WebAssembly
-// and metadata on page load; for a search, the index chunk of its words and the fragments of the
+// What it fetches, and when (docs/search.md "What loads when"): Pagefind's script and WebAssembly
+// with the page (preloaded by src/pages/sok/index.astro), its metadata once Pagefind starts, at
+// once when this script runs; for a search, the index chunk of its words and the fragments of the
 // results on screen only (10 at a time). The filter chunks, which only serve the counts beside
 // the filter options, wait until the filter panel is opened or the address carries a filter.
 import { type FilterKey } from '../lib/search/labels.ts';
@@ -76,7 +77,7 @@ function placeIn(state: unknown): Place | undefined {
     : undefined;
 }
 
-function start(root: HTMLElement): void {
+function start(root: HTMLElement, pagefindLoading: Promise<Pagefind>): void {
   const form = element<HTMLFormElement>(root, 'form');
   const input = element<HTMLInputElement>(root, '[data-search-input]');
   const sortSelect = element<HTMLSelectElement>(root, '[data-search-sort]');
@@ -155,7 +156,7 @@ function start(root: HTMLElement): void {
         const chip = document.createElement('button');
         chip.type = 'button';
         chip.className = 'search__chip';
-        const text = `${GROUP_LABELS[box.name as FilterKey]}: ${box.dataset.filterLabel ?? box.value}`;
+        const text = `${GROUP_LABELS[box.name as FilterKey]}: ${box.dataset.filterLabel ?? box.dataset.filterValue ?? box.value}`;
         chip.textContent = text;
         chip.setAttribute('aria-label', `Ta bort filtret ${text}`);
         chip.dataset.chipFor = box.id;
@@ -468,7 +469,7 @@ function start(root: HTMLElement): void {
   if (details && hasFilters(current) && window.matchMedia(WIDE_SCREEN).matches) details.open = true;
   setTitle(current);
   status.textContent = MESSAGES.loading;
-  loadPagefind()
+  pagefindLoading
     .then(async (loaded) => {
       engine = new SearchEngine(loaded, maps);
       fallback.hidden = true;
@@ -491,4 +492,5 @@ function start(root: HTMLElement): void {
 }
 
 const root = document.querySelector<HTMLElement>('[data-search-app]');
-if (root) start(root);
+// Pagefind is started before the page's own setup: its worker then starts sooner.
+if (root) start(root, loadPagefind());
