@@ -8,9 +8,11 @@ import { ProcessesFirstSequencer } from './tests/support/sequencer.ts';
 // tests/support/studio.ts).
 // Most tests wait on a child process (a build, the Sanity CLI, Chromium), so four test files
 // at a time keep both cores busy; Vitest's default on two cores is one.
-// The 'unit' project runs first while the global setups build the site and the Studio in the
-// background (tests/support/global-setup.ts, studio-global-setup.ts); then the 'site' and
-// 'studio-browser' projects run side by side (the sequencer starts the Studio files first).
+// The three projects run as one group (no barrier between them): the 'unit' files that start
+// processes first, while the global setups build the site and the Studio in the background
+// (tests/support/global-setup.ts, studio-global-setup.ts; a 'site' or 'studio-browser' file
+// waits for its build in its setup file), then the browser files, then the in-process 'unit'
+// files to fill the end (tests/support/sequencer.ts).
 export default defineConfig({
   test: {
     testTimeout: 120_000,
@@ -31,7 +33,10 @@ export default defineConfig({
           // A Sanity CLI run takes 15 s on a quiet machine, and minutes beside other loads.
           testTimeout: 300_000,
           hookTimeout: 300_000,
-          sequence: { groupOrder: 0 },
+          // One worker runs file after file with the modules it has imported (a fresh worker per
+          // file costs 1-2 CPU s of imports): the files restore what they change (process.env)
+          // and keep no state in shared modules.
+          isolate: false,
         },
       },
       {
@@ -46,7 +51,6 @@ export default defineConfig({
           setupFiles: ['tests/support/site-ready.ts'],
           testTimeout: 300_000,
           hookTimeout: 600_000,
-          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -61,7 +65,6 @@ export default defineConfig({
           retry: 1,
           testTimeout: 300_000,
           hookTimeout: 600_000,
-          sequence: { groupOrder: 1 },
         },
       },
     ],
