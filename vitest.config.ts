@@ -49,6 +49,10 @@ export default defineConfig({
           ],
           globalSetup: ['tests/support/global-setup.ts'],
           setupFiles: ['tests/support/site-ready.ts'],
+          // As 'unit': shared workers, so the dataset's reading (siteContent) and the imports
+          // are done once per worker, not once per file. Each file opens and closes its own
+          // server and browser connection.
+          isolate: false,
           testTimeout: 300_000,
           hookTimeout: 600_000,
         },
