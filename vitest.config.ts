@@ -67,7 +67,10 @@ export default defineConfig({
           // closed by a re-render while the document loads) is tried again, once, from the start;
           // a test that fails twice still fails.
           retry: 1,
-          testTimeout: 300_000,
+          // Each step has its own limit (two minutes, tests/studio-browser/editor.ts) and fails
+          // saying which; the longest test has a dozen steps, which took 300 s in all beside
+          // a load average of 40-50 (a timeout then, and its retry passed).
+          testTimeout: 600_000,
           hookTimeout: 600_000,
         },
       },
