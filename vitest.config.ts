@@ -8,9 +8,11 @@ import { ProcessesFirstSequencer } from './tests/support/sequencer.ts';
 // tests/support/studio.ts).
 // Most tests wait on a child process (a build, the Sanity CLI, Chromium), so four test files
 // at a time keep both cores busy; Vitest's default on two cores is one.
-// The 'unit' project runs first while the global setups build the site and the Studio in the
-// background (tests/support/global-setup.ts, studio-global-setup.ts); then the 'site' and
-// 'studio-browser' projects run side by side (the sequencer starts the Studio files first).
+// The three projects run as one group (no barrier between them): the 'unit' files that start
+// processes first, while the global setups build the site and the Studio in the background
+// (tests/support/global-setup.ts, studio-global-setup.ts; a 'site' or 'studio-browser' file
+// waits for its build in its setup file), then the browser files, then the in-process 'unit'
+// files to fill the end (tests/support/sequencer.ts).
 export default defineConfig({
   test: {
     testTimeout: 120_000,
@@ -31,7 +33,10 @@ export default defineConfig({
           // A Sanity CLI run takes 15 s on a quiet machine, and minutes beside other loads.
           testTimeout: 300_000,
           hookTimeout: 300_000,
-          sequence: { groupOrder: 0 },
+          // One worker runs file after file with the modules it has imported (a fresh worker per
+          // file costs 1-2 CPU s of imports): the files restore what they change (process.env)
+          // and keep no state in shared modules.
+          isolate: false,
         },
       },
       {
@@ -44,9 +49,12 @@ export default defineConfig({
           ],
           globalSetup: ['tests/support/global-setup.ts'],
           setupFiles: ['tests/support/site-ready.ts'],
+          // As 'unit': shared workers, so the dataset's reading (siteContent) and the imports
+          // are done once per worker, not once per file. Each file opens and closes its own
+          // server and browser connection.
+          isolate: false,
           testTimeout: 300_000,
           hookTimeout: 600_000,
-          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -59,9 +67,11 @@ export default defineConfig({
           // closed by a re-render while the document loads) is tried again, once, from the start;
           // a test that fails twice still fails.
           retry: 1,
-          testTimeout: 300_000,
+          // Each step has its own limit (two minutes, tests/studio-browser/editor.ts) and fails
+          // saying which; the longest test has a dozen steps, which took 300 s in all beside
+          // a load average of 40-50 (a timeout then, and its retry passed).
+          testTimeout: 600_000,
           hookTimeout: 600_000,
-          sequence: { groupOrder: 1 },
         },
       },
     ],

@@ -171,6 +171,8 @@ export function sampleTreeMemory(
     }
   })();
   return {
+    /** Samples taken so far. */
+    samples: () => result.samples,
     async stop(): Promise<TreeMemory> {
       stopped = true;
       await loop;

@@ -27,6 +27,12 @@ export function siteDir(): string {
   return process.env.E2E_SITE_DIR ? path.resolve(process.env.E2E_SITE_DIR) : inject('distDir');
 }
 
+/**
+ * How long a browser step on the built site may wait (Playwright's default is 30 s): on a loaded
+ * two-core machine loading Pagefind's WebAssembly and index alone can take several seconds.
+ */
+export const SEARCH_TIMEOUT = 60_000;
+
 export interface SiteSession {
   /** The build being served. */
   root: string;
@@ -92,6 +98,7 @@ export async function openSite(): Promise<SiteSession> {
     browser,
     page: async () => {
       const context = await browser.newContext({ baseURL: server.url, locale: 'sv-SE' });
+      context.setDefaultTimeout(SEARCH_TIMEOUT);
       const page = await context.newPage();
       page.on('pageerror', (error) =>
         console.error(`page error on ${page.url()}: ${error.message}`),
@@ -117,7 +124,7 @@ export async function waitForReady(page: Page): Promise<void> {
   const ready = await page.waitForFunction(
     () => document.querySelector<HTMLElement>('[data-search-app]')?.dataset.searchReady,
     undefined,
-    { timeout: 15_000 },
+    { timeout: SEARCH_TIMEOUT },
   );
   const value = await ready.jsonValue();
   if (value !== 'true')
@@ -135,7 +142,7 @@ export async function waitForRendered(page: Page): Promise<void> {
       );
     },
     undefined,
-    { timeout: 15_000 },
+    { timeout: SEARCH_TIMEOUT },
   );
 }
 

@@ -17,7 +17,7 @@ import { searchForSecret } from '../support/secrets.ts';
 import { htmlFiles, pathOfFile } from '../support/sitemap.ts';
 import { ROOT, buildSite, type BuildResult } from '../support/site.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
-import { waitForReady, waitForRendered } from './helpers.ts';
+import { SEARCH_TIMEOUT, waitForReady, waitForRendered } from './helpers.ts';
 
 const FIXTURE = path.join('tests', 'fixtures', 'hostile');
 const CANARY = 'sk-canary-nv-7f3c9a1e5b2d4068';
@@ -55,6 +55,7 @@ beforeAll(async () => {
   server = await startStaticServer(build.outDir, { cacheControl: 'no-store' });
   browser = await launchBrowser();
   context = await browser.newContext({ baseURL: server.url, bypassCSP: true, locale: 'sv-SE' });
+  context.setDefaultTimeout(SEARCH_TIMEOUT);
   await context.exposeFunction('__recordDialog', (message: string) => dialogs.push(message));
   await context.addInitScript(() => {
     const record = (window as unknown as { __recordDialog: (message: string) => void })

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from '../support/browser.ts';
 import {
+  SEARCH_TIMEOUT,
   announcedCount,
   openSearch,
   openSite,
@@ -62,6 +63,7 @@ describe('the search page', () => {
       baseURL: site.server.url,
       javaScriptEnabled: false,
     });
+    context.setDefaultTimeout(SEARCH_TIMEOUT);
     const page = await context.newPage();
     await page.goto('/sok/?q=egenv%C3%A5rd');
     const form = page.locator('[data-search-app] form');
@@ -89,6 +91,7 @@ describe('the search page', () => {
       baseURL: site.server.url,
       viewport: { width: 412, height: 823 },
     });
+    context.setDefaultTimeout(SEARCH_TIMEOUT);
     const page = await context.newPage();
     await page.addInitScript(() => {
       const shifts: Array<{ value: number; nodes: string[] }> = [];
@@ -118,6 +121,7 @@ describe('the search page', () => {
 
   it('shows that way round when Pagefind cannot be loaded', async () => {
     const context = await site.browser.newContext({ baseURL: site.server.url });
+    context.setDefaultTimeout(SEARCH_TIMEOUT);
     await context.route('**/pagefind/pagefind.js', (route) => route.abort());
     const page = await context.newPage();
     await page.goto('/sok/?q=egenv%C3%A5rd');

@@ -2,6 +2,7 @@
 // counts tell what a tick would give, and date order puts undated pages last.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  SEARCH_TIMEOUT,
   openSearch,
   openSite,
   readAllResults,
@@ -24,7 +25,7 @@ async function waitForCounts(page: Page): Promise<void> {
       document.querySelector<HTMLElement>('[data-search-app]')?.dataset.searchCounts ===
       `${location.pathname}${location.search}`,
     undefined,
-    { timeout: 15_000 },
+    { timeout: SEARCH_TIMEOUT },
   );
 }
 

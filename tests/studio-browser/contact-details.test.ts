@@ -39,12 +39,12 @@ describe('a contact without e-mail or phone', () => {
     await form.locator('#organisation').fill('Fyrbodals kommunalförbund');
 
     await form.getByRole('button', { name: 'Validering' }).click();
-    await expect.poll(() => bodyText(page), { timeout: 60_000 }).toContain(FIRST_SENTENCE);
+    await expect.poll(() => bodyText(page), { timeout: 120_000 }).toContain(FIRST_SENTENCE);
     expect(await bodyText(page)).toContain(WHAT_TO_DO);
     expect(await publishButton(page).isDisabled()).toBe(true);
 
     await form.locator('#phone').fill('0522-44 08 20');
-    await expect.poll(() => bodyText(page), { timeout: 60_000 }).not.toContain(FIRST_SENTENCE);
+    await expect.poll(() => bodyText(page), { timeout: 120_000 }).not.toContain(FIRST_SENTENCE);
     expect(
       session.lake.lake
         .getDocuments()
@@ -67,11 +67,11 @@ describe('a contact without e-mail or phone', () => {
     await phone.fill('');
 
     await form.getByRole('button', { name: 'Validering' }).click();
-    await expect.poll(() => bodyText(page), { timeout: 60_000 }).toContain(FIRST_SENTENCE);
-    await expect.poll(() => publishButton(page).isDisabled(), { timeout: 60_000 }).toBe(true);
+    await expect.poll(() => bodyText(page), { timeout: 120_000 }).toContain(FIRST_SENTENCE);
+    await expect.poll(() => publishButton(page).isDisabled(), { timeout: 120_000 }).toBe(true);
 
     await form.locator('#noContactDetailsInSource').check({ force: true });
-    await expect.poll(() => bodyText(page), { timeout: 60_000 }).not.toContain(FIRST_SENTENCE);
-    await expect.poll(() => publishButton(page).isDisabled(), { timeout: 60_000 }).toBe(false);
+    await expect.poll(() => bodyText(page), { timeout: 120_000 }).not.toContain(FIRST_SENTENCE);
+    await expect.poll(() => publishButton(page).isDisabled(), { timeout: 120_000 }).toBe(false);
   });
 });

@@ -3,10 +3,12 @@
 // the Studio build expects it: the page shows in the frame with its draft, the page's document
 // opens beside it, a click on a field in the page opens that field, and a document form lists
 // the pages that show the document and opens one of them in the frame.
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server.ts';
+import { previewTargetFile } from '../support/preview-address.ts';
 import { withOwnAstroCache } from '../support/site.ts';
 import {
   collectConsoleErrors,
@@ -17,6 +19,7 @@ import {
 import { STUDIO_DATASET, STUDIO_PROJECT_ID } from '../support/studio-build.ts';
 import { inheritedEnv, runScript } from '../roundtrip/support.ts';
 import { fixtureDocuments } from '../trust/helpers.ts';
+import { untilItTakes } from './editor.ts';
 
 const PREVIEW_URL = inject('studioPreviewUrl');
 const STEP = 120_000;
@@ -47,7 +50,9 @@ beforeAll(async () => {
   if (build.code !== 0) {
     throw new Error(`npm run build:preview failed:\n${build.stdout.slice(-3000)}\n${build.stderr}`);
   }
-  preview = await startStaticServer(outDir, { port: Number(new URL(PREVIEW_URL).port) });
+  // Served on a port of its own; the run's preview address forwards to it (preview-address.ts).
+  preview = await startStaticServer(outDir);
+  await writeFile(previewTargetFile(inject('studioBuildDir')), String(preview.port));
 });
 
 afterAll(async () => {
@@ -97,10 +102,18 @@ describe('the Presentation tool', () => {
     const page = await session.open('/structure/per-typ;delprojekt;delprojekt-gr-1');
     const banner = page.getByRole('button', { name: /^Visas på \d+ sidor$/ });
     await banner.waitFor({ timeout: STEP });
-    await banner.click();
     const pane = page.getByTestId('document-pane');
     const location = (title: string) =>
       pane.getByRole('link').filter({ has: page.getByText(title, { exact: true }) });
+    // The banner toggles the list; press it again only while no page of it shows.
+    const firstPage = location('Delprojekt ett');
+    await untilItTakes(page, 'Opening the list of pages', async () => {
+      if (!(await firstPage.isVisible())) await banner.click({ timeout: 15_000 });
+      return firstPage.waitFor({ timeout: 15_000 }).then(
+        () => true,
+        () => false,
+      );
+    });
     const pages: ReadonlyArray<readonly [title: string, href: string]> = [
       ['Delprojekt ett', '/delprojekt/gr-delprojekt-1/'],
       ['Delprojekt', '/delprojekt/'],
@@ -115,7 +128,14 @@ describe('the Presentation tool', () => {
     }
     expect(await banner.innerText()).toBe('Visas på 6 sidor');
 
-    await location(`Program: ${DRAFT_TITLE}`).click();
+    const inPresentation = () => new URL(page.url()).pathname.startsWith('/presentation');
+    await untilItTakes(page, 'Opening the programme page in the frame', async () => {
+      if (!inPresentation()) await location(`Program: ${DRAFT_TITLE}`).click({ timeout: 15_000 });
+      return page.waitForURL(inPresentation, { timeout: 15_000 }).then(
+        () => true,
+        () => false,
+      );
+    });
     await expect
       .poll(() => previewFrame(page).locator('h1').innerText(), { timeout: STEP })
       .toBe(DRAFT_TITLE);

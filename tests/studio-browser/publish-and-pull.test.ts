@@ -35,7 +35,7 @@ describe('editing and publishing a programme', () => {
 
     await title.fill(NEW_TITLE);
     const publish = publishButton(page);
-    await expect.poll(() => publish.isEnabled(), { timeout: 60_000 }).toBe(true);
+    await expect.poll(() => publish.isEnabled(), { timeout: 120_000 }).toBe(true);
     await publish.click();
 
     // Published: the draft is gone and the published document has the new title.
@@ -46,14 +46,14 @@ describe('editing and publishing a programme', () => {
             .getDocuments()
             .filter((document) => document._id.endsWith(PROGRAMME_ID))
             .map((document) => [document._id, document['title']]),
-        { timeout: 60_000 },
+        { timeout: 120_000 },
       )
       .toEqual([[PROGRAMME_ID, NEW_TITLE]]);
     expect(session.lake.actions.map((action) => action.actionType)).toContain(
       'sanity.action.document.publish',
     );
     // The Studio shows the published state: nothing left to publish.
-    await expect.poll(() => publish.isDisabled(), { timeout: 60_000 }).toBe(true);
+    await expect.poll(() => publish.isDisabled(), { timeout: 120_000 }).toBe(true);
 
     const dir = await scratchDir('studio-pull');
     const pulled = await runScript('content-pull.ts', ['--dir', dir], {

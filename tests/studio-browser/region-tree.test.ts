@@ -37,13 +37,13 @@ describe('the region tree', () => {
     await createFromPane(page, listIndex, 'Kommun i regionen');
     await expect
       .poll(() => page.getByRole('radio', { name: 'Kommun', exact: true }).isChecked(), {
-        timeout: 60_000,
+        timeout: 120_000,
       })
       .toBe(true);
     await page.getByLabel('Namn', { exact: true }).fill('Alingsås kommun');
 
     await expect
-      .poll(() => newDraft('region', 'name', 'Alingsås kommun'), { timeout: 60_000 })
+      .poll(() => newDraft('region', 'name', 'Alingsås kommun'), { timeout: 120_000 })
       .toMatchObject({
         kind: 'kommun',
         parent: { _ref: 'region-vastra-gotaland' },
@@ -75,13 +75,13 @@ describe('the region tree', () => {
 
     await expect
       .poll(() => newDraft('delprojekt', 'title', 'Uppföljning av kompetenssatsningen'), {
-        timeout: 60_000,
+        timeout: 120_000,
       })
       .toMatchObject({ programme: { _ref: 'programme-gr-vardens-medarbetare' } });
     expect((await paneTitles(page)).slice(0, listIndex + 1)).toEqual(treeBefore);
     // The form shows the programme it was created in.
     await expect
-      .poll(() => page.getByTestId('document-pane').innerText(), { timeout: 60_000 })
+      .poll(() => page.getByTestId('document-pane').innerText(), { timeout: 120_000 })
       .toContain('Vårdens medarbetare');
   });
 });

@@ -4,9 +4,9 @@
 // starts one Chromium for the run's browser tests (`chromiumEndpoint`, see browser.ts).
 //
 // The build runs in the background: Vitest runs every project's global setup before any test,
-// so waiting here would hold up the 'unit' project too. The 'unit' project runs first
-// (`sequence.groupOrder` in vitest.config.ts) while the site builds; each 'site' test file
-// waits for the build before it starts (site-ready.ts, its setup file).
+// so waiting here would hold up the 'unit' project too. The 'unit' files that start processes
+// run first (tests/support/sequencer.ts) while the site builds; each 'site' test file waits for
+// the build before it starts (site-ready.ts, its setup file).
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';

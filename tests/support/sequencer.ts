@@ -1,13 +1,14 @@
-// The order of test files. When Vitest has no durations from an earlier run (a fresh clone, CI):
-// files that start child processes (a site build, the Sanity CLI, Chromium, the content
-// scripts) first, larger files first within each kind, so that no slow file starts last while
-// the other workers have nothing left to do. With durations from an earlier run, Vitest's own
-// order (failed first, then longest first) stands.
-// Then, within a group of projects that run side by side ('site' and 'studio-browser'), the
-// Studio files (each drives the whole Studio in Chromium: the longest files of the group, and
-// they run side by side, each session with its own lake, tests/support/studio.ts) start early,
-// taking turns with the other files: so none of them is the last file left running, and the
-// site's long files (whole-site gates, the pagination build) do not wait behind all of them.
+// The order of test files. All three projects run as one group (vitest.config.ts), so no worker
+// waits at a barrier between them; the order keeps the workers busy from the start to the end:
+// 1. the 'unit' files that start child processes (a site build, the Sanity CLI, the content
+//    scripts): they run while the global setups build the site and the Studio in the background;
+// 2. the 'site' and 'studio-browser' files, the Studio files taking turns with the site files
+//    (each drives the whole Studio in Chromium, the longest files of the run; they run side by
+//    side, each session with its own lake, tests/support/studio.ts), so that none of them is the
+//    last file left running; by the time they start, the builds they wait for are done or nearly;
+// 3. the other 'unit' files (in-process, short): they fill the gaps at the end.
+// Within each part, Vitest's own order when it has durations from an earlier run (failed first,
+// then longest first), else larger files first.
 import { readFileSync } from 'node:fs';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
@@ -22,12 +23,12 @@ function startsProcesses(file: string): boolean {
   }
 }
 
-const groupOf = (spec: TestSpecification) => spec.project.config.sequence.groupOrder;
-
-/** Projects whose files start early within their group (see above). */
+/** Projects whose files start early among the browser files (see above). */
 const EARLY_PROJECTS = ['studio-browser'];
+/** The project whose files run first and last (see above). */
+const UNIT_PROJECT = 'unit';
 
-/** `files` (one group) with the files of EARLY_PROJECTS taking turns with the others from the start. */
+/** `files` with the files of EARLY_PROJECTS taking turns with the others from the start. */
 function earlyProjectsInTurn(files: TestSpecification[]): TestSpecification[] {
   const early = (spec: TestSpecification) => EARLY_PROJECTS.includes(spec.project.name);
   const [first, rest] = [files.filter(early), files.filter((spec) => !early(spec))];
@@ -43,18 +44,13 @@ function earlyProjectsInTurn(files: TestSpecification[]): TestSpecification[] {
 
 export class ProcessesFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    let sorted = await super.sort(files);
-    const cache = this.ctx.cache;
-    if (!files.every((spec) => cache.getTestSpecificationResult(spec))) {
-      const heavy = new Map(sorted.map((spec) => [spec, startsProcesses(spec.moduleId)]));
-      // Array sort is stable: within a project and a kind, the base order (by size) stays.
-      sorted = sorted.toSorted(
-        (a, b) => groupOf(a) - groupOf(b) || Number(heavy.get(b)) - Number(heavy.get(a)),
-      );
-    }
-    const groups = [...new Set(sorted.map(groupOf))].sort((a, b) => a - b);
-    return groups.flatMap((group) =>
-      earlyProjectsInTurn(sorted.filter((spec) => groupOf(spec) === group)),
-    );
+    const sorted = await super.sort(files);
+    const unit = (spec: TestSpecification) => spec.project.name === UNIT_PROJECT;
+    const heavy = new Map(sorted.map((spec) => [spec, startsProcesses(spec.moduleId)]));
+    return [
+      ...sorted.filter((spec) => unit(spec) && heavy.get(spec)),
+      ...earlyProjectsInTurn(sorted.filter((spec) => !unit(spec))),
+      ...sorted.filter((spec) => unit(spec) && !heavy.get(spec)),
+    ];
   }
 }

@@ -3,7 +3,8 @@
 // so the port is fixed before the build; so does the preview build's address, which one test
 // file, presentation.test.ts, serves a preview on). Each test file then starts its own lake on a
 // port of its own, and its Chromium maps the build's address to that lake (startStudioSession
-// in studio.ts), so the files run side by side and never share a lake.
+// in studio.ts), so the files run side by side and never share a lake. The preview address is
+// held for the whole run (preview-address.ts).
 //
 // The build runs in the background, as the site's does (global-setup.ts); each test file
 // waits for it in studio-ready.ts.
@@ -14,6 +15,7 @@ import { repoRoot as ROOT } from '../studio/support/sanity-cli.ts';
 import { startInBackground } from './background-build.ts';
 import { buildStudio } from './studio-build.ts';
 import { freePort } from './free-port.ts';
+import { holdPreviewAddress, previewTargetFile } from './preview-address.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -35,10 +37,11 @@ export function studioBuildResultFile(buildDir: string): string {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const port = await freePort();
-  const previewUrl = `http://127.0.0.1:${await freePort()}`;
   const buildDir = path.join(RUN_DIR, 'studio');
   await rm(RUN_DIR, { recursive: true, force: true });
   await mkdir(RUN_DIR, { recursive: true });
+  const preview = await holdPreviewAddress(previewTargetFile(buildDir));
+  const previewUrl = preview.url;
   const built = startInBackground(studioBuildResultFile(buildDir), () =>
     buildStudio(buildDir, `https://localhost:${port}`, previewUrl),
   );
@@ -47,6 +50,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('studioPreviewUrl', previewUrl);
   return async () => {
     await built;
+    await preview.close();
     await rm(RUN_DIR, { recursive: true, force: true });
   };
 }

@@ -105,7 +105,10 @@ describe('process tree memory', () => {
     it('sums the resident memory of the tree only, and names the largest process', async () => {
       expect((await readProcesses(proc)).length).toBe(4);
       const sampler = sampleTreeMemory(100, 5, proc);
-      await new Promise((resolve) => setTimeout(resolve, 40));
+      // A few samples, however long a loaded machine takes for one (a fixed 40 ms was once too short).
+      await expect
+        .poll(() => sampler.samples(), { timeout: 30_000, interval: 5 })
+        .toBeGreaterThan(1);
       const memory = await sampler.stop();
       expect(memory.peakBytes).toBe((1000 + 3000 + 500) * 4096);
       expect(memory.peakProcesses[0]).toEqual({ name: 'node', bytes: 3000 * 4096 });
