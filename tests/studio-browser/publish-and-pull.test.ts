@@ -90,22 +90,25 @@ describe('editing and publishing a programme', () => {
     const preview = page.getByRole('menuitem', { name: 'Förhandsgranska' });
     // The action is disabled until the document has loaded, and the menu can close when the
     // pane re-renders, even between finding the item and clicking it: open the menu, click,
-    // and wait a while for the new tab; when none comes, start over.
+    // and wait a while for the new tab; when none comes, start over. A tab that comes late
+    // (a new renderer on a loaded machine) still counts on a later try.
     let popup: Page | undefined;
+    page.context().once('page', (opened) => void (popup = opened));
     for (let attempt = 1; !popup; attempt++) {
       if (!(await preview.isVisible())) await menu.click({ timeout: 10_000 }).catch(() => {});
       const ready = await preview
         .waitFor({ state: 'visible', timeout: 5_000 })
         .then(() => preview.isEnabled())
         .catch(() => false);
-      if (ready) {
-        popup = await Promise.all([
-          page.waitForEvent('popup', { timeout: 15_000 }),
-          preview.click({ timeout: 5_000 }),
-        ])
-          .then(([opened]) => opened)
-          .catch(() => undefined);
-      }
+      const clicked =
+        ready &&
+        !popup &&
+        (await preview.click({ timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        ));
+      for (let waited = 0; clicked && !popup && waited < 15_000; waited += 250)
+        await page.waitForTimeout(250);
       if (!popup && attempt >= 15) {
         throw new Error(
           `"Förhandsgranska" opened no tab after ${attempt} tries; the preview build was asked for ${JSON.stringify(asked)}`,
