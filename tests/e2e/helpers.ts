@@ -3,8 +3,8 @@
 import { access, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { inject, onTestFinished } from 'vitest';
 import { loadCollection } from '../../src/lib/content/loader.ts';
 import type { RegionEntry } from '../../src/lib/content/schemas.ts';
 import { COLLECTION_NAMES } from '../../src/lib/content/schemas.ts';
@@ -33,12 +33,19 @@ export function siteDir(): string {
  */
 export const SEARCH_TIMEOUT = 60_000;
 
+/**
+ * How often a wait in the page checks its condition. Playwright's default checks on every
+ * animation frame, which makes Chromium draw 60 frames a second, in software, for as long as
+ * the wait lasts.
+ */
+export const POLL_MS = 50;
+
 export interface SiteSession {
   /** The build being served. */
   root: string;
   server: StaticServer;
   browser: Browser;
-  /** A fresh page (closed with the session). */
+  /** A fresh page in a context of its own, closed when the test that asked for it ends (else with the session). */
   page(): Promise<Page>;
   close(): Promise<void>;
 }
@@ -80,6 +87,18 @@ export async function siteFolder(): Promise<SiteFolder> {
   return { root, release: () => rm(root, { recursive: true, force: true }) };
 }
 
+/**
+ * Closes `context` when the running test ends, so that a file's earlier pages do not keep
+ * Chromium busy; outside a test (a beforeAll) it stays open until the session closes.
+ */
+function closeWhenTestEnds(context: BrowserContext): void {
+  try {
+    onTestFinished(() => context.close().catch(() => undefined));
+  } catch {
+    // Not inside a test.
+  }
+}
+
 export async function openSite(): Promise<SiteSession> {
   const folder = await siteFolder();
   const { root } = folder;
@@ -99,6 +118,7 @@ export async function openSite(): Promise<SiteSession> {
     page: async () => {
       const context = await browser.newContext({ baseURL: server.url, locale: 'sv-SE' });
       context.setDefaultTimeout(SEARCH_TIMEOUT);
+      closeWhenTestEnds(context);
       const page = await context.newPage();
       page.on('pageerror', (error) =>
         console.error(`page error on ${page.url()}: ${error.message}`),
@@ -124,7 +144,7 @@ export async function waitForReady(page: Page): Promise<void> {
   const ready = await page.waitForFunction(
     () => document.querySelector<HTMLElement>('[data-search-app]')?.dataset.searchReady,
     undefined,
-    { timeout: SEARCH_TIMEOUT },
+    { polling: POLL_MS, timeout: SEARCH_TIMEOUT },
   );
   const value = await ready.jsonValue();
   if (value !== 'true')
@@ -142,7 +162,7 @@ export async function waitForRendered(page: Page): Promise<void> {
       );
     },
     undefined,
-    { timeout: SEARCH_TIMEOUT },
+    { polling: POLL_MS, timeout: SEARCH_TIMEOUT },
   );
 }
 
@@ -187,6 +207,7 @@ export async function readAllResults(page: Page): Promise<ResultRow[]> {
     await page.waitForFunction(
       (count) => document.querySelectorAll('[data-search-list] > li').length > count,
       before,
+      { polling: POLL_MS },
     );
   }
   return readResults(page);

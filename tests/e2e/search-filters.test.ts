@@ -12,6 +12,7 @@ import {
   siteContent,
   waitForRendered,
   type SiteSession,
+  POLL_MS,
 } from './helpers.ts';
 import type { Page } from 'playwright-core';
 
@@ -25,7 +26,7 @@ async function waitForCounts(page: Page): Promise<void> {
       document.querySelector<HTMLElement>('[data-search-app]')?.dataset.searchCounts ===
       `${location.pathname}${location.search}`,
     undefined,
-    { timeout: SEARCH_TIMEOUT },
+    { polling: POLL_MS, timeout: SEARCH_TIMEOUT },
   );
 }
 

@@ -75,6 +75,9 @@ export async function studioContext(browser: Browser, token: string): Promise<Br
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
     viewport: { width: 1600, height: 1000 },
+    // Spinners and transitions re-render the page every frame while a test waits for it, in
+    // software on a machine without a GPU.
+    reducedMotion: 'reduce',
   });
   // The Studio re-renders forms and menus while it loads; on a loaded two-core machine an
   // action can wait longer than Playwright's default 30 s for its element to settle.
@@ -179,6 +182,9 @@ export async function startStudioSession(
     studio: startedStudio,
     browser,
     async open(pathname = '/structure', user = EDITOR) {
+      // One tab at a time, as an editor works: an earlier test's Studio would otherwise keep
+      // listening, rendering and polling beside this one until the file ends.
+      for (const earlier of contexts.splice(0)) await earlier.close().catch(() => undefined);
       const context = await studioContext(browser, user.token);
       contexts.push(context);
       const page = await context.newPage();
