@@ -6,7 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CONTACT_DETAILS_MESSAGE } from '../../src/lib/rules/contact.ts';
 import { startStudioSession, type StudioSession } from '../support/studio.ts';
-import { createFromPane, openFromStructure, panes, publishButton } from './editor.ts';
+import {
+  createFromPane,
+  openFromStructure,
+  panes,
+  publishButton,
+  showValidation,
+} from './editor.ts';
 
 const FIRST_SENTENCE = CONTACT_DETAILS_MESSAGE.split('. ')[0] as string;
 const WHAT_TO_DO = 'kryssa i "Källan anger inga kontaktuppgifter"';
@@ -38,8 +44,7 @@ describe('a contact without e-mail or phone', () => {
     await form.locator('#name').fill('Eva Exempel');
     await form.locator('#organisation').fill('Fyrbodals kommunalförbund');
 
-    await form.getByRole('button', { name: 'Validering' }).click();
-    await expect.poll(() => bodyText(page), { timeout: 120_000 }).toContain(FIRST_SENTENCE);
+    await showValidation(page, FIRST_SENTENCE);
     expect(await bodyText(page)).toContain(WHAT_TO_DO);
     expect(await publishButton(page).isDisabled()).toBe(true);
 
@@ -66,8 +71,7 @@ describe('a contact without e-mail or phone', () => {
     await expect.poll(() => phone.inputValue(), { timeout: 120_000 }).toBe('031-335 51 76');
     await phone.fill('');
 
-    await form.getByRole('button', { name: 'Validering' }).click();
-    await expect.poll(() => bodyText(page), { timeout: 120_000 }).toContain(FIRST_SENTENCE);
+    await showValidation(page, FIRST_SENTENCE);
     await expect.poll(() => publishButton(page).isDisabled(), { timeout: 120_000 }).toBe(true);
 
     await form.locator('#noContactDetailsInSource').check({ force: true });

@@ -57,6 +57,8 @@ export async function untilItTakes(
         },
       );
     }
+    // A try that threw at once (an element gone mid-render) is not repeated in a tight loop.
+    await page.waitForTimeout(250).catch(() => undefined);
   }
 }
 
@@ -93,6 +95,33 @@ export async function openFromStructure(page: Page, titles: readonly string[]): 
       return appears(opened);
     });
   }
+}
+
+/**
+ * Opens the document's "Validering" list and resolves once it shows `message`. The button
+ * toggles the list, so it is pressed again only when a try's 15 s passed without the message.
+ */
+export async function showValidation(page: Page, message: string): Promise<void> {
+  // The first button is the document's own; an open list adds one of its own.
+  const button = page
+    .getByTestId('document-pane')
+    .getByRole('button', { name: 'Validering' })
+    .first();
+  const shows = async () =>
+    (
+      await page
+        .locator('body')
+        .innerText()
+        .catch(() => '')
+    ).includes(message);
+  await untilItTakes(page, `Showing "${message}" under "Validering"`, async () => {
+    if (!(await shows())) await button.click({ timeout: TRY_TIMEOUT });
+    for (const deadline = Date.now() + TRY_TIMEOUT; Date.now() < deadline;) {
+      if (await shows()) return true;
+      await page.waitForTimeout(250);
+    }
+    return false;
+  });
 }
 
 /** The document pane's primary "Publicera" button. */

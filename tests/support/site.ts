@@ -1,13 +1,16 @@
-// Builds the site in a child process with `npm run build`'s own command (`node scripts/build.ts`,
-// without npm's start-up) into a chosen folder: the tests check what ships. Each test build has
-// Astro's cache folder (its content data store, ASTRO_CACHE_DIR) to itself, so builds of
-// different datasets run side by side (the rest of what Astro writes in .astro/ is the same for
-// every dataset and written atomically), except builds into folders outside the repository,
-// which take turns (see withOwnAstroCache).
+// The one way the tests build the site: `npm run build`'s own command (`node scripts/build.ts`,
+// without npm's start-up, or npm, npx or a shell when a test is about those) in a child process,
+// into a chosen folder, so the tests check what ships. runBuild reports how the run ended (and can
+// stop it, for the tests of signals); buildSite and buildSiteOrThrow build a folder for reading.
+// Each test build has Astro's cache folder (its content data store, ASTRO_CACHE_DIR) to itself,
+// so builds of different datasets run side by side (the rest of what Astro writes in .astro/ is
+// the same for every dataset and written atomically), except builds into folders outside the
+// repository, which take turns (see withOwnAstroCache).
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { acquireLockFolder } from './lock-folder.ts';
 import { fileURLToPath } from 'node:url';
 
@@ -28,14 +31,6 @@ const SOURCE_VARIABLES = [
   'SITE_URL',
   'NARAVARD_DEPLOY_BUILD',
 ];
-
-export interface BuildOptions {
-  /** Output folder (absolute, or relative to the repository root). Emptied first. */
-  outDir: string;
-  /** Extra environment; `undefined` removes a variable. */
-  env?: Record<string, string | undefined>;
-  timeoutMs?: number;
-}
 
 export interface BuildResult {
   outDir: string;
@@ -109,49 +104,138 @@ export async function withOwnAstroCache<T>(
   }
 }
 
-/** Runs the build; resolves with the exit code and output (it does not throw on a failed build). */
-export function buildSite({
+export interface BuildRun {
+  exitCode: number;
+  output: string;
+  /** True when `stopWhen` stopped it. */
+  stopped: boolean;
+  /** How long the command's output stayed open after `stopWhen` stopped it (ms). */
+  closedAfterStopMs?: number;
+}
+
+export interface BuildOptions {
+  outDir: string;
+  env?: Record<string, string | undefined>;
+  /**
+   * `npm` runs `npm run build` itself; `node` (default) runs what it runs, without npm's start-up;
+   * `npx` runs it as `npx node scripts/build.ts`; `shell` through `bash -c '…; …'` (a shell that
+   * stays the build's parent, as a CI step's script does).
+   */
+  command?: 'node' | 'npm' | 'npx' | 'shell';
+  timeoutMs?: number;
+  /**
+   * For builds the content check must stop: no lock (they may run side by side), and astro
+   * gets `--help`, so a check that wrongly passed prints Astro's help instead of building (the
+   * test then fails on the missing problem list) and never touches the shared caches.
+   */
+  expectCheckToFail?: boolean;
+  /** Polled every 100 ms while the build runs: once it returns true the build gets SIGTERM. */
+  stopWhen?: () => boolean | Promise<boolean>;
+  /** What `stopWhen` sends (SIGTERM unless told). */
+  stopSignal?: NodeJS.Signals;
+}
+
+/**
+ * Runs the build command with `ASTRO_OUT_DIR=outDir` and `env`; never throws on a failed build.
+ * Each build has an Astro cache folder of its own (see withOwnAstroCache), so test builds run
+ * side by side, except those into folders outside the repository, which take turns.
+ */
+export function runBuild(options: BuildOptions): Promise<BuildRun> {
+  const {
+    outDir,
+    env = {},
+    command = 'node',
+    timeoutMs = 300_000,
+    expectCheckToFail = false,
+    stopWhen,
+    stopSignal = 'SIGTERM',
+  } = options;
+  const baseEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ASTRO_OUT_DIR: outDir,
+  };
+  for (const name of SOURCE_VARIABLES) delete baseEnv[name];
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete baseEnv[name];
+    else baseEnv[name] = value;
+  }
+  const astroArgs = expectCheckToFail ? ['--help'] : [];
+  const buildScript = path.join(ROOT, 'scripts', 'build.ts');
+  const [file, args] =
+    command === 'npm'
+      ? ['npm', ['run', '--silent', 'build', ...(astroArgs.length > 0 ? ['--', ...astroArgs] : [])]]
+      : command === 'npx'
+        ? ['npx', ['node', buildScript, ...astroArgs]]
+        : command === 'shell'
+          ? [
+              'bash',
+              [
+                '-c',
+                `'${process.execPath}' '${buildScript}' ${astroArgs.join(' ')}; echo 'after the build'`,
+              ],
+            ]
+          : [process.execPath, [buildScript, ...astroArgs]];
+  const run = (childEnv: NodeJS.ProcessEnv) =>
+    new Promise<BuildRun>((resolve, reject) => {
+      const child = spawn(file, args, {
+        cwd: ROOT,
+        env: childEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
+      let stopped = false;
+      let stoppedAt = 0;
+      const poll =
+        stopWhen &&
+        setInterval(() => {
+          void Promise.resolve(stopWhen()).then((stop) => {
+            if (stop && !stopped) {
+              stopped = true;
+              stoppedAt = Date.now();
+              child.kill(stopSignal);
+            }
+          });
+        }, 100);
+      const done = () => {
+        clearTimeout(timer);
+        if (poll) clearInterval(poll);
+      };
+      child.on('error', (error) => {
+        done();
+        reject(error);
+      });
+      child.on('close', (code) => {
+        done();
+        // Astro colours its log when the terminal (or CI=true) asks for it: compare the text.
+        resolve({
+          exitCode: code ?? 1,
+          output: stripVTControlCharacters(output),
+          stopped,
+          ...(stopped ? { closedAfterStopMs: Date.now() - stoppedAt } : {}),
+        });
+      });
+    });
+  return expectCheckToFail
+    ? run(baseEnv)
+    : withOwnAstroCache(env, outDir, (cacheEnv) =>
+        retryingSharedDotAstroRace(() => run({ ...baseEnv, ...cacheEnv })),
+      );
+}
+
+/** Builds into `outDir` (emptied first); resolves with the exit code and output (it does not throw on a failed build). */
+export async function buildSite({
   outDir,
   env = {},
   timeoutMs = 600_000,
-}: BuildOptions): Promise<BuildResult> {
+}: Pick<BuildOptions, 'outDir' | 'env' | 'timeoutMs'>): Promise<BuildResult> {
   const out = path.resolve(ROOT, outDir);
-  return withOwnAstroCache(env, out, async (cacheEnv) => {
-    await rm(out, { recursive: true, force: true });
-    const childEnv: NodeJS.ProcessEnv = {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: '1',
-      ASTRO_OUT_DIR: out,
-      ...cacheEnv,
-    };
-    for (const name of SOURCE_VARIABLES) delete childEnv[name];
-    for (const [name, value] of Object.entries(env)) {
-      if (value === undefined) delete childEnv[name];
-      else childEnv[name] = value;
-    }
-    return retryingSharedDotAstroRace(
-      () =>
-        new Promise<BuildResult>((resolve, reject) => {
-          const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'build.ts')], {
-            cwd: ROOT,
-            env: childEnv,
-            stdio: ['ignore', 'pipe', 'pipe'],
-          });
-          let output = '';
-          child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-          child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-          const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
-          child.on('error', (error) => {
-            clearTimeout(timer);
-            reject(error);
-          });
-          child.on('close', (code) => {
-            clearTimeout(timer);
-            resolve({ outDir: out, exitCode: code ?? 1, output });
-          });
-        }),
-    );
-  });
+  await rm(out, { recursive: true, force: true });
+  const { exitCode, output } = await runBuild({ outDir: out, env, timeoutMs });
+  return { outDir: out, exitCode, output };
 }
 
 /** Like buildSite, but throws with the build's output when it fails. */

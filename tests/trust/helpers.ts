@@ -1,17 +1,16 @@
 // Helpers for the trust tests: the minimal fixture as documents and NDJSON, the real build
-// command (`node scripts/build.ts`, what `npm run build` runs) in a child process, and a
+// command (runBuild, from tests/support/site.ts: the one way the tests build), and a
 // byte-for-byte fingerprint of a folder.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
 import { parseNdjson, type RawDocument } from '../../src/lib/content/dataset.ts';
-import { retryingSharedDotAstroRace, ROOT, withOwnAstroCache } from '../support/site.ts';
+import { ROOT } from '../support/site.ts';
 import { writeBuildMarker } from '../../scripts/site-build/swap.ts';
 
 export { ROOT };
+export { runBuild, type BuildOptions, type BuildRun } from '../support/site.ts';
 export const FIXTURE_DIR = path.join(ROOT, 'tests', 'fixtures', 'minimal');
 export const EMBEDDED_DIR = path.join(ROOT, 'content', 'dataset');
 
@@ -42,141 +41,6 @@ export async function writeDataset(dir: string, text: string | Uint8Array): Prom
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, 'data.ndjson'), text);
   return dir;
-}
-
-/** Variables that choose the content source: cleared unless a test sets them. */
-const SOURCE_VARIABLES = [
-  'CONTENT_DIR',
-  'SANITY_PROJECT_ID',
-  'SANITY_DATASET',
-  'SANITY_API_HOST',
-  'SANITY_TOKEN',
-  'SANITY_MAX_ANSWER_MB',
-  // The deploy settings (src/lib/site-url.ts): a shell's deploy flag would stop every test build.
-  'SITE_URL',
-  'NARAVARD_DEPLOY_BUILD',
-];
-
-export interface BuildRun {
-  exitCode: number;
-  output: string;
-  /** True when `stopWhen` stopped it. */
-  stopped: boolean;
-  /** How long the command's output stayed open after `stopWhen` stopped it (ms). */
-  closedAfterStopMs?: number;
-}
-
-export interface BuildOptions {
-  outDir: string;
-  env?: Record<string, string | undefined>;
-  /**
-   * `npm` runs `npm run build` itself; `node` (default) runs what it runs, without npm's start-up;
-   * `npx` runs it as `npx node scripts/build.ts`; `shell` through `bash -c '…; …'` (a shell that
-   * stays the build's parent, as a CI step's script does).
-   */
-  command?: 'node' | 'npm' | 'npx' | 'shell';
-  timeoutMs?: number;
-  /**
-   * For builds the content check must stop: no lock (they may run side by side), and astro
-   * gets `--help`, so a check that wrongly passed prints Astro's help instead of building (the
-   * test then fails on the missing problem list) and never touches the shared caches.
-   */
-  expectCheckToFail?: boolean;
-  /** Polled every 100 ms while the build runs: once it returns true the build gets SIGTERM. */
-  stopWhen?: () => boolean | Promise<boolean>;
-  /** What `stopWhen` sends (SIGTERM unless told). */
-  stopSignal?: NodeJS.Signals;
-}
-
-/**
- * Runs the build command with `ASTRO_OUT_DIR=outDir` and `env`; never throws on a failed build.
- * Each build has an Astro cache folder of its own (see withOwnAstroCache), so test builds run
- * side by side, except those into folders outside the repository, which take turns.
- */
-export function runBuild(options: BuildOptions): Promise<BuildRun> {
-  const {
-    outDir,
-    env = {},
-    command = 'node',
-    timeoutMs = 300_000,
-    expectCheckToFail = false,
-    stopWhen,
-    stopSignal = 'SIGTERM',
-  } = options;
-  const baseEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    ASTRO_OUT_DIR: outDir,
-  };
-  for (const name of SOURCE_VARIABLES) delete baseEnv[name];
-  for (const [name, value] of Object.entries(env)) {
-    if (value === undefined) delete baseEnv[name];
-    else baseEnv[name] = value;
-  }
-  const astroArgs = expectCheckToFail ? ['--help'] : [];
-  const buildScript = path.join(ROOT, 'scripts', 'build.ts');
-  const [file, args] =
-    command === 'npm'
-      ? ['npm', ['run', '--silent', 'build', ...(astroArgs.length > 0 ? ['--', ...astroArgs] : [])]]
-      : command === 'npx'
-        ? ['npx', ['node', buildScript, ...astroArgs]]
-        : command === 'shell'
-          ? [
-              'bash',
-              [
-                '-c',
-                `'${process.execPath}' '${buildScript}' ${astroArgs.join(' ')}; echo 'after the build'`,
-              ],
-            ]
-          : [process.execPath, [buildScript, ...astroArgs]];
-  const run = (childEnv: NodeJS.ProcessEnv) =>
-    new Promise<BuildRun>((resolve, reject) => {
-      const child = spawn(file, args, {
-        cwd: ROOT,
-        env: childEnv,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
-      let stopped = false;
-      let stoppedAt = 0;
-      const poll =
-        stopWhen &&
-        setInterval(() => {
-          void Promise.resolve(stopWhen()).then((stop) => {
-            if (stop && !stopped) {
-              stopped = true;
-              stoppedAt = Date.now();
-              child.kill(stopSignal);
-            }
-          });
-        }, 100);
-      const done = () => {
-        clearTimeout(timer);
-        if (poll) clearInterval(poll);
-      };
-      child.on('error', (error) => {
-        done();
-        reject(error);
-      });
-      child.on('close', (code) => {
-        done();
-        // Astro colours its log when the terminal (or CI=true) asks for it: compare the text.
-        resolve({
-          exitCode: code ?? 1,
-          output: stripVTControlCharacters(output),
-          stopped,
-          ...(stopped ? { closedAfterStopMs: Date.now() - stoppedAt } : {}),
-        });
-      });
-    });
-  return expectCheckToFail
-    ? run(baseEnv)
-    : withOwnAstroCache(env, outDir, (cacheEnv) =>
-        retryingSharedDotAstroRace(() => run({ ...baseEnv, ...cacheEnv })),
-      );
 }
 
 /** Every file and folder under `dir` with the SHA-256 of each file's bytes (sorted). */
