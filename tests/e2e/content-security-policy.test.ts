@@ -4,7 +4,14 @@
 // on the search page, while injected inline script is refused.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSearch, openSite, readResults, type SiteSession, POLL_MS } from './helpers.ts';
+import {
+  openSearch,
+  openSite,
+  readResults,
+  waitForRendered,
+  type SiteSession,
+  POLL_MS,
+} from './helpers.ts';
 
 interface Violation {
   directive: string;
@@ -136,17 +143,7 @@ describe('the Content-Security-Policy', () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.has('typ'), undefined, {
       polling: POLL_MS,
     });
-    await page.waitForFunction(
-      () => {
-        const root = document.querySelector<HTMLElement>('[data-search-app]');
-        return (
-          root?.dataset.searchRendered === `${location.pathname}${location.search}` &&
-          !root.hasAttribute('aria-busy')
-        );
-      },
-      undefined,
-      { polling: POLL_MS },
-    );
+    await waitForRendered(page);
     expect((await readResults(page)).length).toBeGreaterThan(0);
     expect(await watch.violations()).toEqual([]);
     expect(watch.consoleErrors).toEqual([]);
