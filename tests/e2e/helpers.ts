@@ -35,8 +35,8 @@ export const SEARCH_TIMEOUT = 60_000;
 
 /**
  * How often a wait in the page checks its condition. Playwright's default checks on every
- * animation frame, which makes Chromium draw 60 frames a second, in software, for as long as
- * the wait lasts.
+ * animation frame, which asks Chromium for frames for as long as the wait lasts (the saving
+ * measured was small: docs/testing.md).
  */
 export const POLL_MS = 50;
 

@@ -75,8 +75,8 @@ export async function studioContext(browser: Browser, token: string): Promise<Br
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
     viewport: { width: 1600, height: 1000 },
-    // Spinners and transitions re-render the page every frame while a test waits for it, in
-    // software on a machine without a GPU.
+    // No spinners or transitions to draw while a test waits (no GPU here); the effect on its
+    // own was not measurable (docs/testing.md).
     reducedMotion: 'reduce',
   });
   // The Studio re-renders forms and menus while it loads; on a loaded two-core machine an
