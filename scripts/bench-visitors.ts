@@ -35,7 +35,7 @@ import { replaceBetweenMarkers, writeFormatted } from './bench/report.ts';
 import { watchConditions } from './bench/timed-run.ts';
 import {
   compareSearch,
-  renderVisitors,
+  renderVisitorsSections,
   summarizeLighthouse,
   summarizeSide,
   type FirstVisitRun,
@@ -224,9 +224,12 @@ const resultsDir = path.join(ROOT, 'docs', 'performance');
 await mkdir(resultsDir, { recursive: true });
 const jsonFile = path.join(resultsDir, `visitors-${docs}.json`);
 await writeFile(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
+const measured: VisitorsResult[] = [];
+for (const name of (await readdir(resultsDir)).filter((file) => /^visitors-\d+\.json$/.test(file)))
+  measured.push(JSON.parse(await readFile(path.join(resultsDir, name), 'utf8')) as VisitorsResult);
 await writeFormatted(
   DOC,
-  replaceBetweenMarkers(await readFile(DOC, 'utf8'), 'visitors', renderVisitors(result)),
+  replaceBetweenMarkers(await readFile(DOC, 'utf8'), 'visitors', renderVisitorsSections(measured)),
 );
 log(`Wrote ${path.relative(ROOT, jsonFile)} and the Visitors section of docs/performance.md`);
 for (const target of search?.targets ?? [])

@@ -344,3 +344,15 @@ export function renderVisitors(result: VisitorsResult): string {
       : ['Not measured in this run.']),
   ].join('\n');
 }
+
+/**
+ * The Visitors section of docs/performance.md: one subsection per document count measured
+ * (`docs/performance/visitors-N.json`, one file per count), the largest count first, so a run
+ * at a small count adds its own figures and leaves the 10,000-document ones in place.
+ */
+export function renderVisitorsSections(results: readonly VisitorsResult[]): string {
+  return [...results]
+    .sort((a, b) => b.docs - a.docs)
+    .map(renderVisitors)
+    .join('\n\n');
+}

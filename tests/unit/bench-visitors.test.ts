@@ -7,6 +7,7 @@ import {
   median,
   ratio,
   renderVisitors,
+  renderVisitorsSections,
   summarizeLighthouse,
   summarizeSide,
   verdictOf,
@@ -170,5 +171,14 @@ describe('the visitors benchmark', () => {
     expect(text).toMatch(/\| start \| `\/` \| 97 \| 100 \| 100 \| 100 \|.*\*\*MISS\*\*/);
     expect(text).toContain('load 1.5→2');
     expect(text).toContain('Total Blocking Time, in 1 of 1 runs');
+
+    // A later run at a small count adds its own subsection below, and keeps this one.
+    const small: VisitorsResult = { ...result, docs: 2_000, date: '2026-12-01T04:00:00.000Z' };
+    const sections = renderVisitorsSections([small, result]);
+    const large = sections.indexOf('### 10,000 documents');
+    expect(large).toBe(0);
+    expect(sections.indexOf('### 2,000 documents (seed 1), 2026-12-01 04:00 UTC')).toBeGreaterThan(
+      large,
+    );
   });
 });
