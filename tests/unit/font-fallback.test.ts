@@ -3,11 +3,14 @@
 // average character width sets `size-adjust`, and the ascent, descent and line gap, scaled by
 // it, set the line box. That is what keeps the swap from moving text (the no-shift check in
 // tests/e2e/search-accessibility.test.ts delays the font to see it). Metrics as Astro's own
-// font fallbacks read them: @capsizecss/unpack for our files, @capsizecss/metrics for Arial.
+// font fallbacks read them: @capsizecss/unpack for our files, @capsizecss/metrics for Arial and
+// Roboto (Android).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import arialBold from '@capsizecss/metrics/arial/700';
 import arialRegular from '@capsizecss/metrics/arial/regular';
+import robotoBold from '@capsizecss/metrics/roboto/700';
+import robotoRegular from '@capsizecss/metrics/roboto/regular';
 import { fromFile } from '@capsizecss/unpack/fs';
 import { describe, expect, it } from 'vitest';
 
@@ -34,15 +37,14 @@ function overrides(font: Metrics, fallback: Metrics) {
   };
 }
 
-/** The declarations of the fallback @font-face for `weight` in global.css. */
-function fallbackFace(weight: number): Record<string, string> {
+/** The declarations of the @font-face of `family` and `weight` in global.css. */
+function fallbackFace(family: string, weight: number): Record<string, string> {
   const faces = css.match(/@font-face\s*{[^}]*}/g) ?? [];
   const face = faces.find(
     (block) =>
-      block.includes("font-family: 'Atkinson Hyperlegible Fallback'") &&
-      block.includes(`font-weight: ${weight};`),
+      block.includes(`font-family: '${family}';`) && block.includes(`font-weight: ${weight};`),
   );
-  expect(face, `no fallback @font-face of weight ${weight} in global.css`).toBeDefined();
+  expect(face, `no @font-face '${family}' of weight ${weight} in global.css`).toBeDefined();
   return Object.fromEntries(
     [...face!.matchAll(/([a-z-]+):\s*([^;]+);/g)].map((match) => [match[1]!, match[2]!.trim()]),
   );
@@ -50,20 +52,48 @@ function fallbackFace(weight: number): Record<string, string> {
 
 describe('the font fallback', () => {
   it.each([
-    [400, 'atkinson-hyperlegible-regular.woff2', arialRegular],
-    [700, 'atkinson-hyperlegible-bold.woff2', arialBold],
-  ] as const)('of weight %i matches %s with Arial’s metrics', async (weight, file, arial) => {
-    const font = await fromFile(path.join(ROOT, 'public', 'fonts', file));
-    const face = fallbackFace(weight);
-    for (const [property, expected] of Object.entries(overrides(font, arial))) {
-      expect(face[property], `${property} of the ${weight} fallback`).toMatch(/^[\d.]+%$/);
-      expect(Number.parseFloat(face[property]!), property).toBeCloseTo(expected, 1);
-    }
-    expect(face['src'], 'Arial or a font with its metrics').toMatch(/local\('Arial/);
-    expect(face['src']).toMatch(/local\('Liberation Sans/);
-  });
+    [
+      'Atkinson Hyperlegible Fallback',
+      400,
+      'atkinson-hyperlegible-regular.woff2',
+      arialRegular,
+      'Arial',
+    ],
+    ['Atkinson Hyperlegible Fallback', 700, 'atkinson-hyperlegible-bold.woff2', arialBold, 'Arial'],
+    [
+      'Atkinson Hyperlegible Fallback Roboto',
+      400,
+      'atkinson-hyperlegible-regular.woff2',
+      robotoRegular,
+      'Roboto',
+    ],
+    [
+      'Atkinson Hyperlegible Fallback Roboto',
+      700,
+      'atkinson-hyperlegible-bold.woff2',
+      robotoBold,
+      'Roboto',
+    ],
+  ] as const)(
+    '%s of weight %i matches %s with %s’s metrics',
+    async (family, weight, file, metrics, local) => {
+      const font = await fromFile(path.join(ROOT, 'public', 'fonts', file));
+      const face = fallbackFace(family, weight);
+      for (const [property, expected] of Object.entries(overrides(font, metrics))) {
+        expect(face[property], `${property} of ${family} ${weight}`).toMatch(/^[\d.]+%$/);
+        expect(Number.parseFloat(face[property]!), property).toBeCloseTo(expected, 1);
+      }
+      expect(face['src'], `the local ${local} it stands in with`).toMatch(
+        new RegExp(`^local\\('${local}`),
+      );
+      if (local === 'Arial')
+        expect(face['src'], 'Linux’s font with Arial’s metrics').toMatch(/local\('Liberation Sans/);
+    },
+  );
 
   it('comes right after Atkinson Hyperlegible in the site’s font stack', () => {
-    expect(css).toMatch(/--nv-font:\s*'Atkinson Hyperlegible', 'Atkinson Hyperlegible Fallback',/);
+    expect(css).toMatch(
+      /--nv-font:\s*'Atkinson Hyperlegible', 'Atkinson Hyperlegible Fallback',\s*'Atkinson Hyperlegible Fallback Roboto',/,
+    );
   });
 });
