@@ -4,14 +4,7 @@
 // on the search page, while injected inline script is refused.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  openSearch,
-  openSite,
-  readResults,
-  waitForRendered,
-  type SiteSession,
-  POLL_MS,
-} from './helpers.ts';
+import { openSearch, openSite, readResults, waitForRendered, type SiteSession } from './helpers.ts';
 
 interface Violation {
   directive: string;
@@ -140,9 +133,7 @@ describe('the Content-Security-Policy', () => {
     // Tick a type filter too: the filter counts come from further index files.
     const typeFilter = page.locator('input[name="typ"]').first();
     await typeFilter.check();
-    await page.waitForFunction(() => new URL(location.href).searchParams.has('typ'), undefined, {
-      polling: POLL_MS,
-    });
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('typ'));
     await waitForRendered(page);
     expect((await readResults(page)).length).toBeGreaterThan(0);
     expect(await watch.violations()).toEqual([]);

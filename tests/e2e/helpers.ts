@@ -33,13 +33,6 @@ export function siteDir(): string {
  */
 export const SEARCH_TIMEOUT = 60_000;
 
-/**
- * How often a wait in the page checks its condition. Playwright's default checks on every
- * animation frame, which asks Chromium for frames for as long as the wait lasts (the saving
- * measured was small: docs/testing.md).
- */
-export const POLL_MS = 50;
-
 export interface SiteSession {
   /** The build being served. */
   root: string;
@@ -144,7 +137,7 @@ export async function waitForReady(page: Page): Promise<void> {
   const ready = await page.waitForFunction(
     () => document.querySelector<HTMLElement>('[data-search-app]')?.dataset.searchReady,
     undefined,
-    { polling: POLL_MS, timeout: SEARCH_TIMEOUT },
+    { timeout: SEARCH_TIMEOUT },
   );
   const value = await ready.jsonValue();
   if (value !== 'true')
@@ -162,7 +155,7 @@ export async function waitForRendered(page: Page): Promise<void> {
       );
     },
     undefined,
-    { polling: POLL_MS, timeout: SEARCH_TIMEOUT },
+    { timeout: SEARCH_TIMEOUT },
   );
 }
 
@@ -207,7 +200,6 @@ export async function readAllResults(page: Page): Promise<ResultRow[]> {
     await page.waitForFunction(
       (count) => document.querySelectorAll('[data-search-list] > li').length > count,
       before,
-      { polling: POLL_MS },
     );
   }
   return readResults(page);

@@ -12,7 +12,6 @@ import {
   statusText,
   waitForReady,
   type SiteSession,
-  POLL_MS,
 } from './helpers.ts';
 
 /** How late the web fonts arrive in the no-shift check. */
@@ -35,8 +34,6 @@ describe('the search page', () => {
       () =>
         document.querySelector<HTMLElement>('[data-search-app]')?.dataset.searchCounts ===
         `${location.pathname}${location.search}`,
-      undefined,
-      { polling: POLL_MS },
     );
     expect((await readAllResults(page)).length).toBeGreaterThan(0);
     const violations = await axeViolations(page);
@@ -123,15 +120,11 @@ describe('the search page', () => {
     await waitForReady(page);
     await page.waitForFunction(
       () => document.querySelector<HTMLElement>('[data-search-app]')?.dataset.searchRendered,
-      undefined,
-      { polling: POLL_MS },
     );
     expect(await page.locator('[data-search-fallback]').isVisible()).toBe(false);
     // Until both fonts have been swapped in.
     await page.waitForFunction(
       () => [...document.fonts].filter((face) => face.status === 'loaded').length >= 2,
-      undefined,
-      { polling: POLL_MS },
     );
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
     // The fallback face's metrics are matched to the font's, not its every glyph: a line may
@@ -153,8 +146,6 @@ describe('the search page', () => {
     await page.waitForFunction(
       () =>
         document.querySelector<HTMLElement>('[data-search-app]')?.dataset.searchReady === 'failed',
-      undefined,
-      { polling: POLL_MS },
     );
     expect(await page.locator('[data-search-fallback]').isVisible()).toBe(true);
     await context.close();

@@ -12,7 +12,6 @@ import {
   waitForReady,
   waitForRendered,
   type SiteSession,
-  POLL_MS,
 } from './helpers.ts';
 
 let site: SiteSession;
@@ -105,14 +104,10 @@ describe('options without results', () => {
   it('are hidden once counted, unless ticked', async () => {
     const page = await pageAt(1366, 900);
     await open(page, 'q=kickoff&typ=Kontaktperson');
-    await page.waitForFunction(
-      () => {
-        const root = document.querySelector<HTMLElement>('[data-search-app]');
-        return root?.dataset.searchCounts === `${location.pathname}${location.search}`;
-      },
-      undefined,
-      { polling: POLL_MS },
-    );
+    await page.waitForFunction(() => {
+      const root = document.querySelector<HTMLElement>('[data-search-app]');
+      return root?.dataset.searchCounts === `${location.pathname}${location.search}`;
+    });
     const options = await page.$$eval('input[type="checkbox"][data-filter-value]', (boxes) =>
       boxes.map((box) => {
         const label = (box as HTMLInputElement).labels?.[0]?.textContent ?? '';
@@ -180,8 +175,6 @@ describe('back and forward', () => {
     await page.click('[data-search-more]');
     await page.waitForFunction(
       () => document.querySelectorAll('[data-search-list] > li').length > 10,
-      undefined,
-      { polling: POLL_MS },
     );
     const shown = (await readResults(page)).length;
     const fifteenth = page

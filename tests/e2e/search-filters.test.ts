@@ -12,7 +12,6 @@ import {
   siteContent,
   waitForRendered,
   type SiteSession,
-  POLL_MS,
 } from './helpers.ts';
 import type { Page } from 'playwright-core';
 
@@ -26,7 +25,7 @@ async function waitForCounts(page: Page): Promise<void> {
       document.querySelector<HTMLElement>('[data-search-app]')?.dataset.searchCounts ===
       `${location.pathname}${location.search}`,
     undefined,
-    { polling: POLL_MS, timeout: SEARCH_TIMEOUT },
+    { timeout: SEARCH_TIMEOUT },
   );
 }
 

@@ -1,7 +1,7 @@
 // The search page works from the keyboard alone, with native controls and no traps.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSite, waitForReady, waitForRendered, type SiteSession, POLL_MS } from './helpers.ts';
+import { openSite, waitForReady, waitForRendered, type SiteSession } from './helpers.ts';
 
 let site: SiteSession;
 beforeAll(async () => {
@@ -41,13 +41,10 @@ describe('keyboard use', () => {
     );
     await page.keyboard.press('Enter');
     expect(await page.getAttribute('[data-search-filters]', 'open')).not.toBeNull();
-    await page.waitForFunction(
-      () =>
-        document
-          .querySelector('label[for="search-region-vastra-gotaland"]')
-          ?.textContent?.match(/\(\d+\)$/),
-      undefined,
-      { polling: POLL_MS },
+    await page.waitForFunction(() =>
+      document
+        .querySelector('label[for="search-region-vastra-gotaland"]')
+        ?.textContent?.match(/\(\d+\)$/),
     );
     await tabUntil(
       page,

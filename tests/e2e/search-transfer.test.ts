@@ -10,7 +10,6 @@ import {
   readResults,
   waitForRendered,
   type SiteSession,
-  POLL_MS,
 } from './helpers.ts';
 
 let site: SiteSession;
@@ -51,7 +50,6 @@ describe('what a search fetches', () => {
     await page.waitForFunction(
       (count) => document.querySelectorAll('[data-search-list] > li').length > count,
       first,
-      { polling: POLL_MS },
     );
     expect(fetched.fragments()).toHaveLength(await listed(page));
 
@@ -75,8 +73,6 @@ describe('what a search fetches', () => {
       () =>
         document.querySelector<HTMLElement>('[data-search-app]')?.dataset.searchCounts ===
         `${location.pathname}${location.search}`,
-      undefined,
-      { polling: POLL_MS },
     );
     expect(fetched.filters().length).toBeGreaterThan(0);
     expect(await page.textContent('label[for="search-typ-program"]')).toMatch(/^Program \(\d+\)$/);

@@ -75,9 +75,6 @@ export async function studioContext(browser: Browser, token: string): Promise<Br
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
     viewport: { width: 1600, height: 1000 },
-    // No spinners or transitions to draw while a test waits (no GPU here); the effect on its
-    // own was not measurable (docs/testing.md).
-    reducedMotion: 'reduce',
   });
   // The Studio re-renders forms and menus while it loads; on a loaded two-core machine an
   // action can wait longer than Playwright's default 30 s for its element to settle.
