@@ -31,7 +31,7 @@ import {
 } from './bench/first-visit.ts';
 import { detailPagesBySize, runLighthouse } from './bench/lighthouse.ts';
 import { chromiumVersion, describeMachine } from './bench/machine.ts';
-import { replaceBetweenMarkers, writeFormatted } from './bench/report.ts';
+import { readResultFiles, replaceBetweenMarkers, writeFormatted } from './bench/report.ts';
 import { watchConditions } from './bench/timed-run.ts';
 import {
   compareSearch,
@@ -224,9 +224,7 @@ const resultsDir = path.join(ROOT, 'docs', 'performance');
 await mkdir(resultsDir, { recursive: true });
 const jsonFile = path.join(resultsDir, `visitors-${docs}.json`);
 await writeFile(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
-const measured: VisitorsResult[] = [];
-for (const name of (await readdir(resultsDir)).filter((file) => /^visitors-\d+\.json$/.test(file)))
-  measured.push(JSON.parse(await readFile(path.join(resultsDir, name), 'utf8')) as VisitorsResult);
+const measured = await readResultFiles<VisitorsResult>(resultsDir, 'visitors');
 await writeFormatted(
   DOC,
   replaceBetweenMarkers(await readFile(DOC, 'utf8'), 'visitors', renderVisitorsSections(measured)),

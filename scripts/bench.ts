@@ -68,6 +68,7 @@ import {
   htmlSizes,
   renderLighthouse,
   renderTable,
+  readResultFiles,
   replaceBetweenMarkers,
   writeFormatted,
   type BenchResult,
@@ -531,10 +532,7 @@ if (existsSync(jsonFile)) {
 }
 await writeFile(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
 
-const results: BenchResult[] = [];
-for (const name of (await readdir(RESULTS_DIR)).filter((file) => /^bench-\d+\.json$/.test(file))) {
-  results.push(JSON.parse(await readFile(path.join(RESULTS_DIR, name), 'utf8')) as BenchResult);
-}
+const results = await readResultFiles<BenchResult>(RESULTS_DIR, 'bench');
 let doc = await readFile(DOC, 'utf8');
 doc = replaceBetweenMarkers(doc, 'bench', renderTable(results));
 const withLighthouse = [...results]

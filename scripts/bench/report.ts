@@ -1,6 +1,7 @@
 // The benchmark's result: its JSON shape, the issue's targets checked against it, and the
 // Markdown table written into docs/performance.md between markers. Pure functions, tested.
-import { writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import * as prettier from 'prettier';
 import type { BrowserFigures, ContentPageFigures } from './browser.ts';
 import type { LighthousePage } from './lighthouse.ts';
@@ -334,6 +335,18 @@ export function replaceBetweenMarkers(text: string, name: string, content: strin
   if (from === -1 || to === -1 || to < from)
     throw new Error(`docs/performance.md has no ${start} … ${end} markers`);
   return `${text.slice(0, from + start.length)}\n\n${content.trim()}\n\n${text.slice(to)}`;
+}
+
+/**
+ * Every result file `<kind>-<documents>.json` in `dir` (one per document count): what the
+ * benchmark's sections of docs/performance.md are rendered from.
+ */
+export async function readResultFiles<T>(dir: string, kind: string): Promise<T[]> {
+  const pattern = new RegExp(`^${kind}-\\d+\\.json$`);
+  const names = (await readdir(dir)).filter((name) => pattern.test(name));
+  return Promise.all(
+    names.map(async (name) => JSON.parse(await readFile(path.join(dir, name), 'utf8')) as T),
+  );
 }
 
 /** Writes a document the benchmark maintains, formatted as `npm run lint` expects. */

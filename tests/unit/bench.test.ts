@@ -49,6 +49,7 @@ import {
   formatBytes,
   htmlSizes,
   renderTable,
+  readResultFiles,
   replaceBetweenMarkers,
   type BenchResult,
 } from '../../scripts/bench/report.ts';
@@ -315,6 +316,19 @@ describe('targets and the table', () => {
     expect(() => replaceBetweenMarkers('no markers', 'bench', 'x')).toThrow(/markers/);
     expect(formatBytes(999)).toBe('999 B');
     expect(formatBytes(1_460_000_000)).toBe('1.46 GB');
+  });
+
+  it('reads the result files of one kind, one per document count', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'naravard-bench-results-'));
+    try {
+      for (const name of ['bench-1000.json', 'bench-10000.json', 'visitors-1000.json'])
+        await writeFile(path.join(dir, name), JSON.stringify({ name }));
+      await writeFile(path.join(dir, 'bench-1000-before.json'), '{}');
+      const names = (await readResultFiles<{ name: string }>(dir, 'bench')).map((r) => r.name);
+      expect(names.sort()).toEqual(['bench-1000.json', 'bench-10000.json']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
