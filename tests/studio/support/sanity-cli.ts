@@ -25,6 +25,10 @@ function sanityBin(): string {
 export type CliResult = { code: number; stdout: string; stderr: string };
 
 export function runSanity(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  // Vitest sets NODE_ENV=test for its own processes. Passed on, `sanity build` would bundle React's
+  // development build (several times slower, and not what editors get); the CLI, run from a
+  // shell as README says, has no NODE_ENV and chooses for itself.
+  const { NODE_ENV: _testRunnersMode, ...inherited } = process.env;
   return new Promise((resolvePromise, reject) => {
     execFile(
       // The test runner's own Node (24, from the `node` devDependency), not whatever `node` is on PATH.
@@ -34,7 +38,7 @@ export function runSanity(args: string[], env: Record<string, string> = {}): Pro
         cwd: studioDir,
         maxBuffer: 64 * 1024 * 1024,
         env: {
-          ...process.env,
+          ...inherited,
           // A developer's real project must not be asked: the results would depend on its content.
           SANITY_STUDIO_PROJECT_ID: 'no-project-id',
           SANITY_STUDIO_DATASET: 'production',
