@@ -159,6 +159,17 @@ export async function waitForRendered(page: Page): Promise<void> {
   );
 }
 
+/** Waits until the filter options show the counts of the search in the address bar. */
+export async function waitForCounts(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.querySelector<HTMLElement>('[data-search-app]')?.dataset.searchCounts ===
+      `${location.pathname}${location.search}`,
+    undefined,
+    { timeout: SEARCH_TIMEOUT },
+  );
+}
+
 export interface ResultRow {
   /** Path of the result (`/program/x/`). */
   path: string;

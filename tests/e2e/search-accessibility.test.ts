@@ -10,6 +10,7 @@ import {
   openSite,
   readAllResults,
   statusText,
+  waitForCounts,
   waitForReady,
   type SiteSession,
 } from './helpers.ts';
@@ -30,11 +31,7 @@ describe('the search page', () => {
     const page = await site.page();
     await openSearch(page, 'q=kompetensutveckling&region=vastra-gotaland&sort=datum');
     expect(await page.getAttribute('[data-search-filters]', 'open')).not.toBeNull();
-    await page.waitForFunction(
-      () =>
-        document.querySelector<HTMLElement>('[data-search-app]')?.dataset.searchCounts ===
-        `${location.pathname}${location.search}`,
-    );
+    await waitForCounts(page);
     expect((await readAllResults(page)).length).toBeGreaterThan(0);
     const violations = await axeViolations(page);
     expect(violations, describeViolations(violations)).toEqual([]);

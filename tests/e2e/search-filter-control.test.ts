@@ -10,6 +10,7 @@ import {
   readResults,
   siteContent,
   waitForReady,
+  waitForCounts,
   waitForRendered,
   type SiteSession,
 } from './helpers.ts';
@@ -104,10 +105,7 @@ describe('options without results', () => {
   it('are hidden once counted, unless ticked', async () => {
     const page = await pageAt(1366, 900);
     await open(page, 'q=kickoff&typ=Kontaktperson');
-    await page.waitForFunction(() => {
-      const root = document.querySelector<HTMLElement>('[data-search-app]');
-      return root?.dataset.searchCounts === `${location.pathname}${location.search}`;
-    });
+    await waitForCounts(page);
     const options = await page.$$eval('input[type="checkbox"][data-filter-value]', (boxes) =>
       boxes.map((box) => {
         const label = (box as HTMLInputElement).labels?.[0]?.textContent ?? '';

@@ -2,7 +2,6 @@
 // counts tell what a tick would give, and date order puts undated pages last.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  SEARCH_TIMEOUT,
   openSearch,
   openSite,
   readAllResults,
@@ -10,24 +9,13 @@ import {
   regionsBehind,
   shownRegions,
   siteContent,
+  waitForCounts,
   waitForRendered,
   type SiteSession,
 } from './helpers.ts';
-import type { Page } from 'playwright-core';
 
 /** A word on nearly every region's pages ("Nära vård"). */
 const BROAD_TERM = 'nära';
-
-/** Waits until the filter options show the counts of the search in the address bar. */
-async function waitForCounts(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      document.querySelector<HTMLElement>('[data-search-app]')?.dataset.searchCounts ===
-      `${location.pathname}${location.search}`,
-    undefined,
-    { timeout: SEARCH_TIMEOUT },
-  );
-}
 
 let site: SiteSession;
 beforeAll(async () => {

@@ -8,6 +8,7 @@ import {
   openSearch,
   openSite,
   readResults,
+  waitForCounts,
   waitForRendered,
   type SiteSession,
 } from './helpers.ts';
@@ -69,11 +70,7 @@ describe('what a search fetches', () => {
     expect(await page.textContent('label[for="search-typ-program"]')).toBe('Program');
 
     await page.click('[data-search-filters] > summary');
-    await page.waitForFunction(
-      () =>
-        document.querySelector<HTMLElement>('[data-search-app]')?.dataset.searchCounts ===
-        `${location.pathname}${location.search}`,
-    );
+    await waitForCounts(page);
     expect(fetched.filters().length).toBeGreaterThan(0);
     expect(await page.textContent('label[for="search-typ-program"]')).toMatch(/^Program \(\d+\)$/);
   });
