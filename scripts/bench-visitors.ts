@@ -124,7 +124,7 @@ const lighthouseTargets = [
 ].filter((target): target is { name: string; path: string } => target.path !== undefined);
 
 const machine = describeMachine(ROOT);
-const chromePath = findOrInstallChromium(log);
+const chromePath = findOrInstallChromium({ log });
 machine.chromium = chromiumVersion(chromePath);
 const lighthouseVersion = (
   JSON.parse(

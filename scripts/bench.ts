@@ -417,7 +417,7 @@ async function measureInBrowser(
   let lighthouse: BenchResult['lighthouse'];
   if (!options.browser && !options.lighthouse) return { browserFigures, lighthouse };
   const { programme, largest, largestRegion } = output;
-  const chromePath = findOrInstallChromium(log);
+  const chromePath = findOrInstallChromium({ log });
   machine.chromium = chromiumVersion(chromePath);
   const server = await startStaticServer(outDir, { gzip: true });
   try {

@@ -5,7 +5,7 @@ import { findOrInstallChromium } from './chromium.ts';
 
 let chromePath: string;
 try {
-  chromePath = findOrInstallChromium();
+  chromePath = findOrInstallChromium({ headlessShell: true });
 } catch (error) {
   console.error(`npm test: ${(error as Error).message}`);
   process.exit(1);

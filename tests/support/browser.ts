@@ -1,11 +1,11 @@
-// The Chromium the browser tests drive: CHROME_PATH (npm test sets it), else Debian's
-// /usr/bin/chromium. The 'site' project's global setup launches one for the whole run
+// The Chromium the browser tests drive: CHROME_PATH (npm test sets it), else Debian's headless
+// shell, else Debian's /usr/bin/chromium. The 'site' project's global setup launches one for the whole run
 // (`launchBrowserServer`) and every test file connects to it (a browser start costs a second or
 // two per file); outside such a run a test file launches its own. A missing browser fails the
 // tests with what to install; it never skips them.
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { CHROMIUM_ARGS } from '../../scripts/chromium.ts';
+import { CHROMIUM_ARGS, DEBIAN_CHROMIUM, DEBIAN_HEADLESS_SHELL } from '../../scripts/chromium.ts';
 import {
   chromium,
   type Browser,
@@ -22,20 +22,32 @@ declare module 'vitest' {
   }
 }
 
-export const DEFAULT_CHROME_PATH = '/usr/bin/chromium';
-
-/** The Chromium executable to drive; throws naming what to install when there is none. */
-export function chromePath(): string {
-  const candidate = process.env.CHROME_PATH || DEFAULT_CHROME_PATH;
+function isExecutable(candidate: string): boolean {
   try {
     accessSync(candidate, constants.X_OK);
+    return true;
   } catch {
+    return false;
+  }
+}
+
+/**
+ * The Chromium executable to drive (CHROME_PATH, else Debian's headless shell, else Debian's
+ * Chromium: as `npm test` chooses, scripts/chromium.ts); throws naming what to install when
+ * there is none.
+ */
+export function chromePath(): string {
+  const candidates = process.env.CHROME_PATH
+    ? [process.env.CHROME_PATH]
+    : [DEBIAN_HEADLESS_SHELL, DEBIAN_CHROMIUM];
+  const found = candidates.find(isExecutable);
+  if (!found) {
     throw new Error(
-      `The browser tests need Chromium, and none is executable at ${candidate}. ` +
-        "Install Debian's package (apt-get install -y chromium), set CHROME_PATH, or run `npm test`, which finds or installs it.",
+      `The browser tests need Chromium, and none is executable at ${candidates.join(' or ')}. ` +
+        "Install Debian's packages (apt-get install -y chromium chromium-headless-shell), set CHROME_PATH, or run `npm test`, which finds or installs them.",
     );
   }
-  return candidate;
+  return found;
 }
 
 /** Starts the run's shared Chromium (for a global setup). */
