@@ -63,6 +63,8 @@ export default defineConfig({
           include: ['tests/studio-browser/**/*.test.ts'],
           globalSetup: ['tests/support/studio-global-setup.ts'],
           setupFiles: ['tests/support/studio-ready.ts'],
+          // As 'unit': shared workers (each file starts its own lake and Chromium).
+          isolate: false,
           // A real Studio in Chromium on two shared cores: a step that misses its moment (a menu
           // closed by a re-render while the document loads) is tried again, once, from the start;
           // a test that fails twice still fails.
