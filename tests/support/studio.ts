@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { inject, onTestFailed } from 'vitest';
 import { repoRoot } from '../studio/support/sanity-cli.ts';
 import { STUDIO_DATASET, STUDIO_PROJECT_ID } from './studio-build.ts';
 import { CHROMIUM_ARGS } from '../../scripts/chromium.ts';
@@ -127,7 +127,10 @@ export interface StudioSession {
   lake: StudioLake;
   studio: StudioServer;
   browser: Browser;
-  /** Opens the Studio at `path` (default the structure tool) signed in as `user`. */
+  /**
+   * Opens the Studio at `path` (default the structure tool) signed in as `user`: in the tab the
+   * file's last test left when that test passed as the same user, else in a fresh context.
+   */
   open(path?: string, user?: StudioUser): Promise<Page>;
   close(): Promise<void>;
 }
@@ -174,11 +177,37 @@ export async function startStudioSession(
   }
   const [startedLake, startedStudio] = [lake, studio];
   const contexts: BrowserContext[] = [];
+  // The Studio left open by the file's last test, for the next test as the same user.
+  let openStudio: { page: Page; user: StudioUser } | undefined;
+  // A failed test (or a failed try before its retry) leaves its tab as it was: what comes next
+  // starts in a fresh one.
+  const forgetAfterFailure = (page: Page) => {
+    try {
+      onTestFailed(() => {
+        if (openStudio?.page === page) openStudio = undefined;
+      });
+    } catch {
+      // Not inside a test.
+    }
+  };
   return {
     lake: startedLake,
     studio: startedStudio,
     browser,
     async open(pathname = '/structure', user = EDITOR) {
+      // A test after one that passed, as the same user, goes on in the same tab, as an editor
+      // does: the Studio's router moves to `pathname` without loading the Studio again (a boot
+      // is ~4 CPU s of Chromium). After a failed test, or as another user, a fresh context.
+      if (openStudio && openStudio.user === user && !openStudio.page.isClosed()) {
+        const { page } = openStudio;
+        await page.evaluate((target) => {
+          window.history.pushState(null, '', target);
+          window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
+        }, pathname);
+        forgetAfterFailure(page);
+        return page;
+      }
+      openStudio = undefined;
       // One tab at a time, as an editor works: an earlier test's Studio would otherwise keep
       // listening, rendering and polling beside this one until the file ends.
       for (const earlier of contexts.splice(0)) await earlier.close().catch(() => undefined);
@@ -186,6 +215,8 @@ export async function startStudioSession(
       contexts.push(context);
       const page = await context.newPage();
       await page.goto(`${startedStudio.url}${pathname}`);
+      openStudio = { page, user };
+      forgetAfterFailure(page);
       return page;
     },
     async close() {
