@@ -1,11 +1,12 @@
 // The Studio browser harness: serves this run's Studio build (studio-build.ts), starts a
 // loopback Content Lake for it (studio-lake.ts), and opens it in Chromium signed in as an
 // editor. See docs/studio-tests.md.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import sirv from 'sirv';
 import { inject, onTestFailed } from 'vitest';
 import { repoRoot } from '../studio/support/sanity-cli.ts';
 import { STUDIO_DATASET, STUDIO_PROJECT_ID } from './studio-build.ts';
@@ -14,17 +15,6 @@ import { chromePath } from './browser.ts';
 import type { LakeDocument } from './content-lake.ts';
 import { startStudioLake, type StudioLake, type StudioUser } from './studio-lake.ts';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
 export interface StudioServer {
   url: string;
   close(): Promise<void>;
@@ -32,23 +22,14 @@ export interface StudioServer {
 
 /**
  * Serves a Studio build as a single-page app (as `sanity preview` does): files by path, every
- * other path the Studio's index.html, whose router then reads the path.
+ * other path the Studio's index.html, whose router then reads the path (sirv's `single`).
  */
 export async function serveStudio(dir: string, port = 0): Promise<StudioServer> {
-  const root = path.resolve(dir);
-  const server: Server = createServer(async (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    const file = path.join(root, pathname);
-    const inside = file.startsWith(`${root}${path.sep}`);
-    const info = inside ? await stat(file).catch(() => undefined) : undefined;
-    const target = info?.isFile() ? file : path.join(root, 'index.html');
-    const bytes = await readFile(target);
-    res.writeHead(200, {
-      'content-type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream',
-      'cache-control': 'no-store',
-    });
-    res.end(bytes);
+  const files = sirv(path.resolve(dir), {
+    single: true,
+    setHeaders: (res) => res.setHeader('cache-control', 'no-store'),
   });
+  const server: Server = createServer((req, res) => files(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
