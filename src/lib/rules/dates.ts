@@ -96,14 +96,18 @@ export function periodOrderProblem(period: PeriodValue | null | undefined): stri
   return compareIsoDates(start, end) <= 0 ? undefined : PERIOD_ORDER_MESSAGE;
 }
 
+// One formatter for every call: making one costs far more than formatting a date, and the
+// check asks for today's date once per document with a status.
+const SWEDISH_DATE = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** Today as `YYYY-MM-DD` in Swedish time, the editors' and visitors' calendar. */
 export function todayInSweden(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Stockholm',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return SWEDISH_DATE.format(now);
 }
 
 export const ENDED_IN_FUTURE_MESSAGE =
