@@ -1,8 +1,8 @@
 // The Chromium the browser tests drive: CHROME_PATH (npm test sets it), else Debian's headless
-// shell, else Debian's /usr/bin/chromium. The 'site' project's global setup launches one for the whole run
-// (`launchBrowserServer`) and every test file connects to it (a browser start costs a second or
-// two per file); outside such a run a test file launches its own. A missing browser fails the
-// tests with what to install; it never skips them.
+// shell, else Debian's /usr/bin/chromium. The 'site' project's global setup launches one for the
+// whole run (`launchBrowserServer`) and every test file connects to it (a browser start costs a
+// second or two per file); outside such a run a test file launches its own. A missing browser
+// fails the tests with what to install; it never skips them.
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { CHROMIUM_ARGS, DEBIAN_CHROMIUM, DEBIAN_HEADLESS_SHELL } from '../../scripts/chromium.ts';

@@ -178,7 +178,7 @@ export async function startStudioSession(
     async open(pathname = '/structure', user = EDITOR) {
       // A test after one that passed, as the same user, goes on in the same tab, as an editor
       // does: the Studio's router moves to `pathname` without loading the Studio again (a boot
-      // is ~4 CPU s of Chromium). After a failed test, or as another user, a fresh context.
+      // costs 4–7 CPU s of Chromium). After a failed test, or as another user, a fresh context.
       if (openStudio && openStudio.user === user && !openStudio.page.isClosed()) {
         const { page } = openStudio;
         await page.evaluate((target) => {
