@@ -25,9 +25,9 @@ function sanityBin(): string {
 export type CliResult = { code: number; stdout: string; stderr: string };
 
 export function runSanity(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  // Vitest sets NODE_ENV=test for its own processes. Passed on, `sanity build` would bundle React's
-  // development build (about twice the Studio tests' CPU, and not what editors get); the CLI, run from a
-  // shell as README says, has no NODE_ENV and chooses for itself.
+  // Vitest sets NODE_ENV=test for its own processes. Passed on, `sanity build` would bundle
+  // React's development build (about twice the Studio tests' CPU, and not what editors get); the
+  // CLI, run from a shell as README says, has no NODE_ENV and chooses for itself.
   const { NODE_ENV: _testRunnersMode, ...inherited } = process.env;
   return new Promise((resolvePromise, reject) => {
     execFile(
