@@ -113,12 +113,15 @@ export function contentLoader(collection: CollectionName, env: SourceEnv = proce
         const report = await source.validate();
         if (!reported.has(source)) {
           reported.add(source);
-          logger.info(
+          // The report is the whole dataset's, logged once by whichever collection loads first:
+          // under a label of its own, not that collection's.
+          const checkLogger = logger.fork('naravard-content');
+          checkLogger.info(
             `Content from ${source.describe}: ${report.published.length} published documents`,
           );
           for (const problem of report.problems) {
-            if (problem.severity === 'warning') logger.warn(formatProblem(problem));
-            else if (problem.severity === 'info') logger.info(formatProblem(problem));
+            if (problem.severity === 'warning') checkLogger.warn(formatProblem(problem));
+            else if (problem.severity === 'info') checkLogger.info(formatProblem(problem));
           }
         }
         storeEntries(await loadCollection(collection, source));
