@@ -27,7 +27,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-function isExecutable(path: string): boolean {
+export function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return true;

@@ -3,9 +3,9 @@
 // whole run (`launchBrowserServer`) and every test file connects to it (a browser start costs a
 // second or two per file); outside such a run a test file launches its own. A missing browser
 // fails the tests with what to install; it never skips them.
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { CHROMIUM_ARGS, DEBIAN_CHROMIUM, DEBIAN_HEADLESS_SHELL } from '../../scripts/chromium.ts';
+import { CHROMIUM_ARGS, chromiumCandidates, isExecutable } from '../../scripts/chromium.ts';
 import {
   chromium,
   type Browser,
@@ -22,24 +22,13 @@ declare module 'vitest' {
   }
 }
 
-function isExecutable(candidate: string): boolean {
-  try {
-    accessSync(candidate, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The Chromium executable to drive (CHROME_PATH, else Debian's headless shell, else Debian's
  * Chromium: as `npm test` chooses, scripts/chromium.ts); throws naming what to install when
  * there is none.
  */
 export function chromePath(): string {
-  const candidates = process.env.CHROME_PATH
-    ? [process.env.CHROME_PATH]
-    : [DEBIAN_HEADLESS_SHELL, DEBIAN_CHROMIUM];
+  const candidates = process.env.CHROME_PATH ? [process.env.CHROME_PATH] : chromiumCandidates(true);
   const found = candidates.find(isExecutable);
   if (!found) {
     throw new Error(
