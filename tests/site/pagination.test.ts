@@ -6,11 +6,13 @@
 // Expectations come from the generated data.ndjson, not from the site's code: addresses,
 // prev/next, aria-current, every item exactly once across a list's pages, every document
 // reachable by plain links, county and theme pages that do not repeat the material below them,
-// and no page over 30 kB gzip.
+// no page over 30 kB gzip, and the Studio's Presentation tool linking each entry to the list
+// page that shows it.
 import { readFileSync } from 'node:fs';
 import { appendFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { evaluate, parse } from 'groq-js';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +21,12 @@ import { startStaticServer } from '../../scripts/static-server.ts';
 import { writeDataset } from '../../scripts/dataset/write.ts';
 import { MALBILD_PAGE_SIZE, PAGE_SIZE } from '../../src/lib/presentation/pagination.ts';
 import type { DocumentType } from '../../src/lib/content/schemas.ts';
+import { DOCUMENT_TYPES } from '../../src/lib/rules/documents.ts';
+import {
+  documentLocations,
+  LOCATIONS_QUERY,
+  type LocationsResult,
+} from '../../sanity/locations.ts';
 import { hrefFor } from '../../src/lib/urls.ts';
 import {
   axeViolations,
@@ -47,6 +55,7 @@ const EXTRA_COUNTY_DOCUMENTS = 25;
  */
 const LEAST_ENTRIES: Partial<Record<DocumentType, number>> = {
   programme: PAGE_SIZE + 6,
+  delprojekt: PAGE_SIZE + 6,
   kalla: PAGE_SIZE + 6,
   kontaktperson: PAGE_SIZE + 6,
   malbild: MALBILD_PAGE_SIZE + 2,
@@ -141,6 +150,12 @@ const LISTS: {
     title: 'Kontakter',
     pageSize: PAGE_SIZE,
     entries: () => ofType('kontaktperson').flatMap((p) => (p.regions ?? []).map(() => pathOf(p))),
+  },
+  {
+    base: '/delprojekt/',
+    title: 'Delprojekt',
+    pageSize: PAGE_SIZE,
+    entries: () => ofType('delprojekt').map(pathOf),
   },
   {
     base: '/kallor/',
@@ -246,6 +261,32 @@ describe('list pages of a generated national site', () => {
           expect(numbers.at(-1)).toEqual({ n: last, href: pages[last - 1]?.path });
           for (const { n, href } of numbers) expect(href).toBe(pages[n - 1]?.path);
         });
+      });
+
+      it('is where the Studio’s Presentation tool sends an editor: the page that shows the entry', async () => {
+        // The first and the last entry of every page, so every page boundary.
+        const boundaries = new Set(
+          pages.flatMap((p) => {
+            const links = entryLinks(p, new Set(entries));
+            return [links[0], links.at(-1)].filter((href) => href !== undefined);
+          }),
+        );
+        expect(boundaries.size).toBeGreaterThan(2);
+        for (const href of boundaries) {
+          const doc = docs.find((d) => pathOf(d) === href) as Doc;
+          const answer = await evaluate(parse(LOCATIONS_QUERY), {
+            dataset: docs,
+            params: { id: doc._id, types: [...DOCUMENT_TYPES] },
+          });
+          const locations = documentLocations((await answer.get()) as LocationsResult)?.locations;
+          const offered = (locations ?? []).filter((l) => pages.some((p) => p.path === l.href));
+          const showing = pages.flatMap((p, i) =>
+            entryLinks(p, new Set([href])).length > 0
+              ? [{ title: i === 0 ? list.title : `${list.title} – sida ${i + 1}`, href: p.path }]
+              : [],
+          );
+          expect(offered, href).toEqual(showing);
+        }
       });
 
       it('is not indexed for search, and later pages share the first page’s social image', () => {

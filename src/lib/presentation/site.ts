@@ -4,6 +4,7 @@ import { getCollection } from './collections.ts';
 import type { Kalla, LinkStub, RegionEntry } from '../content/schemas.ts';
 import { hrefFor, indexHrefFor } from '../urls.ts';
 import { byNameSv } from './format.ts';
+import { treeOf } from './list-order.ts';
 
 export interface Crumb {
   title: string;
@@ -20,20 +21,8 @@ export interface RegionTree {
 let treePromise: Promise<RegionTree> | undefined;
 
 export function regionTree(): Promise<RegionTree> {
-  treePromise ??= (async () => {
-    const all = (await getCollection('regions'))
-      .map((entry) => entry.data)
-      .sort((a, b) => byNameSv(a.name, b.name));
-    const byId = new Map(all.map((region) => [region._id, region]));
-    const children = new Map<string, RegionEntry[]>();
-    for (const region of all) {
-      const parent = region.parent?._id;
-      if (parent && byId.has(parent))
-        children.set(parent, [...(children.get(parent) ?? []), region]);
-    }
-    const roots = all.filter((region) => !region.parent || !byId.has(region.parent._id));
-    return { all, byId, roots, childrenOf: (id: string) => children.get(id) ?? [] };
-  })();
+  treePromise ??= (async () =>
+    treeOf((await getCollection('regions')).map((entry) => entry.data)))();
   return treePromise;
 }
 
