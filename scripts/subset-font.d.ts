@@ -3,6 +3,10 @@ declare module 'subset-font' {
   export default function subsetFont(
     font: Buffer,
     text: string,
-    options?: { targetFormat?: 'sfnt' | 'woff' | 'woff2' },
+    options?: {
+      targetFormat?: 'sfnt' | 'woff' | 'woff2';
+      /** Drop the TrueType hinting instructions (`hb-subset --no-hinting`). */
+      noHinting?: boolean;
+    },
   ): Promise<Buffer>;
 }
