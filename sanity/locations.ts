@@ -26,7 +26,6 @@ import {
   pagesListing,
   type DelprojektItem,
   type DokumentItem,
-  type ListedItem,
   type TreeRegion,
 } from '../src/lib/presentation/list-order.ts';
 import { pageHref } from '../src/lib/presentation/pagination.ts';
@@ -56,10 +55,17 @@ const listedUnder = LISTING_FIELDS.map(([field, isArray]) =>
   isArray ? `_id in ^.${field}[]._ref` : `_id == ^.${field}._ref`,
 ).join(' || ');
 
+/** What a list is ordered by (src/lib/presentation/list-order.ts), for any document type. */
+const LIST_ENTRY = `{
+    "title": coalesce(title, name, ""), "slug": slug.current, number, kind, date,
+    "programme": {"title": coalesce(programme->title, "")},
+    "regions": coalesce(regions[]{"_id": _ref}, [])
+  }`;
+
 /**
  * A document (`$id`, published id: the perspective overlays its draft), its slug and title,
- * and the documents with a page that show it: those it is listed under and those that refer
- * to it.
+ * what its type's list is ordered by, and the documents with a page that show it: those it is
+ * listed under and those that refer to it.
  */
 export const LOCATIONS_QUERY = `*[_id == $id][0]{
   _type,
@@ -69,51 +75,67 @@ export const LOCATIONS_QUERY = `*[_id == $id][0]{
     _type in $types && defined(slug.current) && _id != ^._id &&
     (references(^._id) || ${listedUnder})
   ] | order(_type asc, coalesce(title, name) asc) {_type, "title": coalesce(title, name), "slug": slug.current},
-  "listed": select(
-    _type in ["programme", "malbild", "kalla"] => *[_type == ^._type && defined(slug.current)]{
-      "title": coalesce(title, ""), "slug": slug.current
-    },
-    _type == "delprojekt" => *[_type == "delprojekt" && defined(slug.current)]{
-      "title": coalesce(title, ""), "slug": slug.current, number,
-      "programme": {"title": coalesce(programme->title, "")}
-    },
-    _type == "dokument" => *[_type == "dokument" && defined(slug.current)]{
-      "title": coalesce(title, ""), "slug": slug.current, kind, date
-    },
-    _type == "handelse" => *[_type == "handelse" && defined(slug.current) && defined(date)]{
-      "title": coalesce(title, ""), "slug": slug.current, date
-    },
-    _type == "kontaktperson" => *[_type == "kontaktperson" && defined(slug.current)]{
-      "title": coalesce(name, ""), "slug": slug.current, "regions": coalesce(regions[]{"_id": _ref}, [])
-    }
-  ),
-  "regions": select(_type == "kontaktperson" => *[_type == "region"]{
-    _id, "name": coalesce(name, ""), "parent": select(defined(parent._ref) => {"_id": parent._ref})
-  })
+  "entry": ${LIST_ENTRY}
 }`;
 
 /** What changes the answer: the document, its draft, and whatever refers to it. */
 export const LOCATIONS_LISTEN = `*[_id in [$id, "drafts." + $id] || references($id)]`;
+
+/**
+ * The other entries of the document's list (`$type`), and for the contact directory the region
+ * tree that orders it. Asked apart from LOCATIONS_QUERY, because it is large (hundreds of kB at
+ * 10,000 documents) and does not change while an editor works on the document: only when
+ * another document of the list (or a region) does (LIST_ENTRIES_LISTEN).
+ */
+export const LIST_ENTRIES_QUERY = `{
+  "listed": *[_type == $type && defined(slug.current) && !(_id in [$id, "drafts." + $id])]${LIST_ENTRY},
+  "regions": select($type == "kontaktperson" => *[_type == "region"]{
+    _id, "name": coalesce(name, ""), "parent": select(defined(parent._ref) => {"_id": parent._ref})
+  })
+}`;
+
+export const LIST_ENTRIES_LISTEN = `*[
+  (_type == $type && !(_id in [$id, "drafts." + $id])) ||
+  ($type == "kontaktperson" && _type == "region")
+]`;
 
 export interface LocationsResult {
   _type: string;
   title?: string | null;
   slug?: string | null;
   related?: Array<{ _type: string; title?: string | null; slug?: string | null }> | null;
-  /** Every entry of the document's list, with what the list is ordered by (list-order.ts). */
+  /** What the document's list is ordered by. */
+  entry?: ListedEntry | null;
+}
+
+/** The answer to LIST_ENTRIES_QUERY. */
+export interface ListEntriesResult {
   listed?: ListedEntry[] | null;
   /** For a contact: the region tree, which orders the contact directory. */
   regions?: TreeRegion[] | null;
 }
 
-type ListedEntry = ListedItem &
-  Partial<Pick<DelprojektItem, 'programme' | 'number'>> &
-  Partial<Pick<DokumentItem, 'kind' | 'date'>> & { regions?: { _id: string }[] };
+/** An entry of a list with what any list is ordered by (null where its type has no such field). */
+interface ListedEntry {
+  title: string;
+  slug?: string | null;
+  number?: number | null;
+  kind?: DokumentItem['kind'] | null;
+  date?: string | null;
+  programme?: DelprojektItem['programme'] | null;
+  regions?: { _id: string }[] | null;
+}
 
 const UNTITLED = 'Utan titel';
 
-/** The locations panel of a document form, from the answer to LOCATIONS_QUERY. */
-export function documentLocations(result: LocationsResult | null): DocumentLocationsState | null {
+/**
+ * The locations panel of a document form, from the answers to LOCATIONS_QUERY and
+ * LIST_ENTRIES_QUERY (without the second, its list is linked at its first page).
+ */
+export function documentLocations(
+  result: LocationsResult | null,
+  listEntries: ListEntriesResult | null = null,
+): DocumentLocationsState | null {
   if (!result || !isDocumentType(result._type)) return null;
   const type = result._type;
   if (!result.slug) {
@@ -128,7 +150,7 @@ export function documentLocations(result: LocationsResult | null): DocumentLocat
   };
   const index = indexHrefFor(type);
   const list: DocumentLocation[] = index
-    ? listPages(type, result.slug, result).map((pageNumber) => ({
+    ? listPages(type, result.slug, result.entry, listEntries).map((pageNumber) => ({
         title: pageNumber > 1 ? `${INDEX_TITLES[type]} – sida ${pageNumber}` : INDEX_TITLES[type],
         href: pageHref(index, pageNumber),
       }))
@@ -155,40 +177,49 @@ export function documentLocations(result: LocationsResult | null): DocumentLocat
 }
 
 /**
- * The pages of its type's list that show the document (`slug`), in the list's own order; the
- * first page when the list is not paginated or the answer does not say (a document the site
- * does not list yet, such as a draft without a date, opens the list where it begins).
+ * The pages of its type's list that show the document (`slug`, `entry`) among the list's other
+ * entries, in the list's own order; the first page when the list is not paginated or its
+ * entries are not known (yet), or the site would not list the document (a draft without a date).
  */
-function listPages(type: DocumentType, slug: string, result: LocationsResult): number[] {
+function listPages(
+  type: DocumentType,
+  slug: string,
+  entry: ListedEntry | null | undefined,
+  list: ListEntriesResult | null,
+): number[] {
   const pageSize = LIST_PAGE_SIZE[type];
-  const listed = result.listed;
-  if (!pageSize || !listed) return [1];
+  if (!pageSize || !entry || !list?.listed) return [1];
+  const entries = [...list.listed, { ...entry, slug }].flatMap((listed) =>
+    listed.slug ? [{ ...listed, slug: listed.slug }] : [],
+  );
   const order = (): string[] => {
     switch (type) {
       case 'delprojekt':
-        return listed
-          .map((entry) => ({ ...entry, programme: entry.programme ?? { title: '' } }))
+        return entries
+          .map((listed) => ({ ...listed, programme: listed.programme ?? { title: '' } }))
           .sort(delprojektOrder)
-          .map((entry) => entry.slug);
+          .map((listed) => listed.slug);
       case 'dokument':
-        return listed
-          .filter((entry): entry is ListedEntry & Pick<DokumentItem, 'kind'> =>
-            Boolean(entry.kind && entry.kind in DOKUMENT_KIND_LABELS),
+        return entries
+          .flatMap((listed) =>
+            listed.kind && listed.kind in DOKUMENT_KIND_LABELS
+              ? [{ ...listed, kind: listed.kind }]
+              : [],
           )
           .sort(dokumentOrder)
-          .map((entry) => entry.slug);
+          .map((listed) => listed.slug);
       case 'handelse':
-        return listed
-          .map((entry) => ({ ...entry, date: entry.date ?? '' }))
+        return entries
+          .flatMap((listed) => (listed.date ? [{ ...listed, date: listed.date }] : []))
           .sort(handelseOrder)
-          .map((entry) => entry.slug);
+          .map((listed) => listed.slug);
       case 'kontaktperson':
         return contactListOrder(
-          listed.map((entry) => ({ ...entry, regions: entry.regions ?? [] })),
-          result.regions ?? [],
+          entries.map((listed) => ({ ...listed, regions: listed.regions ?? [] })),
+          list.regions ?? [],
         ).map(({ contact }) => contact.slug);
       default:
-        return [...listed].sort(byTitle).map((entry) => entry.slug);
+        return entries.sort(byTitle).map((listed) => listed.slug);
     }
   };
   const pages = pagesListing(order(), slug, pageSize);

@@ -24,7 +24,9 @@ import type { DocumentType } from '../../src/lib/content/schemas.ts';
 import { DOCUMENT_TYPES } from '../../src/lib/rules/documents.ts';
 import {
   documentLocations,
+  LIST_ENTRIES_QUERY,
   LOCATIONS_QUERY,
+  type ListEntriesResult,
   type LocationsResult,
 } from '../../sanity/locations.ts';
 import { hrefFor } from '../../src/lib/urls.ts';
@@ -274,11 +276,15 @@ describe('list pages of a generated national site', () => {
         expect(boundaries.size).toBeGreaterThan(2);
         for (const href of boundaries) {
           const doc = docs.find((d) => pathOf(d) === href) as Doc;
-          const answer = await evaluate(parse(LOCATIONS_QUERY), {
-            dataset: docs,
-            params: { id: doc._id, types: [...DOCUMENT_TYPES] },
-          });
-          const locations = documentLocations((await answer.get()) as LocationsResult)?.locations;
+          const ask = async (query: string, params: Record<string, unknown>) =>
+            (await evaluate(parse(query), { dataset: docs, params })).get();
+          const locations = documentLocations(
+            (await ask(LOCATIONS_QUERY, {
+              id: doc._id,
+              types: [...DOCUMENT_TYPES],
+            })) as LocationsResult,
+            (await ask(LIST_ENTRIES_QUERY, { id: doc._id, type: doc._type })) as ListEntriesResult,
+          )?.locations;
           const offered = (locations ?? []).filter((l) => pages.some((p) => p.path === l.href));
           const showing = pages.flatMap((p, i) =>
             entryLinks(p, new Set([href])).length > 0

@@ -5,9 +5,11 @@ import { evaluate, parse } from 'groq-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   documentLocations,
+  LIST_ENTRIES_QUERY,
   LOCATIONS_QUERY,
   MAIN_DOCUMENTS,
   MAX_RELATED_LOCATIONS,
+  type ListEntriesResult,
   type LocationsResult,
 } from '../../sanity/locations.ts';
 import { DOCUMENT_TYPES } from '../../src/lib/rules/documents.ts';
@@ -30,7 +32,11 @@ async function locationsOf(id: string) {
     id,
     types: [...DOCUMENT_TYPES],
   })) as LocationsResult | null;
-  return documentLocations(result);
+  const list = (await query(LIST_ENTRIES_QUERY, {
+    id,
+    type: result?._type,
+  })) as ListEntriesResult | null;
+  return documentLocations(result, list);
 }
 
 describe('the pages a document form lists', () => {

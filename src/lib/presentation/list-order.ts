@@ -2,8 +2,7 @@
 // and the Studio's Presentation tool (sanity/locations.ts) works out from them which page of a
 // list shows a document, so its link opens that page and not always the first. Plain data in,
 // no Astro or Studio code: the Studio bundles this module.
-import type { DOKUMENT_KINDS } from '../content/schemas.ts';
-import type { DocumentType } from '../content/schemas.ts';
+import type { DOKUMENT_KINDS, DocumentType } from '../content/schemas.ts';
 import { DOKUMENT_KIND_LABELS, byNameSv } from './format.ts';
 import { MALBILD_PAGE_SIZE, PAGE_SIZE } from './pagination.ts';
 
