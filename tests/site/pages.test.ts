@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { PROGRAMMES_PER_SUBREGION } from '../../src/lib/presentation/list-order.ts';
 import { hrefFor } from '../../src/lib/urls.ts';
 import { builtSite, listPages, type DatasetDoc } from './list-pages.ts';
 
@@ -367,15 +368,15 @@ describe('what the pages say', () => {
         const documents = documentsOf(sub._id);
         if (programmes.length > 0) expect(meta, sub._id).toContain(`${programmes.length} program`);
         if (documents.length > 0) expect(meta, sub._id).toContain(`${documents.length} dokument`);
-        // The sub-region's programmes as links (at most five, then a link to the rest) …
+        // The sub-region's programmes as links (the first few, then a link to the rest) …
         const links = (item?.querySelectorAll(':scope > .region-tree__programmes a') ?? []).map(
           (a) => a.getAttribute('href') as string,
         );
         const rest = `${pathOf(sub)}#program`;
         const shown = links.filter((href) => href !== rest);
-        expect(shown.length, sub._id).toBe(Math.min(5, programmes.length));
+        expect(shown.length, sub._id).toBe(Math.min(PROGRAMMES_PER_SUBREGION, programmes.length));
         expect(programmes.map(pathOf)).toEqual(expect.arrayContaining(shown));
-        expect(links.includes(rest), sub._id).toBe(programmes.length > 5);
+        expect(links.includes(rest), sub._id).toBe(programmes.length > PROGRAMMES_PER_SUBREGION);
         // … and none of its documents: they are on its own page.
         for (const doc of documentsOf(sub._id))
           expect(

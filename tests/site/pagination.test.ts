@@ -29,6 +29,7 @@ import {
   type ListEntriesResult,
   type LocationsResult,
 } from '../../sanity/locations.ts';
+import { PROGRAMMES_PER_SUBREGION } from '../../src/lib/presentation/list-order.ts';
 import { hrefFor } from '../../src/lib/urls.ts';
 import {
   axeViolations,
@@ -369,6 +370,7 @@ describe('the whole generated site', () => {
     const has = (list: Array<{ _ref: string }> | undefined, id: string) =>
       list?.some((r) => r._ref === id);
     let capped = 0;
+    let subregionsWithMore = 0;
     for (const county of counties) {
       const main = site.page(pathOf(county)).querySelector('main') as HTMLElement;
       const hrefs = new Set(main.querySelectorAll('a[href]').map((a) => a.getAttribute('href')));
@@ -413,12 +415,23 @@ describe('the whole generated site', () => {
               pathOf(sub),
           );
         expect(item, `${county._id} links ${sub._id}`).toBeTruthy();
-        const programmes = ofType('programme').filter((p) => has(p.regions, sub._id)).length;
+        const subProgrammes = ofType('programme').filter((p) => has(p.regions, sub._id));
+        const programmes = subProgrammes.length;
         const documents = ofType('dokument').filter(
           (d) => d.publisherRegion?._ref === sub._id,
         ).length;
         const meta = text(item?.querySelector(':scope > .region-tree__meta'));
         if (programmes > 0) expect(meta, sub._id).toContain(`${programmes} program`);
+        // Its first few programmes as links, then one link to all of them on its own page.
+        const links = (item?.querySelectorAll(':scope > .region-tree__programmes a') ?? []).map(
+          (a) => a.getAttribute('href') as string,
+        );
+        const rest = `${pathOf(sub)}#program`;
+        const shown = links.filter((href) => href !== rest);
+        expect(shown.length, sub._id).toBe(Math.min(PROGRAMMES_PER_SUBREGION, programmes));
+        expect(subProgrammes.map(pathOf)).toEqual(expect.arrayContaining(shown));
+        expect(links.includes(rest), sub._id).toBe(programmes > PROGRAMMES_PER_SUBREGION);
+        if (programmes > PROGRAMMES_PER_SUBREGION) subregionsWithMore++;
         if (documents > 0) expect(meta, sub._id).toContain(`${documents} dokument`);
         // Not repeated: the sub-region's documents are on its own page, not on the county's.
         for (const d of ofType('dokument').filter((d) => d.publisherRegion?._ref === sub._id))
@@ -426,6 +439,10 @@ describe('the whole generated site', () => {
       }
     }
     expect(capped, 'a county with more than 20 documents of its own').toBeGreaterThan(0);
+    expect(
+      subregionsWithMore,
+      'a sub-region with more programmes than its county lists',
+    ).toBeGreaterThan(0);
   });
 
   it('lists at most 20 items of each type on a theme page and links a search for all of them', () => {

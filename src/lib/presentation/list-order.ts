@@ -117,6 +117,13 @@ export const LIST_PAGE_SIZE: Partial<Record<DocumentType, number>> = {
   kontaktperson: PAGE_SIZE,
 };
 
+/**
+ * How many programmes of each sub-region a county page's region tree links before the link to
+ * the rest. Three, not more: at 100,000 documents a county has some 50 sub-regions, and with five
+ * each its page was 30.9 kB (the budget for a content page is 30 kB).
+ */
+export const PROGRAMMES_PER_SUBREGION = 3;
+
 /** The page numbers (from 1, ascending, each once) of the entries whose slug is `slug`. */
 export function pagesListing(slugs: readonly string[], slug: string, pageSize: number): number[] {
   const pages = new Set<number>();
