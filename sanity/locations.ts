@@ -18,6 +18,8 @@ import { INDEX_TITLES, SECTION, hrefFor, indexHrefFor } from '../src/lib/urls.ts
 import { DOKUMENT_KIND_LABELS } from '../src/lib/presentation/format.ts';
 import {
   LIST_PAGE_SIZE,
+  REGION_PAGE_ITEMS,
+  THEME_PAGE_ITEMS,
   byTitle,
   contactListOrder,
   delprojektOrder,
@@ -55,11 +57,16 @@ const listedUnder = LISTING_FIELDS.map(([field, isArray]) =>
   isArray ? `_id in ^.${field}[]._ref` : `_id == ^.${field}._ref`,
 ).join(' || ');
 
-/** What a list is ordered by (src/lib/presentation/list-order.ts), for any document type. */
+/**
+ * What a list is ordered by (src/lib/presentation/list-order.ts), for any document type, and
+ * what ties it to the region and theme pages that list it.
+ */
 const LIST_ENTRY = `{
-    "title": coalesce(title, name, ""), "slug": slug.current, number, kind, date,
+    _id, "title": coalesce(title, name, ""), "slug": slug.current, number, kind, date,
     "programme": {"title": coalesce(programme->title, "")},
-    "regions": coalesce(regions[]{"_id": _ref}, [])
+    "regions": coalesce(regions[]{"_id": _ref}, []),
+    "publisherRegion": publisherRegion._ref,
+    "themes": coalesce(themes[]._ref, [])
   }`;
 
 /**
@@ -74,7 +81,10 @@ export const LOCATIONS_QUERY = `*[_id == $id][0]{
   "related": *[
     _type in $types && defined(slug.current) && _id != ^._id &&
     (references(^._id) || ${listedUnder})
-  ] | order(_type asc, coalesce(title, name) asc) {_type, "title": coalesce(title, name), "slug": slug.current},
+  ] | order(_type asc, coalesce(title, name) asc) {
+    _id, _type, "title": coalesce(title, name), "slug": slug.current,
+    "refersToIt": references(^._id)
+  },
   "entry": ${LIST_ENTRY}
 }`;
 
@@ -103,7 +113,7 @@ export interface LocationsResult {
   _type: string;
   title?: string | null;
   slug?: string | null;
-  related?: Array<{ _type: string; title?: string | null; slug?: string | null }> | null;
+  related?: RelatedEntry[] | null;
   /** What the document's list is ordered by. */
   entry?: ListedEntry | null;
 }
@@ -115,8 +125,19 @@ export interface ListEntriesResult {
   regions?: TreeRegion[] | null;
 }
 
+/** A document with a page that shows the document or is listed with it. */
+interface RelatedEntry {
+  _id?: string | null;
+  _type: string;
+  title?: string | null;
+  slug?: string | null;
+  /** It refers to the document (a source, a link in its text). */
+  refersToIt?: boolean | null;
+}
+
 /** An entry of a list with what any list is ordered by (null where its type has no such field). */
 interface ListedEntry {
+  _id?: string | null;
   title: string;
   slug?: string | null;
   number?: number | null;
@@ -124,6 +145,8 @@ interface ListedEntry {
   date?: string | null;
   programme?: DelprojektItem['programme'] | null;
   regions?: { _id: string }[] | null;
+  publisherRegion?: string | null;
+  themes?: string[] | null;
 }
 
 const UNTITLED = 'Utan titel';
@@ -156,7 +179,7 @@ export function documentLocations(
       }))
     : [];
   const related = (result.related ?? []).flatMap((entry): DocumentLocation[] =>
-    isDocumentType(entry._type) && entry.slug
+    isDocumentType(entry._type) && entry.slug && pageShows(entry, type, result.entry, listEntries)
       ? [
           {
             title: `${TYPE_LABELS[entry._type]}: ${entry.title || UNTITLED}`,
@@ -224,6 +247,63 @@ function listPages(
   };
   const pages = pagesListing(order(), slug, pageSize);
   return pages.length > 0 ? pages : [1];
+}
+
+/** Strings in GROQ's order (by code point), as the site's queries sort them. */
+const groqOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+type EntryOrder = (a: ListedEntry, b: ListedEntry) => number;
+const byListedTitle: EntryOrder = (a, b) => groqOrder(a.title, b.title);
+
+/**
+ * The kinds of material a region page lists of its own, each in the order that puts the entries
+ * it shows first: REGIONS_QUERY's order (src/lib/content/queries.ts), reversed for the events,
+ * of which the page shows the latest.
+ */
+const REGION_PAGE_ORDER: Partial<Record<DocumentType, EntryOrder>> = {
+  programme: byListedTitle,
+  malbild: byListedTitle,
+  kontaktperson: byListedTitle,
+  dokument: (a, b) => groqOrder(b.date ?? '', a.date ?? '') || groqOrder(a.title, b.title),
+  handelse: (a, b) => groqOrder(b.date ?? '', a.date ?? '') || groqOrder(b.title, a.title),
+};
+
+/** The types a theme page lists, by title (TEMAN_QUERY). */
+const THEME_PAGE_ORDER: Partial<Record<DocumentType, EntryOrder>> = {
+  programme: byListedTitle,
+  malbild: byListedTitle,
+  delprojekt: byListedTitle,
+  dokument: byListedTitle,
+};
+
+/**
+ * Whether the page of `page` (a document the document is listed under, or that refers to it)
+ * shows the document. Region and theme pages list only the first entries of each kind
+ * (REGION_PAGE_ITEMS, THEME_PAGE_ITEMS; src/pages/regioner/[slug].astro, teman/[slug].astro),
+ * and no sources but their own; every other page lists all it is related to. While the list's
+ * entries are not known (yet), the page is taken to show it.
+ */
+function pageShows(
+  page: RelatedEntry,
+  type: DocumentType,
+  entry: ListedEntry | null | undefined,
+  list: ListEntriesResult | null,
+): boolean {
+  if (page.refersToIt || (page._type !== 'region' && page._type !== 'tema')) return true;
+  // A sub-region is listed with all its siblings.
+  if (page._type === 'region' && type === 'region') return true;
+  const order = (page._type === 'region' ? REGION_PAGE_ORDER : THEME_PAGE_ORDER)[type];
+  if (!order) return false;
+  if (!entry || !list?.listed || !page._id) return true;
+  const id = page._id;
+  const own = (listed: ListedEntry) =>
+    page._type === 'tema'
+      ? (listed.themes ?? []).includes(id)
+      : type === 'dokument'
+        ? listed.publisherRegion === id
+        : (listed.regions ?? []).some((region) => region._id === id);
+  const items = page._type === 'region' ? REGION_PAGE_ITEMS : THEME_PAGE_ITEMS;
+  return [...list.listed.filter(own), entry].sort(order).slice(0, items).includes(entry);
 }
 
 /** Each document page's route, `/{section}/:slug/`, opens its document. */

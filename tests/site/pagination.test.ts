@@ -445,6 +445,33 @@ describe('the whole generated site', () => {
     ).toBeGreaterThan(0);
   });
 
+  it('has the Studio’s Presentation tool name only pages that show the document', async () => {
+    // The county's and the theme's documents beyond what their pages list, and a sample of all.
+    const overflowing = docs.filter((d) => d._id.startsWith('syn-dokument-lagesrapport-'));
+    const sample = [...overflowing, ...docs.filter((_, index) => index % 20 === 0)];
+    const ask = async (query: string, params: Record<string, unknown>) =>
+      (await evaluate(parse(query), { dataset: docs, params })).get();
+    let named = 0;
+    for (const doc of sample) {
+      if (!doc.slug?.current || !site.exists(pathOf(doc))) continue;
+      const locations =
+        documentLocations(
+          (await ask(LOCATIONS_QUERY, {
+            id: doc._id,
+            types: [...DOCUMENT_TYPES],
+          })) as LocationsResult,
+          (await ask(LIST_ENTRIES_QUERY, { id: doc._id, type: doc._type })) as ListEntriesResult,
+        )?.locations ?? [];
+      for (const { href } of locations.slice(1)) {
+        expect(site.exists(href), `${doc._id}: ${href}`).toBe(true);
+        const link = site.page(href).querySelector(`main a[href="${pathOf(doc)}"]`);
+        expect(link, `${doc._id} is named on ${href} but not shown there`).toBeTruthy();
+        named++;
+      }
+    }
+    expect(named).toBeGreaterThan(sample.length);
+  });
+
   it('lists at most 20 items of each type on a theme page and links a search for all of them', () => {
     const labels = {
       programme: 'Program',

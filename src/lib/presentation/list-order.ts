@@ -118,6 +118,14 @@ export const LIST_PAGE_SIZE: Partial<Record<DocumentType, number>> = {
 };
 
 /**
+ * How many of each kind of its own material a region page lists (programmes, målbilder and
+ * contacts by title or name, the latest documents and events), and a theme page of each type (by
+ * title); a search lists the rest. At 100,000 documents a county has hundreds of its own.
+ */
+export const REGION_PAGE_ITEMS = 20;
+export const THEME_PAGE_ITEMS = 20;
+
+/**
  * How many programmes of each sub-region a county page's region tree links before the link to
  * the rest. Three, not more: at 100,000 documents a county has some 50 sub-regions, and with five
  * each its page was 30.9 kB (the budget for a content page is 30 kB).
