@@ -26,7 +26,12 @@ export default defineConfig({
   // of a county page's HTML at 10,000 documents).
   scopedStyleStrategy: 'class',
   vite: {
-    build: { cssCodeSplit: false },
+    build: {
+      cssCodeSplit: false,
+      // Astro's MDX pages carry a "use astro:head-inject" directive that Rolldown warns about,
+      // ten lines a page every build, though Astro handles it (withastro/astro#18087).
+      rolldownOptions: { checks: { moduleLevelDirective: false } },
+    },
   },
   outDir: process.env.ASTRO_OUT_DIR ?? 'dist',
   // Astro's log less its line for every page: a count every 1,000 pages instead (src/lib/build-log.ts).
