@@ -46,7 +46,8 @@ export default function buildRecords(): AstroIntegration {
           name: 'naravard:static-site',
           entrypointResolution: 'auto',
           adapterFeatures: { buildOutput: 'static', staticHeaders: true },
-          supportedAstroFeatures: { staticOutput: 'stable' },
+          // A static build transforms images while it builds, with Astro's own sharp service.
+          supportedAstroFeatures: { staticOutput: 'stable', sharpImageService: 'stable' },
         });
       },
       'astro:build:generated': async ({ routeToHeaders, logger }) => {
