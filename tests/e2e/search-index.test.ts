@@ -1,9 +1,11 @@
 // What the built site gives Pagefind: one Swedish index of the pages' main content, each content
 // page with its filters (regions with their ancestors, type, themes) and sort date.
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indexSite } from '../../scripts/site-build/search-index.ts';
 import { listFiles } from '../support/site.ts';
 import { siteContent, siteFolder, type SiteFolder } from './helpers.ts';
 
@@ -100,6 +102,31 @@ describe('the search index input', () => {
     expect(entry.languages.sv?.page_count).toBe(marked);
     for (const [file, document] of html)
       expect(document.querySelector('html')?.getAttribute('lang'), file).toBe('sv');
+  });
+
+  it('is the index Pagefind writes reading whole pages, though the build reads only the indexed root', async () => {
+    // The build gives Pagefind a root (SITE_SEARCH_ROOT) so that it skips what it would drop.
+    const copy = await mkdtemp(path.join(tmpdir(), 'search-root-'));
+    try {
+      for (const file of html.keys()) {
+        await mkdir(path.dirname(path.join(copy, file)), { recursive: true });
+        await copyFile(path.join(dir, file), path.join(copy, file));
+      }
+      await indexSite(copy);
+      const built = await listFiles(path.join(dir, 'pagefind'), () => true);
+      expect((await listFiles(path.join(copy, 'pagefind'), () => true)).sort()).toEqual(
+        [...built].sort(),
+      );
+      for (const file of built)
+        expect(
+          (await readFile(path.join(copy, 'pagefind', file))).equals(
+            await readFile(path.join(dir, 'pagefind', file)),
+          ),
+          file,
+        ).toBe(true);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
   });
 
   it('loads the search script on the search page only', () => {
