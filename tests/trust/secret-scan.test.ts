@@ -53,6 +53,23 @@ describe('the scan for secrets', () => {
     expect(error?.message).not.toContain(SHAPED.slice(0, 12));
   });
 
+  it('reads every file of a site of many pages, down to the last', async () => {
+    const many = await mkdtemp(path.join(tmpdir(), 'naravard-trust-secrets-many-'));
+    try {
+      for (let index = 0; index < 1000; index++) {
+        await mkdir(path.join(many, 'sidor', String(index)), { recursive: true });
+        await writeFile(path.join(many, 'sidor', String(index), 'index.html'), `<p>${index}</p>`);
+      }
+      expect(await scanForSecrets(many, { SANITY_TOKEN: READ_TOKEN })).toEqual({ files: 1000 });
+      await writeFile(path.join(many, 'sidor', '999', 'index.html'), `<p>${READ_TOKEN}</p>`);
+      await expect(scanForSecrets(many, { SANITY_TOKEN: READ_TOKEN })).rejects.toThrow(
+        '/sidor/999/ holds the value of SANITY_TOKEN',
+      );
+    } finally {
+      await rm(many, { recursive: true, force: true });
+    }
+  });
+
   it('names the document and field of content holding a token', () => {
     const problems = secretProblems(
       [
