@@ -53,6 +53,13 @@ export interface PeerRatio {
   value: number | undefined;
   /** The same ratio of the median CPU times. */
   cpuValue?: number | undefined;
+  /**
+   * The wall-time ratio within each round (the two builds of round n taken minutes apart), and
+   * their median: steadier than the ratio of the medians when the machine's speed drifts
+   * during the comparison (on 1 December every build slowed from round to round, floor included).
+   */
+  rounds?: Array<number | undefined>;
+  roundsMedian?: number | undefined;
 }
 
 export interface PeersResult {
@@ -112,6 +119,9 @@ const RATIOS: Array<[PeerStep, PeerStep]> = [
 export function peerRatios(figures: readonly PeerFigure[]): PeerRatio[] {
   const seconds = (step: PeerStep) => figures.find((figure) => figure.step === step)?.medianSeconds;
   const cpu = (step: PeerStep) => figures.find((figure) => figure.step === step)?.medianCpuSeconds;
+  const runs = (step: PeerStep) => figures.find((figure) => figure.step === step)?.runs ?? [];
+  const usable = (run: PeerRun | undefined): run is PeerRun =>
+    run !== undefined && run.exitCode === 0 && run.changeShown !== false;
   const ratios: PeerRatio[] = [];
   for (const [numerator, denominator] of RATIOS) {
     if (!figures.some((figure) => figure.step === numerator)) continue;
@@ -119,12 +129,27 @@ export function peerRatios(figures: readonly PeerFigure[]): PeerRatio[] {
     const bottom = seconds(denominator);
     const cpuTop = cpu(numerator);
     const cpuBottom = cpu(denominator);
+    const rounds = runs(numerator).map((run, index) => {
+      const base = runs(denominator)[index];
+      return usable(run) && usable(base) && base.wallSeconds > 0
+        ? round(run.wallSeconds / base.wallSeconds, 2)
+        : undefined;
+    });
+    const roundsMedian = rounds.every((value) => value !== undefined)
+      ? median(rounds as number[])
+      : undefined;
     ratios.push({
       name: `${numerator} / ${denominator}`,
       numerator,
       denominator,
       value: top !== undefined && bottom ? round(top / bottom, 2) : undefined,
       ...(cpuTop !== undefined && cpuBottom ? { cpuValue: round(cpuTop / cpuBottom, 2) } : {}),
+      ...(rounds.length > 1
+        ? {
+            rounds,
+            roundsMedian: roundsMedian === undefined ? undefined : round(roundsMedian, 2),
+          }
+        : {}),
     });
   }
   return ratios;
@@ -225,8 +250,13 @@ export function renderPeers(
       });
       const times = (value: number | undefined) =>
         value === undefined ? '–' : `${value.toFixed(2)}×`;
+      const perRound = (ratio: PeerRatio) =>
+        ratio.rounds
+          ? `${times(ratio.roundsMedian)} (${ratio.rounds.map((value) => times(value)).join(', ')})`
+          : '–';
       const ratioRows = peers.ratios.map(
-        (ratio) => `| ${ratio.name} | ${times(ratio.value)} | ${times(ratio.cpuValue)} |`,
+        (ratio) =>
+          `| ${ratio.name} | ${times(ratio.value)} | ${times(ratio.cpuValue)} | ${perRound(ratio)} |`,
       );
       const targetRows = peers.targets.map(
         (target) =>
@@ -242,8 +272,8 @@ export function renderPeers(
         `| --- | ---: | ---: | ${runHeads.map(() => '---').join(' | ')} |`,
         ...figureRows,
         '',
-        '| ratio | wall time (the targets) | CPU time |',
-        '| --- | ---: | ---: |',
+        '| ratio | wall time (the targets) | CPU time | within each round: median (rounds) |',
+        '| --- | ---: | ---: | ---: |',
         ...ratioRows,
         '',
         '| target | limit | measured | |',

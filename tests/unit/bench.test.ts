@@ -447,6 +447,62 @@ describe('--peers: medians, ratios and targets', () => {
     expect(ratios[0]?.cpuValue).toBeUndefined();
   });
 
+  it('gives each ratio within each round too, steadier when the machine drifts', () => {
+    // Every build slower from round to round, the floor included (as on 1 December).
+    const figures = [
+      summarizeStep('floor', [run(12.7), run(16.3), run(17.4)]),
+      summarizeStep('cold', [run(22.7), run(24.7), run(26.7)]),
+      summarizeStep('edit', [run(13.2), run(15.4), run(16.8)]),
+      summarizeStep('add', [run(13.8), run(15.4, { exitCode: 1 }), run(16.8)]),
+    ];
+    const ratios = Object.fromEntries(peerRatios(figures).map((ratio) => [ratio.name, ratio]));
+    expect(ratios['cold / floor']).toMatchObject({
+      value: 1.52,
+      rounds: [1.79, 1.52, 1.53],
+      roundsMedian: 1.53,
+    });
+    expect(ratios['edit / floor']).toMatchObject({
+      rounds: [1.04, 0.94, 0.97],
+      roundsMedian: 0.97,
+    });
+    // A failed run leaves its round out, and the median of the rounds unknown.
+    expect(ratios['add / floor']).toMatchObject({
+      value: undefined,
+      rounds: [1.09, undefined, 0.97],
+      roundsMedian: undefined,
+    });
+    const all = peerRatios(figures);
+    const markdown = renderPeers([
+      {
+        docs: 10_000,
+        seed: 1,
+        peers: {
+          runsPerFigure: 3,
+          date: '2026-12-01T14:13:00.000Z',
+          changes: [],
+          figures,
+          ratios: all,
+          targets: peerTargets(10_000, figures, all),
+          conditions: { loadAtStart: [2, 2, 2], loadAtEnd: [3, 3, 3], commit: 'f943f93' },
+          incrementalBuild: true,
+        },
+      },
+    ]);
+    expect(markdown).toContain('| cold / floor | 1.52× | – | 1.53× (1.79×, 1.52×, 1.53×) |');
+    expect(markdown).toContain('| add / floor | – | – | – (1.09×, –, 0.97×) |');
+    // One round has no ratio within rounds beside the ratio of its figures.
+    const single = peerRatios([
+      summarizeStep('floor', [run(10)]),
+      summarizeStep('cold', [run(15)]),
+    ]);
+    expect(single[0]).toEqual({
+      name: 'cold / floor',
+      numerator: 'cold',
+      denominator: 'floor',
+      value: 1.5,
+    });
+  });
+
   it('gives the ratios of the median CPU times beside those of the wall times', () => {
     const figures = [
       summarizeStep('floor', [run(14, { cpuSeconds: 10 }), run(20, { cpuSeconds: 12 })]),
