@@ -72,6 +72,21 @@ let docs: Doc[];
 const ofType = (type: DocumentType) => docs.filter((d) => d._type === type);
 const pathOf = (doc: Doc) => hrefFor(doc._type, doc.slug.current);
 
+const locationsQuery = parse(LOCATIONS_QUERY);
+const listEntriesQuery = parse(LIST_ENTRIES_QUERY);
+
+/** The pages the Studio's Presentation tool lists for `doc`, its own page first. */
+async function locationsOf(doc: Doc) {
+  const ask = async (query: ReturnType<typeof parse>, params: Record<string, unknown>) =>
+    (await evaluate(query, { dataset: docs, params })).get();
+  return (
+    documentLocations(
+      (await ask(locationsQuery, { id: doc._id, types: [...DOCUMENT_TYPES] })) as LocationsResult,
+      (await ask(listEntriesQuery, { id: doc._id, type: doc._type })) as ListEntriesResult,
+    )?.locations ?? []
+  );
+}
+
 beforeAll(async () => {
   await rm(RUN_DIR, { recursive: true, force: true });
   const { file } = await writeDataset({ docs: DOCS, seed: SEED, out: path.join(RUN_DIR, 'data') });
@@ -277,16 +292,9 @@ describe('list pages of a generated national site', () => {
         expect(boundaries.size).toBeGreaterThan(2);
         for (const href of boundaries) {
           const doc = docs.find((d) => pathOf(d) === href) as Doc;
-          const ask = async (query: string, params: Record<string, unknown>) =>
-            (await evaluate(parse(query), { dataset: docs, params })).get();
-          const locations = documentLocations(
-            (await ask(LOCATIONS_QUERY, {
-              id: doc._id,
-              types: [...DOCUMENT_TYPES],
-            })) as LocationsResult,
-            (await ask(LIST_ENTRIES_QUERY, { id: doc._id, type: doc._type })) as ListEntriesResult,
-          )?.locations;
-          const offered = (locations ?? []).filter((l) => pages.some((p) => p.path === l.href));
+          const offered = (await locationsOf(doc)).filter((l) =>
+            pages.some((p) => p.path === l.href),
+          );
           const showing = pages.flatMap((p, i) =>
             entryLinks(p, new Set([href])).length > 0
               ? [{ title: i === 0 ? list.title : `${list.title} – sida ${i + 1}`, href: p.path }]
@@ -449,20 +457,10 @@ describe('the whole generated site', () => {
     // The county's and the theme's documents beyond what their pages list, and a sample of all.
     const overflowing = docs.filter((d) => d._id.startsWith('syn-dokument-lagesrapport-'));
     const sample = [...overflowing, ...docs.filter((_, index) => index % 20 === 0)];
-    const ask = async (query: string, params: Record<string, unknown>) =>
-      (await evaluate(parse(query), { dataset: docs, params })).get();
     let named = 0;
     for (const doc of sample) {
       if (!doc.slug?.current || !site.exists(pathOf(doc))) continue;
-      const locations =
-        documentLocations(
-          (await ask(LOCATIONS_QUERY, {
-            id: doc._id,
-            types: [...DOCUMENT_TYPES],
-          })) as LocationsResult,
-          (await ask(LIST_ENTRIES_QUERY, { id: doc._id, type: doc._type })) as ListEntriesResult,
-        )?.locations ?? [];
-      for (const { href } of locations.slice(1)) {
+      for (const { href } of (await locationsOf(doc)).slice(1)) {
         expect(site.exists(href), `${doc._id}: ${href}`).toBe(true);
         const link = site.page(href).querySelector(`main a[href="${pathOf(doc)}"]`);
         expect(link, `${doc._id} is named on ${href} but not shown there`).toBeTruthy();
