@@ -20,6 +20,7 @@ import {
   LIST_PAGE_SIZE,
   REGION_PAGE_ITEMS,
   THEME_PAGE_ITEMS,
+  byCodePoint,
   byTitle,
   contactListOrder,
   delprojektOrder,
@@ -249,11 +250,8 @@ function listPages(
   return pages.length > 0 ? pages : [1];
 }
 
-/** Strings in GROQ's order (by code point), as the site's queries sort them. */
-const groqOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 type EntryOrder = (a: ListedEntry, b: ListedEntry) => number;
-const byListedTitle: EntryOrder = (a, b) => groqOrder(a.title, b.title);
+const byListedTitle: EntryOrder = (a, b) => byCodePoint(a.title, b.title);
 
 /**
  * The kinds of material a region page lists of its own, each in the order that puts the entries
@@ -264,8 +262,8 @@ const REGION_PAGE_ORDER: Partial<Record<DocumentType, EntryOrder>> = {
   programme: byListedTitle,
   malbild: byListedTitle,
   kontaktperson: byListedTitle,
-  dokument: (a, b) => groqOrder(b.date ?? '', a.date ?? '') || groqOrder(a.title, b.title),
-  handelse: (a, b) => groqOrder(b.date ?? '', a.date ?? '') || groqOrder(b.title, a.title),
+  dokument: (a, b) => byCodePoint(b.date ?? '', a.date ?? '') || byCodePoint(a.title, b.title),
+  handelse: (a, b) => byCodePoint(b.date ?? '', a.date ?? '') || byCodePoint(b.title, a.title),
 };
 
 /** The types a theme page lists, by title (TEMAN_QUERY). */

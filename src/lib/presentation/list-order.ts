@@ -48,9 +48,14 @@ export interface HandelseItem extends ListedItem {
   date: string;
 }
 
+/** Strings by code point, as GROQ's `order()` sorts them (and ISO dates of any precision). */
+export function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The timeline: by date (ISO dates of any precision compare as text), then title. */
 export function handelseOrder(a: HandelseItem, b: HandelseItem): number {
-  return a.date < b.date ? -1 : a.date > b.date ? 1 : byTitle(a, b);
+  return byCodePoint(a.date, b.date) || byTitle(a, b);
 }
 
 export interface TreeRegion {
