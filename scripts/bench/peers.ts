@@ -129,8 +129,9 @@ export function peerRatios(figures: readonly PeerFigure[]): PeerRatio[] {
     const bottom = seconds(denominator);
     const cpuTop = cpu(numerator);
     const cpuBottom = cpu(denominator);
+    const baseRuns = runs(denominator);
     const rounds = runs(numerator).map((run, index) => {
-      const base = runs(denominator)[index];
+      const base = baseRuns[index];
       return usable(run) && usable(base) && base.wallSeconds > 0
         ? round(run.wallSeconds / base.wallSeconds, 2)
         : undefined;
