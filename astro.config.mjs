@@ -1,17 +1,22 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { fileURLToPath } from 'node:url';
-import buildRecords, { withLastmod } from './src/integrations/build-records.ts';
+import buildRecords from './src/integrations/build-records.ts';
 import contentSecurityPolicy from './src/integrations/content-security-policy.ts';
 import incrementalCache from './src/integrations/incremental-cache.ts';
 import preview from './src/integrations/preview.ts';
+import renderShard from './src/integrations/render-shard.ts';
 import { cacheFolder } from './src/lib/build-cache.ts';
-import { isPreviewBuild } from './src/lib/preview.ts';
+import {
+  currentRenderShard,
+  renderShardCacheFolder,
+  renderShardServerFolder,
+} from './src/lib/render-shards.ts';
 import { siteUrl } from './src/lib/site-url.ts';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
+const RENDER_SHARD = currentRenderShard();
 
 export default defineConfig({
   // SITE_URL, checked by scripts/build.ts before Astro starts; else http://localhost:4321.
@@ -21,7 +26,13 @@ export default defineConfig({
   // pages that was 2.7 kB of every page's HTML, each hashed into its Content-Security-Policy.
   // Several pages in flight: each page's folder and file are written on the thread pool while
   // the next renders, instead of the renderer waiting for each (~0.45 ms a page here).
-  build: { inlineStylesheets: 'never', concurrency: 4 },
+  // A build rendering in several processes (src/lib/render-shards.ts) gives each its own folder
+  // for Astro's server chunks, which must lie inside the project for their imports to resolve.
+  build: {
+    inlineStylesheets: 'never',
+    concurrency: 4,
+    ...(RENDER_SHARD.count > 1 ? { server: renderShardServerFolder(ROOT, RENDER_SHARD) } : {}),
+  },
   // Scoped styles by class, not by a data-astro-cid-* attribute on every element (a quarter
   // of a county page's HTML at 10,000 documents).
   scopedStyleStrategy: 'class',
@@ -40,26 +51,19 @@ export default defineConfig({
   // incremental build, the content check's result and the social images, all in `.cache/astro/`
   // for a CI job to restore and save. Another folder (ASTRO_CACHE_DIR) lets a benchmark build
   // another dataset while the tests build theirs (scripts/bench.ts).
-  cacheDir: cacheFolder(ROOT),
+  // A build rendering in several processes gives each its own folder inside (src/lib/render-shards.ts).
+  cacheDir: renderShardCacheFolder(cacheFolder(ROOT), RENDER_SHARD),
   // Unchanged pages are copied from the last build instead of rendered: each page from
   // getStaticPaths() has a cacheKey that digests what it shows (src/lib/presentation/cache-keys.ts).
   experimental: { incrementalBuild: true },
   integrations: [
     mdx(),
-    // The search page lists results, it is not content of its own. A preview (drafts) has no sitemap.
-    ...(isPreviewBuild()
-      ? []
-      : [
-          sitemap({
-            filter: (page) => !new URL(page).pathname.startsWith('/sok/'),
-            serialize: withLastmod,
-          }),
-        ]),
     preview(),
     contentSecurityPolicy(),
     incrementalCache(),
-    // Only `npm run build` builds the site: the search index, the social images and _headers
-    // come after Astro (scripts/site-build/), from what this hands over.
+    renderShard(),
+    // Only `npm run build` builds the site: the search index, the sitemap, the social images and
+    // _headers come after Astro (scripts/site-build/), from what this hands over.
     buildRecords(),
   ],
 });

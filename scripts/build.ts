@@ -11,9 +11,11 @@
 //    (~3 s), content sync and bundling overlap the queries and schemas; its pages wait for the
 //    checked entries, its output is held back until the check has passed, and a failing check
 //    stops it;
+//    a site of a few thousand documents or more renders in two Astro processes side by side,
+//    each its share of the pages, merged into that folder (src/lib/render-shards.ts);
 //    then, once Astro has exited, the steps after it (scripts/site-build/): the Pagefind
-//    index, and beside it the social images and `_headers`, these two from the records Astro
-//    wrote of the pages it generated (src/lib/build-records.ts), not from their HTML.
+//    index, and beside it the social images, `_headers` and the sitemap, these from the records
+//    Astro wrote of the pages it generated (src/lib/build-records.ts), not from their HTML.
 // 3. On success: rename the old output away, rename the new one in, remove the old one.
 //    On any failure the temporary folder is removed and the old output is left as it was.
 //
@@ -25,6 +27,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -35,9 +38,16 @@ import {
 import { formatProblem, printable } from '../src/lib/content/problems.ts';
 import { whenStartersEnd } from '../src/lib/processes.ts';
 import { cacheFolder, projectCache } from '../src/lib/build-cache.ts';
-import { BUILD_RECORDS, readBuildRecords } from '../src/lib/build-records.ts';
+import { BUILD_RECORDS, mergeBuildRecords, readBuildRecords } from '../src/lib/build-records.ts';
 import { isPreviewBuild } from '../src/lib/preview.ts';
-import { checkSiteUrl } from '../src/lib/site-url.ts';
+import {
+  RENDER_SHARD,
+  RENDER_SHARDS_SYNCED,
+  renderShardCount,
+  type RenderShard,
+} from '../src/lib/render-shards.ts';
+import { checkSiteUrl, siteUrl } from '../src/lib/site-url.ts';
+import { mergeShardOutput } from './site-build/render-shards.ts';
 import { consoleLogger, runSteps } from './site-build/steps.ts';
 import {
   outputFolderProblem,
@@ -84,6 +94,23 @@ await mkdir(PARENT, { recursive: true });
 for (const warning of await removeLeftovers(OUT_DIR)) console.warn(`warning  ${warning}`);
 await rm(BUILDING, { recursive: true, force: true });
 
+/** The output folder and records file of one render shard (the first: the build's own). */
+const shardOutput = (index: number) => (index === 0 ? BUILDING : `${BUILDING}.shard-${index}`);
+const shardRecords = (index: number) =>
+  index === 0 ? RECORDS_FILE : RECORDS_FILE.replace(/\.json$/, `.shard-${index}.json`);
+let renderShards: RenderShard = { index: 0, count: 1 };
+/** Written by the first render shard once it has synced the content (RENDER_SHARDS_SYNCED). */
+const SHARDS_SYNCED = `${BUILDING}.started`;
+
+/** Removes the other shards' output folders and records. */
+async function removeShardLeftovers(): Promise<void> {
+  await rm(SHARDS_SYNCED, { force: true });
+  for (let index = 1; index < renderShards.count; index++) {
+    await rm(shardOutput(index), { recursive: true, force: true });
+    await rm(shardRecords(index), { force: true });
+  }
+}
+
 let stopping = false;
 // Stops the steps after Astro (step 2b) too: Pagefind's process, and the steps not yet begun.
 const stopSteps = new AbortController();
@@ -93,7 +120,7 @@ function stop(signal: NodeJS.Signals): void {
   if (stopping) return;
   stopping = true;
   checker?.kill(signal);
-  astro?.child.kill(signal);
+  astro?.kill(signal);
   stopSteps.abort();
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
@@ -109,9 +136,10 @@ for (const stream of [process.stdout, process.stderr]) stream.on('error', () => 
 /** Removes what this build wrote beside the output folder and stops with `message`. */
 async function abandon(message: string, code = 1): Promise<never> {
   if (astro) {
-    astro.child.kill('SIGTERM');
+    astro.kill('SIGTERM');
     await astro.exited;
   }
+  await removeShardLeftovers();
   await rm(BUILDING, { recursive: true, force: true });
   await rm(CHECKED_CONTENT_FILE, { force: true });
   await rm(RECORDS_FILE, { force: true });
@@ -176,7 +204,7 @@ console.log(`Content checked: ${checked.published} published documents.`);
 // 2. astro build into the temporary folder
 
 interface AstroRun {
-  child: ChildProcess;
+  kill: (signal: NodeJS.Signals) => void;
   heapLimit: string | undefined;
   /** Prints what Astro has said so far, and from then on as it comes. */
   showOutput: () => void;
@@ -198,8 +226,35 @@ function astroOutDir(dir: string): string {
   return path.join('/proc/self/root', dir);
 }
 
-/** Starts `astro build`, its output held back until the content check has passed. */
+/**
+ * Starts `astro build`, its output held back until the content check has passed: one process,
+ * or for a large site on several cores one per render shard, each rendering its share of the
+ * pages into a folder of its own (src/lib/render-shards.ts). One that fails stops the others.
+ */
 function startAstro(documents: number): AstroRun {
+  const count = renderShardCount(documents, availableParallelism());
+  if (count === 1) return startAstroProcess(documents, { index: 0, count: 1 });
+  console.log(`Rendering in ${count} Astro processes side by side (${documents} documents).`);
+  const runs = Array.from({ length: count }, (_, index) =>
+    startAstroProcess(documents, { index, count }),
+  );
+  const kill = (signal: NodeJS.Signals) => runs.forEach((run) => run.kill(signal));
+  // One that fails stops the others, which would otherwise wait for ever for a first that failed
+  // before it had synced (RENDER_SHARDS_SYNCED).
+  for (const run of runs) void run.exited.then(({ code }) => code !== 0 && kill('SIGTERM'));
+  return {
+    kill,
+    heapLimit: runs[0]!.heapLimit,
+    showOutput: () => runs.forEach((run) => run.showOutput()),
+    // The first failure, else success.
+    exited: Promise.all(runs.map((run) => run.exited)).then(
+      (outcomes) => outcomes.find(({ code }) => code !== 0) ?? outcomes[0]!,
+    ),
+  };
+}
+
+function startAstroProcess(documents: number, shard: RenderShard): AstroRun {
+  if (shard.count > renderShards.count) renderShards = shard;
   const require = createRequire(import.meta.url);
   const astroBin = path.join(
     path.dirname(require.resolve('astro/package.json')),
@@ -235,8 +290,10 @@ function startAstro(documents: number): AstroRun {
       env: {
         ...process.env,
         ...(process.stdout.isTTY && !process.env.NO_COLOR ? { FORCE_COLOR: '1' } : {}),
-        ASTRO_OUT_DIR: astroOutDir(BUILDING),
-        [BUILD_RECORDS]: RECORDS_FILE,
+        ASTRO_OUT_DIR: astroOutDir(shardOutput(shard.index)),
+        [BUILD_RECORDS]: shardRecords(shard.index),
+        ...(shard.count > 1 ? { [RENDER_SHARD]: `${shard.index}/${shard.count}` } : {}),
+        ...(shard.count > 1 ? { [RENDER_SHARDS_SYNCED]: SHARDS_SYNCED } : {}),
         ...handoverEnvironment(CHECKED_CONTENT_FILE, process.pid),
       },
     },
@@ -264,7 +321,7 @@ function startAstro(documents: number): AstroRun {
     for (const [to, chunk] of held ?? []) to.write(chunk);
     held = undefined;
   };
-  return { child, heapLimit, showOutput, exited };
+  return { kill: (signal) => child.kill(signal), heapLimit, showOutput, exited };
 }
 
 // The check passed; Astro was started when the documents held together (or now, if a check
@@ -274,6 +331,7 @@ astro.showOutput();
 const { code: exitCode, outOfMemory } = await astro.exited;
 await rm(CHECKED_CONTENT_FILE, { force: true });
 if (exitCode !== 0 || stopping || !existsSync(path.join(BUILDING, 'index.html'))) {
+  await removeShardLeftovers();
   await rm(BUILDING, { recursive: true, force: true });
   await rm(RECORDS_FILE, { force: true });
   const why = stopping
@@ -294,10 +352,18 @@ if (exitCode !== 0 || stopping || !existsSync(path.join(BUILDING, 'index.html'))
 // `_headers` come from the records Astro wrote of the pages it generated, not from their HTML.
 // The step modules are imported only now (satori and sharp only once a card is drawn).
 
-const records = await readBuildRecords(RECORDS_FILE).catch(async (error: Error) => {
+// The render shards' pages go into the first one's folder, their records into one.
+const records = await (async () => {
+  const shards = Array.from({ length: renderShards.count }, (_, index) => index);
+  const all = await Promise.all(shards.map((index) => readBuildRecords(shardRecords(index))));
+  for (const index of shards.slice(1)) await mergeShardOutput(shardOutput(index), BUILDING);
+  return mergeBuildRecords(all);
+})().catch(async (error: Error) => {
+  await removeShardLeftovers();
   await rm(BUILDING, { recursive: true, force: true });
   return fail(`${error.message}. ${shown(OUT_DIR)} is unchanged.`);
 });
+await removeShardLeftovers();
 await rm(RECORDS_FILE, { force: true });
 const failure = await runSteps(
   [
@@ -336,6 +402,17 @@ const failure = await runSteps(
           );
         },
       },
+      ...(isPreviewBuild()
+        ? []
+        : [
+            {
+              what: 'The sitemap could not be written',
+              run: async () => {
+                const { writeSitemap } = await import('./site-build/sitemap.ts');
+                await writeSitemap(BUILDING, records, siteUrl(), consoleLogger('naravard:sitemap'));
+              },
+            },
+          ]),
       ...(isPreviewBuild()
         ? [
             {

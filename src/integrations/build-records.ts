@@ -8,25 +8,8 @@
 // `npm run build` is the only way the site is built: a plain `astro build` would leave out the
 // content check, the search index, the social images and `_headers`, so it stops here.
 import type { AstroIntegration } from 'astro';
-import {
-  BUILD_RECORDS,
-  LASTMOD_HEADER,
-  recordsOfRouteHeaders,
-  writeBuildRecords,
-} from '../lib/build-records.ts';
-
-/** Each page's `lastmod` (LASTMOD_HEADER) by path, known once Astro has generated the pages. */
-const lastModified = new Map<string, string>();
-
-/**
- * The sitemap's `serialize` (@astrojs/sitemap writes the sitemap after the pages are generated):
- * each page's `lastmod` from the header its layout set (src/layouts/Base.astro). A page copied
- * from the incremental build's cache has its headers as they were when it was rendered.
- */
-export function withLastmod<T extends { url: string; lastmod?: string | undefined }>(item: T): T {
-  const lastmod = lastModified.get(new URL(item.url).pathname);
-  return lastmod ? { ...item, lastmod } : item;
-}
+import { BUILD_RECORDS, recordsOfRouteHeaders, writeBuildRecords } from '../lib/build-records.ts';
+import { currentRenderShard } from '../lib/render-shards.ts';
 
 export default function buildRecords(): AstroIntegration {
   let building = false;
@@ -37,7 +20,7 @@ export default function buildRecords(): AstroIntegration {
         building = command === 'build';
         if (building && !process.env[BUILD_RECORDS]?.trim())
           throw new Error(
-            'The site is built by `npm run build` (scripts/build.ts): it checks the content first, and writes the search index, the social images and _headers after Astro. A plain `astro build` would leave them out.',
+            'The site is built by `npm run build` (scripts/build.ts): it checks the content first, and writes the search index, the sitemap, the social images and _headers after Astro. A plain `astro build` would leave them out.',
           );
       },
       'astro:config:done': ({ setAdapter }) => {
@@ -45,17 +28,17 @@ export default function buildRecords(): AstroIntegration {
         setAdapter({
           name: 'naravard:static-site',
           entrypointResolution: 'auto',
-          adapterFeatures: { buildOutput: 'static', staticHeaders: true },
+          adapterFeatures: {
+            buildOutput: 'static',
+            staticHeaders: true,
+            // Astro's chunks in the folder astro.config.mjs names for each render shard.
+            preserveBuildServerDir: currentRenderShard().count > 1,
+          },
           // A static build transforms images while it builds, with Astro's own sharp service.
           supportedAstroFeatures: { staticOutput: 'stable', sharpImageService: 'stable' },
         });
       },
       'astro:build:generated': async ({ routeToHeaders, logger }) => {
-        lastModified.clear();
-        for (const [pathname, { headers }] of routeToHeaders) {
-          const lastmod = headers.get(LASTMOD_HEADER);
-          if (lastmod) lastModified.set(pathname, lastmod);
-        }
         const records = recordsOfRouteHeaders(routeToHeaders);
         await writeBuildRecords(process.env[BUILD_RECORDS] as string, records);
         logger.info(

@@ -8,6 +8,7 @@
 // which pages Astro reused instead of rendering).
 import type { AstroLoggerDestination, AstroLoggerMessage } from 'astro';
 import nodeDestination, { type NodeHandlerConfig } from 'astro/logger/node';
+import { currentRenderShard } from './render-shards.ts';
 
 const PAGES_A_LINE = 1000;
 const ANSI_ESCAPES = /\u001b\[[0-9;]*m/g;
@@ -24,6 +25,8 @@ export default function buildLog(config: NodeHandlerConfig = {}): AstroLoggerDes
   if (process.env.NARAVARD_LOG_PAGES === '1') return destination;
   let pages = 0;
   let reused = 0;
+  const shard = currentRenderShard();
+  const part = shard.count > 1 ? `, part ${shard.index + 1} of ${shard.count}` : '';
   return {
     ...destination,
     write(event) {
@@ -38,7 +41,7 @@ export default function buildLog(config: NodeHandlerConfig = {}): AstroLoggerDes
               ...event,
               label: null,
               newLine: true,
-              message: `  ${pages.toLocaleString('en')} pages (${reused.toLocaleString('en')} of them reused from the cache)`,
+              message: `  ${pages.toLocaleString('en')} pages (${reused.toLocaleString('en')} of them reused from the cache${part})`,
             });
           return;
         }

@@ -48,6 +48,8 @@ export interface RouteRecord {
   policy: number;
   /** Index into `cards`, or -1 for none. */
   card: number;
+  /** When what the page shows last changed (LASTMOD_HEADER), for the sitemap. */
+  lastmod?: string;
 }
 
 /**
@@ -78,6 +80,7 @@ export function recordsOfRouteHeaders(
     return index;
   };
   for (const [pathname, { headers, route }] of routeToHeaders) {
+    const lastmod = headers.get(LASTMOD_HEADER);
     records.routes.push({
       pathname,
       type: route.type,
@@ -87,6 +90,7 @@ export function recordsOfRouteHeaders(
       card: indexOf(headers.get(SOCIAL_CARD_HEADER), cards, (card) =>
         records.cards.push(parseSocialCardHeader(card)),
       ),
+      ...(lastmod ? { lastmod } : {}),
     });
   }
   return records;
@@ -105,4 +109,39 @@ export async function readBuildRecords(file: string): Promise<BuildRecords> {
     throw new Error(`astro build left no records of its pages in ${file}`, { cause: error });
   }
   return JSON.parse(text) as BuildRecords;
+}
+
+/**
+ * The records of several `astro build` processes that rendered one site between them (render
+ * shards, src/lib/render-shards.ts) as one build's: each path once (a page every process renders
+ * is the same in each), the policies and cards each kept once, in the order first seen.
+ */
+export function mergeBuildRecords(all: readonly BuildRecords[]): BuildRecords {
+  if (all.length === 1) return all[0]!;
+  const merged: BuildRecords = { routes: [], policies: [], cards: [] };
+  const paths = new Set<string>();
+  const policies = new Map<string, number>();
+  const cards = new Map<string, number>();
+  const indexOf = <T>(value: T | undefined, key: string, seen: Map<string, number>, list: T[]) => {
+    if (value === undefined) return -1;
+    let index = seen.get(key);
+    if (index === undefined) {
+      index = list.push(value) - 1;
+      seen.set(key, index);
+    }
+    return index;
+  };
+  for (const records of all)
+    for (const route of records.routes) {
+      if (paths.has(route.pathname)) continue;
+      paths.add(route.pathname);
+      const policy = records.policies[route.policy];
+      const card = records.cards[route.card];
+      merged.routes.push({
+        ...route,
+        policy: indexOf(policy, policy ?? '', policies, merged.policies),
+        card: indexOf(card, JSON.stringify(card), cards, merged.cards),
+      });
+    }
+  return merged;
 }

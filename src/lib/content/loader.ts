@@ -4,6 +4,7 @@
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'zod';
+import { whenFirstShardHasSynced } from '../render-shards.ts';
 import { checkedContent, type CollectionEntries } from './handover.ts';
 import {
   ContentValidationError,
@@ -106,6 +107,8 @@ export function contentLoader(collection: CollectionName, env: SourceEnv = proce
       // 10,000-document build (docs/performance.md). The read starts now; the pages wait for it.
       if (checkedContent(process.env)) {
         store.clear();
+        // A second render shard writes the project's `.astro/` files after the first.
+        await whenFirstShardHasSynced();
         return;
       }
       const run = async () => {

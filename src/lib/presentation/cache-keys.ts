@@ -13,6 +13,7 @@
 // config and lockfile invalidate every page.
 import { isPreviewBuild } from '../preview.ts';
 import { digestOf, digestOfData } from '../build-cache.ts';
+import { currentRenderShard, inRenderShard } from '../render-shards.ts';
 import { isEntryData } from './collections.ts';
 import { kallorById, regionTree } from './site.ts';
 
@@ -86,7 +87,7 @@ export async function pageCacheKey(props: unknown, extra?: unknown): Promise<str
  * prop `name` and its cacheKey. The key takes the digest Astro's loader stored with the entry
  * (of the same data) when there is one (`astro dev`); in a build the entries come from the
  * content check's file without one (src/lib/presentation/collections.ts), and the data is
- * digested here.
+ * digested here. Only the pages this process renders (src/lib/render-shards.ts).
  */
 export async function entryPaths<Name extends string, Data>(
   entries: ReadonlyArray<{ id: string; data: Data; digest?: string | number | undefined }>,
@@ -94,27 +95,38 @@ export async function entryPaths<Name extends string, Data>(
   extra?: (data: Data) => unknown,
 ): Promise<Array<{ params: { slug: string }; props: Record<Name, Data>; cacheKey: string }>> {
   const lookups = await siteLookupsDigest();
-  return entries.map((entry) => ({
-    params: { slug: entry.id },
-    props: { [name]: entry.data } as Record<Name, Data>,
-    cacheKey: digestOf(
-      lookups,
-      name,
-      entry.digest === undefined ? entryDataDigest(entry.data as object) : `entry ${entry.digest}`,
-      extra ? digestOfProps(extra(entry.data)) : '',
-    ),
-  }));
+  const shard = currentRenderShard();
+  return entries
+    .filter((entry) => inRenderShard(`${name}/${entry.id}`, shard))
+    .map((entry) => ({
+      params: { slug: entry.id },
+      props: { [name]: entry.data } as Record<Name, Data>,
+      cacheKey: digestOf(
+        lookups,
+        name,
+        entry.digest === undefined
+          ? entryDataDigest(entry.data as object)
+          : `entry ${entry.digest}`,
+        extra ? digestOfProps(extra(entry.data)) : '',
+      ),
+    }));
 }
 
-/** Adds each path's cacheKey to the result of a getStaticPaths(). */
-export async function withCacheKeys<P extends { props: unknown }>(
+/**
+ * Adds each path's cacheKey to the result of a getStaticPaths(), keeping the paths this process
+ * renders (src/lib/render-shards.ts).
+ */
+export async function withCacheKeys<P extends { params: object; props: unknown }>(
   paths: readonly P[],
   extra?: (path: P) => unknown,
 ): Promise<Array<P & { cacheKey: string }>> {
+  const shard = currentRenderShard();
   return Promise.all(
-    paths.map(async (entry) => ({
-      ...entry,
-      cacheKey: await pageCacheKey(entry.props, extra?.(entry)),
-    })),
+    paths
+      .filter((entry) => inRenderShard(JSON.stringify(entry.params), shard))
+      .map(async (entry) => ({
+        ...entry,
+        cacheKey: await pageCacheKey(entry.props, extra?.(entry)),
+      })),
   );
 }

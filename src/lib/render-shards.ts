@@ -1,0 +1,116 @@
+// Render shards: a large site's pages rendered by several `astro build` processes side by side,
+// each rendering its share of the pages of every route, one core each. Astro renders on one
+// thread: at 10,000 documents one process left half of a two-core machine idle for the ~13 s of
+// rendering, which two processes take down to ~8 s (docs/performance.md). scripts/build.ts
+// starts the processes, gives each its share in RENDER_SHARD, and merges their outputs and
+// records; the pages themselves are the same whichever process renders them.
+//
+// A page's share is a hash of its path parameters: the same page falls to the same process in
+// every build, so each process's incremental cache (a cache folder of its own) holds the pages it
+// will be asked for again. Pages of routes without parameters (the start page, /sok/, rss.xml)
+// are few and rendered by every process; the merge keeps one copy.
+import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** Set by scripts/build.ts for each of its `astro build` processes: `<index>/<count>`. */
+export const RENDER_SHARD = 'NARAVARD_RENDER_SHARD';
+/**
+ * A file named to every process of a build that renders in several. Astro writes the project's
+ * `.astro/` files (content modules, types) as it syncs the content, through temporary files of
+ * fixed names: processes syncing together fail on each other's renames. So the first process
+ * writes this file once it has synced (src/integrations/render-shard.ts), and the others' content
+ * loaders wait for it (whenFirstShardHasSynced) before Astro goes on to write those files.
+ */
+export const RENDER_SHARDS_SYNCED = 'NARAVARD_RENDER_SHARDS_SYNCED';
+/** How many processes render the site, instead of the number renderShardCount picks. */
+export const RENDER_SHARDS = 'NARAVARD_RENDER_SHARDS';
+
+/**
+ * Below this many documents a second process costs more than it saves: Astro's start (~2 s of
+ * CPU) is paid once per process, and a small site renders in well under a second.
+ */
+export const MIN_DOCUMENTS_TO_SHARD = 2000;
+/**
+ * Above this many, one process: each holds every document, and two at 100,000 documents would
+ * pass the 8 GB the build may use (one reaches ~5.3 GB, docs/performance.md).
+ */
+export const MAX_DOCUMENTS_TO_SHARD = 40_000;
+
+export interface RenderShard {
+  index: number;
+  count: number;
+}
+
+/** How many processes render a site of `documents` on `cores` cores: 1 or 2, or RENDER_SHARDS. */
+export function renderShardCount(
+  documents: number,
+  cores: number,
+  env: Record<string, string | undefined> = process.env,
+): number {
+  const chosen = env[RENDER_SHARDS]?.trim();
+  if (chosen) {
+    const count = Number(chosen);
+    if (!Number.isInteger(count) || count < 1 || count > 16)
+      throw new Error(`${RENDER_SHARDS} must be a whole number from 1 to 16, not "${chosen}"`);
+    return count;
+  }
+  return cores >= 2 && documents >= MIN_DOCUMENTS_TO_SHARD && documents <= MAX_DOCUMENTS_TO_SHARD
+    ? 2
+    : 1;
+}
+
+/** This process's share (RENDER_SHARD), or the whole site. */
+export function currentRenderShard(
+  env: Record<string, string | undefined> = process.env,
+): RenderShard {
+  const value = env[RENDER_SHARD]?.trim();
+  if (!value) return { index: 0, count: 1 };
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index >= count)
+    throw new Error(`${RENDER_SHARD} must be <index>/<count> with index < count, not "${value}"`);
+  return { index, count };
+}
+
+/** 32-bit FNV-1a: spreads similar keys (`syn-programme-00010`, `…11`) evenly. */
+function hashOf(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** Whether the page keyed `key` (its route and path parameters) is rendered by `shard`. */
+export function inRenderShard(key: string, shard: RenderShard = currentRenderShard()): boolean {
+  return shard.count <= 1 || hashOf(key) % shard.count === shard.index;
+}
+
+/**
+ * Astro's cache folder for a shard: each process keeps its incremental cache apart, under the
+ * build's cache folder, so that one cache folder is still all a CI job saves and restores.
+ */
+export function renderShardCacheFolder(cacheDir: string, shard: RenderShard): string {
+  return shard.count <= 1
+    ? cacheDir
+    : `${cacheDir.replace(/\/+$/, '')}/render-shards/${shard.index + 1}-of-${shard.count}`;
+}
+
+/**
+ * Where a shard's `astro build` keeps its server chunks while it renders (Astro's `build.server`,
+ * with the adapter's `preserveBuildServerDir`). Astro keeps them in the output folder, or in the
+ * project's `.astro/` when the output lies outside the project (the chunks' imports resolve
+ * only inside it): processes side by side need a folder each.
+ */
+export function renderShardServerFolder(root: string, shard: RenderShard): string {
+  return `${root.replace(/\/+$/, '')}/.astro/render-shards/${shard.index + 1}-of-${shard.count}/`;
+}
+
+/** In a render shard after the first: resolves once the first has synced its content. */
+export async function whenFirstShardHasSynced(
+  env: Record<string, string | undefined> = process.env,
+): Promise<void> {
+  const file = env[RENDER_SHARDS_SYNCED]?.trim();
+  if (!file || currentRenderShard(env).index === 0) return;
+  // No time limit: the build stops this process if the first one fails.
+  while (!existsSync(file)) await sleep(20);
+}

@@ -1,0 +1,95 @@
+// A site rendered by two Astro processes (render shards, src/lib/render-shards.ts) is the site
+// one process renders, byte for byte: every page, the search index, the sitemap, `_headers`, the
+// social images. And an incremental rebuild with two processes, each with its own cache, reuses
+// their pages and still equals a cold build. The tests' sites are far below the size at which a
+// build shards by itself (MIN_DOCUMENTS_TO_SHARD), so NARAVARD_RENDER_SHARDS asks for it.
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RawDocument } from '../../src/lib/content/dataset.ts';
+import { RENDER_SHARDS } from '../../src/lib/render-shards.ts';
+import {
+  buildTempDir,
+  fingerprint,
+  fixtureDocuments,
+  ROOT,
+  runBuild,
+  toNdjson,
+  writeDataset,
+} from './helpers.ts';
+
+const EDITED_TITLE = 'Kompetenslyftet i Göteborgsregionen';
+
+let run: string;
+beforeAll(async () => {
+  run = await buildTempDir('naravard-render-shards-');
+});
+afterAll(async () => {
+  await rm(run, { recursive: true, force: true });
+});
+
+function edited(): RawDocument[] {
+  return fixtureDocuments().map((document) =>
+    document._id === 'programme-gr'
+      ? { ...document, title: EDITED_TITLE, _updatedAt: '2026-11-30T10:00:00Z' }
+      : document,
+  );
+}
+
+async function build(name: string, documents: RawDocument[], shards: 1 | 2, cache: string) {
+  const data = await writeDataset(path.join(run, `${name}-data`), toNdjson(documents));
+  const outDir = path.join(run, name);
+  const { exitCode, output } = await runBuild({
+    outDir,
+    env: {
+      CONTENT_DIR: data,
+      ASTRO_CACHE_DIR: path.join(run, cache),
+      [RENDER_SHARDS]: String(shards),
+      NARAVARD_LOG_PAGES: '1',
+    },
+  });
+  expect(exitCode, output).toBe(0);
+  return { outDir, output };
+}
+
+const reused = (output: string) =>
+  [...output.matchAll(/├─ (\S+) \((?:restored|cached)\)/g)].map(([, page]) => page!);
+const rendered = (output: string) => output.match(/├─ \S+ \(\+[\d.]+\s*m?s\)/g) ?? [];
+
+describe('a site rendered by two processes', () => {
+  it('is the site one process renders, and a rebuild with their caches is too', async () => {
+    // Two builds at a time: each syncs into the project's `.astro/` (see tests/support/site.ts).
+    const [two, one] = await Promise.all([
+      build('two', fixtureDocuments(), 2, 'chain'),
+      build('one', fixtureDocuments(), 1, 'cold-1'),
+    ]);
+    expect(two.output).toContain('Rendering in 2 Astro processes side by side');
+    expect(one.output).not.toContain('Rendering in');
+    // Each process rendered a share: neither rendered every page.
+    const pages = rendered(one.output).length;
+    const shares = two.output.match(/\[build\] (\d+) page\(s\) built/g) ?? [];
+    expect(shares).toHaveLength(2);
+    for (const share of shares) expect(Number(/\d+/.exec(share)![0])).toBeLessThan(pages);
+    expect(await fingerprint(two.outDir)).toEqual(await fingerprint(one.outDir));
+
+    const [editedTwo, editedOne] = await Promise.all([
+      build('edited-two', edited(), 2, 'chain'),
+      build('edited-one', edited(), 1, 'cold-2'),
+    ]);
+    // Pages that do not show the programme come from the processes' caches.
+    expect(reused(editedTwo.output)).toEqual(
+      expect.arrayContaining(['/regioner/fyrbodal/index.html', '/tillganglighet/index.html']),
+    );
+    expect(await fingerprint(editedTwo.outDir)).toEqual(await fingerprint(editedOne.outDir));
+    // Both processes kept a cache of their own in the one cache folder.
+    expect((await readdir(path.join(run, 'chain', 'render-shards'))).sort()).toEqual([
+      '1-of-2',
+      '2-of-2',
+    ]);
+    // Nothing of the processes is left beside the output or in the project.
+    expect((await readdir(run)).filter((name) => name.startsWith('.'))).toEqual([]);
+    const chunks = path.join(ROOT, '.astro', 'render-shards');
+    for (const folder of await readdir(chunks).catch(() => []))
+      expect(await readdir(path.join(chunks, folder)), folder).toEqual([]);
+  });
+});

@@ -1,0 +1,218 @@
+// Render shards (src/lib/render-shards.ts): how many processes render a site, which pages each
+// renders, where each keeps its cache and chunks, and how the build puts their outputs and
+// records back together (scripts/site-build/render-shards.ts, mergeBuildRecords). The whole
+// path, a site built by two processes equal to one built by one, is in
+// tests/trust/render-shards.test.ts.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mergeShardOutput } from '../../scripts/site-build/render-shards.ts';
+import { removeLeftovers } from '../../scripts/site-build/swap.ts';
+import { mergeBuildRecords, type BuildRecords } from '../../src/lib/build-records.ts';
+import {
+  currentRenderShard,
+  inRenderShard,
+  MAX_DOCUMENTS_TO_SHARD,
+  MIN_DOCUMENTS_TO_SHARD,
+  RENDER_SHARD,
+  RENDER_SHARDS,
+  RENDER_SHARDS_SYNCED,
+  renderShardCacheFolder,
+  renderShardCount,
+  renderShardServerFolder,
+  whenFirstShardHasSynced,
+} from '../../src/lib/render-shards.ts';
+
+describe('how many processes render a site', () => {
+  it('two on two cores or more for a site between the bounds, else one', () => {
+    expect(renderShardCount(10_000, 2, {})).toBe(2);
+    expect(renderShardCount(10_000, 8, {})).toBe(2);
+    expect(renderShardCount(MIN_DOCUMENTS_TO_SHARD, 2, {})).toBe(2);
+    expect(renderShardCount(MAX_DOCUMENTS_TO_SHARD, 2, {})).toBe(2);
+    expect(renderShardCount(10_000, 1, {})).toBe(1);
+    // The embedded dataset, and the memory bound at 100,000 documents.
+    expect(renderShardCount(77, 2, {})).toBe(1);
+    expect(renderShardCount(MIN_DOCUMENTS_TO_SHARD - 1, 2, {})).toBe(1);
+    expect(renderShardCount(100_000, 2, {})).toBe(1);
+  });
+
+  it('the number NARAVARD_RENDER_SHARDS names, and no nonsense', () => {
+    expect(renderShardCount(77, 1, { [RENDER_SHARDS]: '2' })).toBe(2);
+    expect(renderShardCount(10_000, 2, { [RENDER_SHARDS]: ' 1 ' })).toBe(1);
+    for (const wrong of ['0', '-1', '1.5', 'två', '17'])
+      expect(() => renderShardCount(10_000, 2, { [RENDER_SHARDS]: wrong }), wrong).toThrow(
+        `NARAVARD_RENDER_SHARDS must be a whole number from 1 to 16, not "${wrong}"`,
+      );
+  });
+
+  it("reads a process's share from NARAVARD_RENDER_SHARD", () => {
+    expect(currentRenderShard({})).toEqual({ index: 0, count: 1 });
+    expect(currentRenderShard({ [RENDER_SHARD]: '1/2' })).toEqual({ index: 1, count: 2 });
+    for (const wrong of ['2/2', '1', 'a/b', '0/0'])
+      expect(() => currentRenderShard({ [RENDER_SHARD]: wrong }), wrong).toThrow(RENDER_SHARD);
+  });
+});
+
+describe('which pages a process renders', () => {
+  const keys = Array.from({ length: 2000 }, (_, i) => `programme/syn-programme-${i}`);
+
+  it('every page in exactly one share, the shares near even, the same in every build', () => {
+    for (const count of [2, 3]) {
+      const shares = Array.from({ length: count }, (_, index) =>
+        keys.filter((key) => inRenderShard(key, { index, count })),
+      );
+      expect(shares.flat().sort()).toEqual([...keys].sort());
+      for (const share of shares) {
+        expect(share.length).toBeGreaterThan((keys.length / count) * 0.9);
+        expect(share.length).toBeLessThan((keys.length / count) * 1.1);
+      }
+      expect(keys.filter((key) => inRenderShard(key, { index: 0, count }))).toEqual(shares[0]);
+    }
+    expect(keys.every((key) => inRenderShard(key, { index: 0, count: 1 }))).toBe(true);
+  });
+
+  it('each process its own cache folder and chunk folder, one process the usual ones', () => {
+    const one = { index: 0, count: 1 };
+    expect(renderShardCacheFolder('/p/.cache/astro', one)).toBe('/p/.cache/astro');
+    expect(renderShardCacheFolder('/p/.cache/astro/', { index: 1, count: 2 })).toBe(
+      '/p/.cache/astro/render-shards/2-of-2',
+    );
+    expect(renderShardServerFolder('/p', { index: 0, count: 2 })).toBe(
+      '/p/.astro/render-shards/1-of-2/',
+    );
+  });
+
+  it('a later process waits for the first to have synced, the first does not', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'naravard-shard-sync-'));
+    const file = path.join(dir, 'synced');
+    try {
+      await whenFirstShardHasSynced({ [RENDER_SHARD]: '0/2', [RENDER_SHARDS_SYNCED]: file });
+      let waited = false;
+      const second = whenFirstShardHasSynced({
+        [RENDER_SHARD]: '1/2',
+        [RENDER_SHARDS_SYNCED]: file,
+      }).then(() => (waited = true));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(waited).toBe(false);
+      await writeFile(file, '1');
+      await second;
+      expect(waited).toBe(true);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the processes' records as one build's", () => {
+  const first: BuildRecords = {
+    routes: [
+      { pathname: '/', type: 'page', policy: 0, card: -1 },
+      { pathname: '/program/a/', type: 'page', policy: 0, card: 0, lastmod: '2026-11-01' },
+      { pathname: '/rss.xml', type: 'endpoint', policy: -1, card: -1 },
+    ],
+    policies: ["default-src 'none'"],
+    cards: [{ image: '/og/a.png', title: 'A' }],
+  };
+  const second: BuildRecords = {
+    routes: [
+      { pathname: '/', type: 'page', policy: 1, card: -1 },
+      { pathname: '/program/b/', type: 'page', policy: 0, card: 1, lastmod: '2026-11-02' },
+      { pathname: '/program/c/', type: 'page', policy: 1, card: 0 },
+      { pathname: '/rss.xml', type: 'endpoint', policy: -1, card: -1 },
+    ],
+    policies: ["default-src 'self'", "default-src 'none'"],
+    cards: [
+      { image: '/og/c.png', title: 'C', kicker: 'Program' },
+      { image: '/og/a.png', title: 'A' },
+    ],
+  };
+
+  it('each path once, each policy and card once, every route pointing at its own', () => {
+    const merged = mergeBuildRecords([first, second]);
+    expect(merged.routes.map((route) => route.pathname)).toEqual([
+      '/',
+      '/program/a/',
+      '/rss.xml',
+      '/program/b/',
+      '/program/c/',
+    ]);
+    expect(merged.policies).toEqual(["default-src 'none'", "default-src 'self'"]);
+    expect(merged.cards).toEqual([
+      { image: '/og/a.png', title: 'A' },
+      { image: '/og/c.png', title: 'C', kicker: 'Program' },
+    ]);
+    const of = (pathname: string) => merged.routes.find((route) => route.pathname === pathname)!;
+    // What each route pointed at in its own records, it points at in the merged ones.
+    for (const [records, pathname] of [
+      [second, '/program/b/'],
+      [second, '/program/c/'],
+      [first, '/program/a/'],
+    ] as const) {
+      const own = records.routes.find((route) => route.pathname === pathname)!;
+      expect(merged.policies[of(pathname).policy]).toBe(records.policies[own.policy]);
+      expect(merged.cards[of(pathname).card]).toEqual(records.cards[own.card]);
+      expect(of(pathname).lastmod).toBe(own.lastmod);
+    }
+    expect(of('/rss.xml')).toMatchObject({ policy: -1, card: -1 });
+    expect(mergeBuildRecords([first])).toBe(first);
+  });
+});
+
+describe("a process's output moved into the build's folder", () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'naravard-shard-merge-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const write = async (file: string, text: string) => {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await writeFile(path.join(dir, file), text);
+  };
+
+  it('moves what the folder lacks, keeps what it has, and removes the rest', async () => {
+    await write('into/index.html', 'start, first');
+    await write('into/program/a/index.html', 'a');
+    await write('into/_astro/site.css', 'css');
+    await write('from/index.html', 'start, second');
+    await write('from/program/b/index.html', 'b');
+    await write('from/program/b/kort.png', 'png');
+    await write('from/dokument/c/index.html', 'c');
+    await write('from/_astro/site.css', 'css');
+    await mergeShardOutput(path.join(dir, 'from'), path.join(dir, 'into'));
+    const files = (await readdir(path.join(dir, 'into'), { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) =>
+        path.relative(path.join(dir, 'into'), path.join(entry.parentPath, entry.name)),
+      )
+      .sort();
+    expect(files).toEqual([
+      '_astro/site.css',
+      'dokument/c/index.html',
+      'index.html',
+      'program/a/index.html',
+      'program/b/index.html',
+      'program/b/kort.png',
+    ]);
+    expect(await readFile(path.join(dir, 'into/index.html'), 'utf8')).toBe('start, first');
+    expect(existsSync(path.join(dir, 'from'))).toBe(false);
+  });
+
+  it("the next build removes a stopped build's shard folders, records and mark", async () => {
+    const pid = spawnSync('true').pid!;
+    await write('dist/index.html', 'live');
+    for (const leftover of [
+      `.dist.building-${pid}.shard-1/program/b/index.html`,
+      `.dist.records-${pid}.shard-1.json`,
+      `.dist.building-${pid}.started`,
+    ])
+      await write(leftover, 'left');
+    expect(await removeLeftovers(path.join(dir, 'dist'))).toEqual([]);
+    expect(await readdir(dir)).toEqual(['dist']);
+  });
+});
