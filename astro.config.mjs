@@ -31,7 +31,7 @@ export default defineConfig({
   build: {
     inlineStylesheets: 'never',
     concurrency: 4,
-    ...(RENDER_SHARD.count > 1 ? { server: renderShardServerFolder(ROOT, RENDER_SHARD) } : {}),
+    ...(RENDER_SHARD.count > 1 ? { server: renderShardServerFolder(ROOT, process.pid) } : {}),
   },
   // Scoped styles by class, not by a data-astro-cid-* attribute on every element (a quarter
   // of a county page's HTML at 10,000 documents).

@@ -44,6 +44,7 @@ import {
   RENDER_SHARD,
   RENDER_SHARDS_SYNCED,
   renderShardCount,
+  renderShardServerFolder,
   type RenderShard,
 } from '../src/lib/render-shards.ts';
 import { checkSiteUrl, siteUrl } from '../src/lib/site-url.ts';
@@ -309,13 +310,16 @@ function startAstroProcess(documents: number, shard: RenderShard): AstroRun {
       console.error(`Could not start astro build: ${error.message}`);
       resolve({ code: 1, outOfMemory: false });
     });
-    child.on('close', (code, signal) =>
+    child.on('close', async (code, signal) => {
+      // Astro empties its chunk folder when it has rendered, but leaves the folder.
+      if (shard.count > 1 && child.pid)
+        await rm(renderShardServerFolder(ROOT, child.pid), { recursive: true, force: true });
       // V8 aborts a process that runs out of heap.
       resolve({
         code: code ?? (signal ? 128 : 1),
         outOfMemory: signal === 'SIGABRT' || code === 134,
-      }),
-    );
+      });
+    });
   });
   const showOutput = () => {
     for (const [to, chunk] of held ?? []) to.write(chunk);

@@ -96,13 +96,14 @@ export function renderShardCacheFolder(cacheDir: string, shard: RenderShard): st
 }
 
 /**
- * Where a shard's `astro build` keeps its server chunks while it renders (Astro's `build.server`,
- * with the adapter's `preserveBuildServerDir`). Astro keeps them in the output folder, or in the
- * project's `.astro/` when the output lies outside the project (the chunks' imports resolve
- * only inside it): processes side by side need a folder each.
+ * Where a render shard's `astro build` keeps its server chunks while it renders (Astro's
+ * `build.server`, with the adapter's `preserveBuildServerDir`). Astro keeps them in the output
+ * folder, or in the project's `.astro/` when the output lies outside the project (the chunks'
+ * imports resolve only inside it): processes side by side, of one build or of two, need a folder
+ * each. Named by the process; the build removes it when the process has ended.
  */
-export function renderShardServerFolder(root: string, shard: RenderShard): string {
-  return `${root.replace(/\/+$/, '')}/.astro/render-shards/${shard.index + 1}-of-${shard.count}/`;
+export function renderShardServerFolder(root: string, processId: number): string {
+  return `${root.replace(/\/+$/, '')}/.astro/render-shards/${processId}/`;
 }
 
 /** In a render shard after the first: resolves once the first has synced its content. */
