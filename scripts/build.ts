@@ -11,7 +11,7 @@
 //    (~3 s), content sync and bundling overlap the queries and schemas; its pages wait for the
 //    checked entries, its output is held back until the check has passed, and a failing check
 //    stops it;
-//    a site of a few thousand documents or more renders in two Astro processes side by side,
+//    a site of 4,000 documents or more renders in two Astro processes side by side,
 //    each its share of the pages, merged into that folder (src/lib/render-shards.ts);
 //    then, once Astro has exited, the steps after it (scripts/site-build/): the Pagefind
 //    index, and beside it the social images, `_headers` and the sitemap, these from the records
@@ -48,7 +48,7 @@ import {
   type RenderShard,
 } from '../src/lib/render-shards.ts';
 import { checkSiteUrl, siteUrl } from '../src/lib/site-url.ts';
-import { mergeShardOutput } from './site-build/render-shards.ts';
+import { mergeShardOutput, removeEndedShardFolders } from './site-build/render-shards.ts';
 import { consoleLogger, runSteps } from './site-build/steps.ts';
 import {
   outputFolderProblem,
@@ -93,6 +93,7 @@ const outputProblem = outputFolderProblem(OUT_DIR, {
 if (outputProblem) fail(`${outputProblem}\n\nNothing was built.`);
 await mkdir(PARENT, { recursive: true });
 for (const warning of await removeLeftovers(OUT_DIR)) console.warn(`warning  ${warning}`);
+await removeEndedShardFolders(ROOT);
 await rm(BUILDING, { recursive: true, force: true });
 
 /** The output folder and records file of one render shard (the first: the build's own). */

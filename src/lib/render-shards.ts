@@ -26,10 +26,12 @@ export const RENDER_SHARDS_SYNCED = 'NARAVARD_RENDER_SHARDS_SYNCED';
 export const RENDER_SHARDS = 'NARAVARD_RENDER_SHARDS';
 
 /**
- * Below this many documents a second process costs more than it saves: Astro's start (~2 s of
- * CPU) is paid once per process, and a small site renders in well under a second.
+ * Below this many documents a second process costs more than it saves: each process pays
+ * Astro's start (~2 s of CPU), and the second waits for the first to sync. Measured cold builds
+ * (two cores): 2,000 documents 8.5-8.9 s with two processes against 7.4-8.2 s with one; 5,000
+ * documents 13.0-13.2 s against 15.6-16.4 s.
  */
-export const MIN_DOCUMENTS_TO_SHARD = 2000;
+export const MIN_DOCUMENTS_TO_SHARD = 4000;
 /**
  * Above this many, one process: each holds every document, and two at 100,000 documents would
  * pass the 8 GB the build may use (one reaches ~5.3 GB, docs/performance.md).

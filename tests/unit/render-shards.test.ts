@@ -9,7 +9,10 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mergeShardOutput } from '../../scripts/site-build/render-shards.ts';
+import {
+  mergeShardOutput,
+  removeEndedShardFolders,
+} from '../../scripts/site-build/render-shards.ts';
 import { removeLeftovers } from '../../scripts/site-build/swap.ts';
 import { mergeBuildRecords, type BuildRecords } from '../../src/lib/build-records.ts';
 import {
@@ -199,6 +202,15 @@ describe("a process's output moved into the build's folder", () => {
     ]);
     expect(await readFile(path.join(dir, 'into/index.html'), 'utf8')).toBe('start, first');
     expect(existsSync(path.join(dir, 'from'))).toBe(false);
+  });
+
+  it('removes the chunk folders of shards that have ended, and only those', async () => {
+    const ended = spawnSync('true').pid!;
+    await write(`.astro/render-shards/${ended}/.prerender/chunk.mjs`, 'left');
+    await write(`.astro/render-shards/${process.pid}/.prerender/chunk.mjs`, 'rendering');
+    await write('.astro/render-shards/1-of-2/.prerender/chunk.mjs', 'older naming');
+    await removeEndedShardFolders(dir);
+    expect(await readdir(path.join(dir, '.astro', 'render-shards'))).toEqual([String(process.pid)]);
   });
 
   it("the next build removes a stopped build's shard folders, records and mark", async () => {
