@@ -3,7 +3,8 @@
 // `lastmod` its layout set. A build may render its pages in several Astro processes (render
 // shards, scripts/build.ts), none of which knows every page, so the sitemap cannot come from
 // inside one of them. @astrojs/sitemap still writes it: its integration is driven here through
-// its hooks, with the settings astro.config.mjs gives Astro, so the format is the library's.
+// its hooks, with this site's settings as astro.config.mjs gives them to Astro (base `/`,
+// `trailingSlash: 'always'`, pages as folders), so the format is the library's.
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { pathToFileURL } from 'node:url';
@@ -11,7 +12,7 @@ import type { BuildRecords } from '../../src/lib/build-records.ts';
 import type { StepLogger } from './steps.ts';
 
 /** The search page lists results; it is not content of its own. */
-export const inSitemap = (page: string): boolean => !new URL(page).pathname.startsWith('/sok/');
+const inSitemap = (page: string): boolean => !new URL(page).pathname.startsWith('/sok/');
 
 /**
  * A page's path as the site links it (`trailingSlash: 'always'`). Astro records the pages of

@@ -6,7 +6,8 @@
 // build names in NARAVARD_BUILD_RECORDS.
 //
 // `npm run build` is the only way the site is built: a plain `astro build` would leave out the
-// content check, the search index, the social images and `_headers`, so it stops here.
+// content check, the search index, the sitemap, the social images and `_headers`, so it stops
+// here.
 import type { AstroIntegration } from 'astro';
 import { BUILD_RECORDS, recordsOfRouteHeaders, writeBuildRecords } from '../lib/build-records.ts';
 import { currentRenderShard } from '../lib/render-shards.ts';

@@ -201,6 +201,17 @@ describe('sitemap and feed', () => {
       );
   });
 
+  it('gives every page but the start page a lastmod, the region and theme indexes included', () => {
+    const xml = readFileSync(path.join(dist, 'sitemap-0.xml'), 'utf8');
+    const entries = [...xml.matchAll(/<url><loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?/g)];
+    expect(entries.map((m) => m[1])).toEqual(
+      expect.arrayContaining([`${site}/regioner/`, `${site}/teman/`]),
+    );
+    // Astro records the pages of routes without parameters without their trailing slash; the
+    // sitemap's lastmod lookup once missed them.
+    expect(entries.filter((m) => !m[2]).map((m) => m[1])).toEqual([`${site}/`]);
+  });
+
   it('lists every content page in the sitemap, and not the search page or 404', () => {
     const xml = readdirSync(dist)
       .filter((f) => /^sitemap-\d+\.xml$/.test(f))
