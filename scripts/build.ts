@@ -45,6 +45,7 @@ import {
   RENDER_SHARDS_SYNCED,
   renderShardCount,
   renderShardServerFolder,
+  renderShardsSettingProblem,
   type RenderShard,
 } from '../src/lib/render-shards.ts';
 import { checkSiteUrl, siteUrl } from '../src/lib/site-url.ts';
@@ -80,6 +81,8 @@ function fail(message: string, code = 1): never {
 
 const site = checkSiteUrl();
 if (site.kind === 'error') fail(`${site.message}\n\nNothing was built.`);
+const shardsProblem = renderShardsSettingProblem();
+if (shardsProblem) fail(`${shardsProblem}\n\nNothing was built.`);
 if (site.kind === 'warning') console.warn(`warning  ${site.message}`);
 
 // ---------------------------------------------------------------------------

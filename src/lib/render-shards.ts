@@ -1,7 +1,7 @@
 // Render shards: a large site's pages rendered by several `astro build` processes side by side,
 // each rendering its share of the pages of every route, one core each. Astro renders on one
-// thread: at 10,000 documents one process left half of a two-core machine idle for the ~13 s of
-// rendering, which two processes take down to ~8 s (docs/performance.md). scripts/build.ts
+// thread: at 10,000 documents one process left a third of a two-core machine idle for the ~13 s
+// of rendering, which two processes take down to ~9-10 s (docs/performance.md). scripts/build.ts
 // starts the processes, gives each its share in RENDER_SHARD, and merges their outputs and
 // records; the pages themselves are the same whichever process renders them.
 //
@@ -43,19 +43,28 @@ export interface RenderShard {
   count: number;
 }
 
+/** What is wrong with RENDER_SHARDS, if anything (the build says so before it starts). */
+export function renderShardsSettingProblem(
+  env: Record<string, string | undefined> = process.env,
+): string | undefined {
+  const chosen = env[RENDER_SHARDS]?.trim();
+  if (!chosen) return undefined;
+  const count = Number(chosen);
+  return Number.isInteger(count) && count >= 1 && count <= 16
+    ? undefined
+    : `${RENDER_SHARDS} must be a whole number from 1 to 16, not "${chosen}"`;
+}
+
 /** How many processes render a site of `documents` on `cores` cores: 1 or 2, or RENDER_SHARDS. */
 export function renderShardCount(
   documents: number,
   cores: number,
   env: Record<string, string | undefined> = process.env,
 ): number {
+  const problem = renderShardsSettingProblem(env);
+  if (problem) throw new Error(problem);
   const chosen = env[RENDER_SHARDS]?.trim();
-  if (chosen) {
-    const count = Number(chosen);
-    if (!Number.isInteger(count) || count < 1 || count > 16)
-      throw new Error(`${RENDER_SHARDS} must be a whole number from 1 to 16, not "${chosen}"`);
-    return count;
-  }
+  if (chosen) return Number(chosen);
   return cores >= 2 && documents >= MIN_DOCUMENTS_TO_SHARD && documents <= MAX_DOCUMENTS_TO_SHARD
     ? 2
     : 1;

@@ -26,6 +26,7 @@ import {
   renderShardCacheFolder,
   renderShardCount,
   renderShardServerFolder,
+  renderShardsSettingProblem,
   whenFirstShardHasSynced,
 } from '../../src/lib/render-shards.ts';
 
@@ -45,10 +46,13 @@ describe('how many processes render a site', () => {
   it('the number NARAVARD_RENDER_SHARDS names, and no nonsense', () => {
     expect(renderShardCount(77, 1, { [RENDER_SHARDS]: '2' })).toBe(2);
     expect(renderShardCount(10_000, 2, { [RENDER_SHARDS]: ' 1 ' })).toBe(1);
-    for (const wrong of ['0', '-1', '1.5', 'två', '17'])
-      expect(() => renderShardCount(10_000, 2, { [RENDER_SHARDS]: wrong }), wrong).toThrow(
-        `NARAVARD_RENDER_SHARDS must be a whole number from 1 to 16, not "${wrong}"`,
-      );
+    for (const wrong of ['0', '-1', '1.5', 'två', '17']) {
+      const message = `NARAVARD_RENDER_SHARDS must be a whole number from 1 to 16, not "${wrong}"`;
+      expect(renderShardsSettingProblem({ [RENDER_SHARDS]: wrong }), wrong).toBe(message);
+      expect(() => renderShardCount(10_000, 2, { [RENDER_SHARDS]: wrong }), wrong).toThrow(message);
+    }
+    expect(renderShardsSettingProblem({ [RENDER_SHARDS]: '2' })).toBeUndefined();
+    expect(renderShardsSettingProblem({})).toBeUndefined();
   });
 
   it("reads a process's share from NARAVARD_RENDER_SHARD", () => {
