@@ -109,47 +109,56 @@ describe('the build refuses what it cannot build from, and leaves the earlier si
     await expectEarlierSiteKept(output);
   });
 
-  it('stops Astro, started once the documents held together, when the check fails after that', async () => {
-    fault = undefined;
-    const documents = fixtureDocuments().map((document) =>
-      document._id === 'dokument-gr-rapport'
-        ? {
-            ...document,
-            attachment: {
-              _type: 'attachment',
-              file: { _type: 'file', asset: { _type: 'reference', _ref: 'file-rapport-pdf' } },
-            },
-          }
-        : document,
-    );
-    documents.push({
-      _id: 'file-rapport-pdf',
-      _type: 'sanity.fileAsset',
-      extension: 'pdf',
-      url: 'javascript:alert(1)',
-    });
-    const dir = await writeDataset(path.join(root, 'late'), toNdjson(documents));
-    const probe = path.join(root, 'astro-started');
-    const probeModule = pathToFileURL(path.join(ROOT, 'tests', 'support', 'handover-probe.ts'));
-    const { exitCode, output } = await runBuild({
-      outDir,
-      env: {
-        CONTENT_DIR: dir,
-        HANDOVER_PROBE: probe,
-        NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import=${probeModule.href}`.trim(),
-      },
-    });
-    expect(exitCode, output).toBe(1);
-    expect(output).toContain(
-      `dokument-gr-rapport · url · ${urlProblem('javascript:alert(1)', ['http', 'https'])} (i samlingen dokument)`,
-    );
-    // Astro had started (the check held its result back until then) and is gone.
-    const [astro] = (await readFile(probe, 'utf8')).trim().split('\n').map(Number);
-    expect(astro).toBeGreaterThan(0);
-    expect(() => process.kill(astro!, 0)).toThrow(/ESRCH/);
-    expect(await processesWith('environ', `HANDOVER_PROBE=${probe}`)).toEqual([]);
-    // Astro's output is held back until the check has passed, and then never shown.
-    expect(output).not.toMatch(/\[(build|content|vite)\]/);
-    await expectEarlierSiteKept(output);
-  });
+  // With two render processes (src/lib/render-shards.ts) both are stopped, the second possibly
+  // while it waits for the first to sync.
+  it.each([1, 2])(
+    'stops Astro (%i process(es)), started once the documents held together, when the check fails after that',
+    async (processes) => {
+      fault = undefined;
+      const documents = fixtureDocuments().map((document) =>
+        document._id === 'dokument-gr-rapport'
+          ? {
+              ...document,
+              attachment: {
+                _type: 'attachment',
+                file: { _type: 'file', asset: { _type: 'reference', _ref: 'file-rapport-pdf' } },
+              },
+            }
+          : document,
+      );
+      documents.push({
+        _id: 'file-rapport-pdf',
+        _type: 'sanity.fileAsset',
+        extension: 'pdf',
+        url: 'javascript:alert(1)',
+      });
+      const dir = await writeDataset(path.join(root, `late-${processes}`), toNdjson(documents));
+      const probe = path.join(root, `astro-started-${processes}`);
+      const probeModule = pathToFileURL(path.join(ROOT, 'tests', 'support', 'handover-probe.ts'));
+      const { exitCode, output } = await runBuild({
+        outDir,
+        env: {
+          CONTENT_DIR: dir,
+          HANDOVER_PROBE: probe,
+          NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import=${probeModule.href}`.trim(),
+          NARAVARD_RENDER_SHARDS: String(processes),
+        },
+      });
+      expect(exitCode, output).toBe(1);
+      expect(output).toContain(
+        `dokument-gr-rapport · url · ${urlProblem('javascript:alert(1)', ['http', 'https'])} (i samlingen dokument)`,
+      );
+      // Astro had started (the check held its result back until then) and is gone.
+      const started = (await readFile(probe, 'utf8')).trim().split('\n').map(Number);
+      expect(started).toHaveLength(processes);
+      for (const astro of started) {
+        expect(astro).toBeGreaterThan(0);
+        expect(() => process.kill(astro, 0)).toThrow(/ESRCH/);
+      }
+      expect(await processesWith('environ', `HANDOVER_PROBE=${probe}`)).toEqual([]);
+      // Astro's output is held back until the check has passed, and then never shown.
+      expect(output).not.toMatch(/\[(build|content|vite)\]/);
+      await expectEarlierSiteKept(output);
+    },
+  );
 });
