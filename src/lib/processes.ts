@@ -1,7 +1,8 @@
 // Whether a process still runs: the build's leftovers beside the output are removed only when
 // the build that made them has gone, and Astro's loader waits for the checked content only
 // while the build writing it runs. A build also watches the processes that started it.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** True while process `pid` exists (EPERM: it exists, owned by someone else). */
 export function isRunning(pid: number): boolean {
@@ -10,6 +11,21 @@ export function isRunning(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Resolves once `file` exists (written by a rename, so whole), waiting only while process
+ * `writer` runs: rejects with `gone()` if it ends first.
+ */
+export async function whenWrittenBy(
+  file: string,
+  writer: number,
+  gone: () => Error,
+): Promise<void> {
+  while (!existsSync(file)) {
+    if (!isRunning(writer)) throw gone();
+    await sleep(20);
   }
 }
 

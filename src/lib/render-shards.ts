@@ -9,8 +9,7 @@
 // every build, so each process's incremental cache (a cache folder of its own) holds the pages it
 // will be asked for again. Pages of routes without parameters (the start page, /sok/, rss.xml)
 // are few and rendered by every process; the merge keeps one copy.
-import { existsSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { whenWrittenBy } from './processes.ts';
 
 /** Set by scripts/build.ts for each of its `astro build` processes: `<index>/<count>`. */
 export const RENDER_SHARD = 'NARAVARD_RENDER_SHARD';
@@ -123,6 +122,11 @@ export async function whenFirstShardHasSynced(
 ): Promise<void> {
   const file = env[RENDER_SHARDS_SYNCED]?.trim();
   if (!file || currentRenderShard(env).index === 0) return;
-  // No time limit: the build stops this process if the first one fails.
-  while (!existsSync(file)) await sleep(20);
+  // As long as the build (this process's parent) runs: it stops this process if the first fails.
+  const build = process.ppid;
+  await whenWrittenBy(
+    file,
+    build,
+    () => new Error(`The build (process ${build}) stopped before its first render process synced`),
+  );
 }

@@ -14,12 +14,10 @@
 // that passed before is not run again: its result and entries come from the build's cache
 // folder (src/lib/content/check-cache.ts).
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { isRunning } from '../processes.ts';
+import { whenWrittenBy } from '../processes.ts';
 import type { ContentProblem } from './problems.ts';
 import type { CollectionName } from './schemas.ts';
 
@@ -110,16 +108,17 @@ export function checkedContent(
   return read;
 }
 
-/** Resolves once `file` exists; without a writer at once. Written by rename, so it is whole. */
+/** Resolves once `file` exists, while the build `writer` runs; without a writer at once. */
 async function whenWritten(file: string, writer: number | undefined): Promise<void> {
   if (writer === undefined) return;
-  while (!existsSync(file)) {
-    if (!isRunning(writer))
-      throw new Error(
+  await whenWrittenBy(
+    file,
+    writer,
+    () =>
+      new Error(
         `The build (process ${writer}) that was checking the content has stopped before writing ${file}`,
-      );
-    await sleep(20);
-  }
+      ),
+  );
 }
 
 /** The check's own process: checks the content, writes the entries, reports over IPC. */
