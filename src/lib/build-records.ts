@@ -62,34 +62,40 @@ export interface BuildRecords {
   cards: SocialCardRequest[];
 }
 
+/**
+ * Keeps each distinct value of `list` once: the function gives the index of the value keyed
+ * `key` (made from the key the first time it comes), or -1 for no key.
+ */
+function interner<T>(
+  list: T[],
+  make: (key: string) => T,
+): (key: string | null | undefined) => number {
+  const seen = new Map<string, number>();
+  return (key) => {
+    if (key === null || key === undefined) return -1;
+    let index = seen.get(key);
+    if (index === undefined) {
+      index = list.push(make(key)) - 1;
+      seen.set(key, index);
+    }
+    return index;
+  };
+}
+
 /** The records of Astro's `routeToHeaders` (the `astro:build:generated` hook). */
 export function recordsOfRouteHeaders(
   routeToHeaders: ReadonlyMap<string, { headers: Headers; route: { type: string } }>,
 ): BuildRecords {
   const records: BuildRecords = { routes: [], policies: [], cards: [] };
-  const policies = new Map<string, number>();
-  const cards = new Map<string, number>();
-  const indexOf = (value: string | null, seen: Map<string, number>, add: (v: string) => void) => {
-    if (value === null) return -1;
-    let index = seen.get(value);
-    if (index === undefined) {
-      index = seen.size;
-      seen.set(value, index);
-      add(value);
-    }
-    return index;
-  };
+  const policyIndex = interner(records.policies, (policy) => policy);
+  const cardIndex = interner(records.cards, parseSocialCardHeader);
   for (const [pathname, { headers, route }] of routeToHeaders) {
     const lastmod = headers.get(LASTMOD_HEADER);
     records.routes.push({
       pathname,
       type: route.type,
-      policy: indexOf(headers.get('content-security-policy'), policies, (policy) =>
-        records.policies.push(policy),
-      ),
-      card: indexOf(headers.get(SOCIAL_CARD_HEADER), cards, (card) =>
-        records.cards.push(parseSocialCardHeader(card)),
-      ),
+      policy: policyIndex(headers.get('content-security-policy')),
+      card: cardIndex(headers.get(SOCIAL_CARD_HEADER)),
       ...(lastmod ? { lastmod } : {}),
     });
   }
@@ -120,27 +126,17 @@ export function mergeBuildRecords(all: readonly BuildRecords[]): BuildRecords {
   if (all.length === 1) return all[0]!;
   const merged: BuildRecords = { routes: [], policies: [], cards: [] };
   const paths = new Set<string>();
-  const policies = new Map<string, number>();
-  const cards = new Map<string, number>();
-  const indexOf = <T>(value: T | undefined, key: string, seen: Map<string, number>, list: T[]) => {
-    if (value === undefined) return -1;
-    let index = seen.get(key);
-    if (index === undefined) {
-      index = list.push(value) - 1;
-      seen.set(key, index);
-    }
-    return index;
-  };
+  const policyIndex = interner(merged.policies, (policy) => policy);
+  const cardIndex = interner(merged.cards, (card) => JSON.parse(card) as SocialCardRequest);
   for (const records of all)
     for (const route of records.routes) {
       if (paths.has(route.pathname)) continue;
       paths.add(route.pathname);
-      const policy = records.policies[route.policy];
       const card = records.cards[route.card];
       merged.routes.push({
         ...route,
-        policy: indexOf(policy, policy ?? '', policies, merged.policies),
-        card: indexOf(card, JSON.stringify(card), cards, merged.cards),
+        policy: policyIndex(records.policies[route.policy]),
+        card: cardIndex(card && JSON.stringify(card)),
       });
     }
   return merged;
