@@ -103,14 +103,15 @@ await rm(BUILDING, { recursive: true, force: true });
 const shardOutput = (index: number) => (index === 0 ? BUILDING : `${BUILDING}.shard-${index}`);
 const shardRecords = (index: number) =>
   index === 0 ? RECORDS_FILE : RECORDS_FILE.replace(/\.json$/, `.shard-${index}.json`);
-let renderShards: RenderShard = { index: 0, count: 1 };
+/** How many Astro processes render this build (startAstro). */
+let renderShardTotal = 1;
 /** Written by the first render shard once it has synced the content (RENDER_SHARDS_SYNCED). */
-const SHARDS_SYNCED = `${BUILDING}.started`;
+const SHARDS_SYNCED = `${BUILDING}.synced`;
 
 /** Removes the other shards' output folders and records. */
 async function removeShardLeftovers(): Promise<void> {
   await rm(SHARDS_SYNCED, { force: true });
-  for (let index = 1; index < renderShards.count; index++) {
+  for (let index = 1; index < renderShardTotal; index++) {
     await rm(shardOutput(index), { recursive: true, force: true });
     await rm(shardRecords(index), { force: true });
   }
@@ -238,6 +239,7 @@ function astroOutDir(dir: string): string {
  */
 function startAstro(documents: number): AstroRun {
   const count = renderShardCount(documents, availableParallelism());
+  renderShardTotal = count;
   if (count === 1) return startAstroProcess(documents, { index: 0, count: 1 });
   console.log(`Rendering in ${count} Astro processes side by side (${documents} documents).`);
   const runs = Array.from({ length: count }, (_, index) =>
@@ -259,7 +261,6 @@ function startAstro(documents: number): AstroRun {
 }
 
 function startAstroProcess(documents: number, shard: RenderShard): AstroRun {
-  if (shard.count > renderShards.count) renderShards = shard;
   const require = createRequire(import.meta.url);
   const astroBin = path.join(
     path.dirname(require.resolve('astro/package.json')),
@@ -362,7 +363,7 @@ if (exitCode !== 0 || stopping || !existsSync(path.join(BUILDING, 'index.html'))
 
 // The render shards' pages go into the first one's folder, their records into one.
 const records = await (async () => {
-  const shards = Array.from({ length: renderShards.count }, (_, index) => index);
+  const shards = Array.from({ length: renderShardTotal }, (_, index) => index);
   const all = await Promise.all(shards.map((index) => readBuildRecords(shardRecords(index))));
   for (const index of shards.slice(1)) await mergeShardOutput(shardOutput(index), BUILDING);
   return mergeBuildRecords(all);

@@ -67,13 +67,13 @@ export async function swapIn(
 
 /**
  * Removes what builds that have ended left beside `outDir` (`.<name>.building-<pid>`,
- * `.replaced-`, `.content-`, `.records-`, and their render shards' `.shard-<n>` and `.started`); returns a warning for each that cannot be removed.
+ * `.replaced-`, `.content-`, `.records-`, and their render shards' `.shard-<n>` and `.synced`); returns a warning for each that cannot be removed.
  */
 export async function removeLeftovers(outDir: string, ownPid = process.pid): Promise<string[]> {
   const parent = path.dirname(outDir);
   const name = path.basename(outDir);
   const pattern = new RegExp(
-    `^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:building|replaced|content|records)-(\\d+)(?:\\.shard-\\d+|\\.started)?(?:\\.json(?:\\.tmp)?)?$`,
+    `^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:building|replaced|content|records)-(\\d+)(?:\\.shard-\\d+|\\.synced)?(?:\\.json(?:\\.tmp)?)?$`,
   );
   const warnings: string[] = [];
   for (const entry of await readdir(parent).catch(() => [] as string[])) {

@@ -223,7 +223,7 @@ describe("a process's output moved into the build's folder", () => {
     for (const leftover of [
       `.dist.building-${pid}.shard-1/program/b/index.html`,
       `.dist.records-${pid}.shard-1.json`,
-      `.dist.building-${pid}.started`,
+      `.dist.building-${pid}.synced`,
     ])
       await write(leftover, 'left');
     expect(await removeLeftovers(path.join(dir, 'dist'))).toEqual([]);
