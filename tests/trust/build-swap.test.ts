@@ -7,7 +7,8 @@
 // 3. a build from a Content Lake that goes down once the content check has read it (Astro builds
 //    from the checked content and never asks the lake again);
 // 4. a build from a Content Lake that cannot be reached (it retries, then gives up);
-// after 2 to 4 the output is byte for byte the one of build 1, and no temporary folder is left.
+// after 2 to 4 the output is byte for byte the one of build 1, and no temporary folder is left
+// (the earlier site that build 1 replaced included: the next build removes it).
 // (A check that fails once Astro has started is in build-refusals.test.ts.)
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -72,7 +73,10 @@ describe('the build swaps a finished site in, and only then', () => {
     // The fixture's regions, not the embedded dataset's.
     expect(existsSync(path.join(outDir, 'regioner', 'fyrbodal', 'index.html'))).toBe(true);
     expect(existsSync(path.join(outDir, 'regioner', 'sodermanland'))).toBe(false);
-    expect(await readdir(site)).toEqual(['dist']);
+    // The earlier site waits beside it, for the next build to remove.
+    const beside = (await readdir(site)).filter((entry) => entry !== 'dist');
+    expect(beside).toEqual([expect.stringMatching(/^\.dist\.replaced-\d+$/)]);
+    expect(existsSync(path.join(site, beside[0]!, 'gammal'))).toBe(true);
 
     built = await fingerprint(outDir);
     const texts = await Promise.all(
@@ -154,9 +158,10 @@ describe('the build swaps a finished site in, and only then', () => {
     }
     expect(output).toContain('Content checked: 11 published documents.');
     expect(queries).toBe(checkQueries);
-    // The same content as the embedded build before it, and no handed-over file left behind.
+    // The same content as the embedded build before it, and no handed-over file left behind:
+    // beside the output only the site it replaced, for the next build to remove.
     expect(await fingerprint(outDir)).toEqual(built);
-    expect(await readdir(site)).toEqual(['dist']);
+    expect(await readdir(site)).toEqual([expect.stringMatching(/^\.dist\.replaced-\d+$/), 'dist']);
   });
 
   it('leaves the earlier site byte for byte when the Content Lake cannot be reached', async () => {

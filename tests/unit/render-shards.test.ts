@@ -229,4 +229,21 @@ describe("a process's output moved into the build's folder", () => {
     expect(await removeLeftovers(path.join(dir, 'dist'))).toEqual([]);
     expect(await readdir(dir)).toEqual(['dist']);
   });
+
+  it('the next build removes the site the last one replaced, beside its own files being written', async () => {
+    const ended = spawnSync('true').pid!;
+    await write('dist/index.html', 'live');
+    await write(`.dist.replaced-${ended}/index.html`, 'the site before');
+    // An earlier process with this build's id left a site: it would be in this build's swap.
+    await write(`.dist.replaced-${process.pid}/index.html`, 'the site before that');
+    // This build's own files, written while the removal runs.
+    await write(`.dist.building-${process.pid}/index.html`, 'being built');
+    await write(`.dist.content-${process.pid}.json`, '{}');
+    expect(await removeLeftovers(path.join(dir, 'dist'))).toEqual([]);
+    expect((await readdir(dir)).sort()).toEqual([
+      `.dist.building-${process.pid}`,
+      `.dist.content-${process.pid}.json`,
+      'dist',
+    ]);
+  });
 });
