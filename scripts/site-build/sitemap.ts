@@ -20,6 +20,19 @@ const inSitemap = (page: string): boolean => !new URL(page).pathname.startsWith(
  */
 const pageAddress = (pathname: string) => (pathname.endsWith('/') ? pathname : `${pathname}/`);
 
+/**
+ * `addresses` in the order @astrojs/sitemap sorts their URLs: `localeCompare(…, 'en', { numeric:
+ * true })`, which makes a collator for each comparison (0.5 s of CPU at 10,000 pages). Handed
+ * them in order, its own sort compares each URL once; the sitemap is the same either way.
+ */
+function inSitemapOrder(addresses: string[], site: string): string[] {
+  const { compare } = new Intl.Collator('en', { numeric: true });
+  return addresses
+    .map((address) => ({ address, url: new URL(address, site).href }))
+    .sort((a, b) => compare(a.url, b.url))
+    .map(({ address }) => address);
+}
+
 /** Writes the sitemap of the pages in `records` into `siteDir`, with their addresses on `site`. */
 export async function writeSitemap(
   siteDir: string,
@@ -54,7 +67,10 @@ export async function writeSitemap(
   const errors: string[] = [];
   await call('astro:build:done', {
     dir: pathToFileURL(`${siteDir}/`),
-    pages: pages.map((route) => ({ pathname: pageAddress(route.pathname).slice(1) })),
+    pages: inSitemapOrder(
+      pages.map((route) => pageAddress(route.pathname)),
+      site,
+    ).map((address) => ({ pathname: address.slice(1) })),
     logger: { ...logger, error: (message: string) => errors.push(message) },
   });
   if (errors.length > 0) throw new Error(errors.join('; '));
