@@ -27,7 +27,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { createRequire, enableCompileCache } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -62,6 +62,13 @@ import {
 } from './site-build/swap.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// V8's code cache of the modules, for this process, the content check (which inherits the
+// variable) and the steps after Astro, as Astro's CLI keeps it for its own process
+// (astro/bin/astro.mjs): the check takes ~0.2 s less CPU. Not in CI, whose runs never reuse it.
+if (!process.env.CI) {
+  const { directory } = enableCompileCache();
+  if (directory) process.env.NODE_COMPILE_CACHE ??= directory;
+}
 const OUT_DIR = path.resolve(ROOT, process.env.ASTRO_OUT_DIR?.trim() || 'dist');
 const PARENT = path.dirname(OUT_DIR);
 const NAME = path.basename(OUT_DIR);
