@@ -25,7 +25,7 @@
 // links point to localhost; a deploy build (NARAVARD_DEPLOY_BUILD=1) refuses to run without it,
 // and no build runs with a SITE_URL that is not an absolute http(s) address.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { createRequire, enableCompileCache } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -44,13 +44,20 @@ import { isPreviewBuild } from '../src/lib/preview.ts';
 import {
   RENDER_SHARD,
   RENDER_SHARDS_SYNCED,
+  renderShardCachesFolder,
   renderShardCount,
   renderShardServerFolder,
   renderShardsSettingProblem,
   type RenderShard,
 } from '../src/lib/render-shards.ts';
 import { checkSiteUrl, siteUrl } from '../src/lib/site-url.ts';
-import { mergeShardOutput, removeEndedShardFolders } from './site-build/render-shards.ts';
+import { INCREMENTAL_MANIFEST } from '../src/integrations/incremental-cache.ts';
+import {
+  mergeShardCaches,
+  mergeShardOutput,
+  removeEndedShardFolders,
+  removeShardCaches,
+} from './site-build/render-shards.ts';
 import { consoleLogger, runSteps } from './site-build/steps.ts';
 import {
   outputFolderProblem,
@@ -248,8 +255,16 @@ function astroOutDir(dir: string): string {
  * pages into a folder of its own (src/lib/render-shards.ts). One that fails stops the others.
  */
 function startAstro(documents: number): AstroRun {
-  const count = renderShardCount(documents, availableParallelism());
+  const cache = cacheFolder(ROOT);
+  const count = renderShardCount(
+    documents,
+    availableParallelism(),
+    process.env,
+    existsSync(path.join(cache, INCREMENTAL_MANIFEST)),
+  );
   renderShardTotal = count;
+  // Render shards start with empty caches of their own; what a stopped build left is stale.
+  rmSync(renderShardCachesFolder(cache), { recursive: true, force: true });
   if (count === 1) return startAstroProcess(documents, { index: 0, count: 1 });
   console.log(`Rendering in ${count} Astro processes side by side (${documents} documents).`);
   const runs = Array.from({ length: count }, (_, index) =>
@@ -384,8 +399,24 @@ const records = await (async () => {
 });
 await removeShardLeftovers();
 await rm(RECORDS_FILE, { force: true });
+
+/** The render shards' caches become the build's one cache, for a rebuild in one process. */
+async function joinShardCaches(): Promise<void> {
+  if (renderShardTotal <= 1) return;
+  const cache = cacheFolder(ROOT);
+  await mergeShardCaches(cache, renderShardTotal).catch(async (error: Error) => {
+    // A cache that cannot be joined costs the next build its pages, not this build.
+    await rm(path.join(cache, INCREMENTAL_MANIFEST), { force: true });
+    await removeShardCaches(cache);
+    console.warn(
+      `warning  The render processes' caches could not be joined (${error.message}): the next build renders every page.`,
+    );
+  });
+}
+
 const failure = await runSteps(
   [
+    [{ what: "The render processes' caches could not be joined", run: joinShardCaches }],
     [
       {
         what: 'The search index could not be built',

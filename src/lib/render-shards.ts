@@ -5,10 +5,12 @@
 // starts the processes, gives each its share in RENDER_SHARD, and merges their outputs and
 // records; the pages themselves are the same whichever process renders them.
 //
-// A page's share is a hash of its path parameters: the same page falls to the same process in
-// every build, so each process's incremental cache (a cache folder of its own) holds the pages it
-// will be asked for again. Pages of routes without parameters (the start page, /sok/, rss.xml)
-// are few and rendered by every process; the merge keeps one copy.
+// A page's share is a hash of its path parameters, the same in every build. Pages of routes
+// without parameters (the start page, /sok/, rss.xml) are few and rendered by every process; the
+// merge keeps one copy. Each process keeps Astro's incremental cache in a folder of its own while
+// it renders; the build then joins them into the one cache a single process keeps
+// (scripts/site-build/render-shards.ts), and the next build, with most of its pages in that
+// cache, renders in one process.
 import { whenWrittenBy } from './processes.ts';
 
 /** Set by scripts/build.ts for each of its `astro build` processes: `<index>/<count>`. */
@@ -54,17 +56,27 @@ export function renderShardsSettingProblem(
     : `${RENDER_SHARDS} must be a whole number from 1 to 16, not "${chosen}"`;
 }
 
-/** How many processes render a site of `documents` on `cores` cores: 1 or 2, or RENDER_SHARDS. */
+/**
+ * How many processes render a site of `documents` on `cores` cores: 1 or 2, or RENDER_SHARDS.
+ * One when Astro's incremental cache holds an earlier build's pages (`warmCache`): a rebuild
+ * mostly copies pages from it, and a second process paid Astro's start again (~3.5 s of CPU) for
+ * little. At 10,000 documents a one-edit rebuild took 13.3 s with one process and 15.1 s with
+ * two (six of each, alternated, on the two-core machine of docs/performance.md).
+ */
 export function renderShardCount(
   documents: number,
   cores: number,
   env: Record<string, string | undefined> = process.env,
+  warmCache = false,
 ): number {
   const problem = renderShardsSettingProblem(env);
   if (problem) throw new Error(problem);
   const chosen = env[RENDER_SHARDS]?.trim();
   if (chosen) return Number(chosen);
-  return cores >= 2 && documents >= MIN_DOCUMENTS_TO_SHARD && documents <= MAX_DOCUMENTS_TO_SHARD
+  return !warmCache &&
+    cores >= 2 &&
+    documents >= MIN_DOCUMENTS_TO_SHARD &&
+    documents <= MAX_DOCUMENTS_TO_SHARD
     ? 2
     : 1;
 }
@@ -95,14 +107,20 @@ export function inRenderShard(key: string, shard: RenderShard = currentRenderSha
   return shard.count <= 1 || hashOf(key) % shard.count === shard.index;
 }
 
+/** Where the render shards' cache folders are, inside the build's cache folder. */
+export function renderShardCachesFolder(cacheDir: string): string {
+  return `${cacheDir.replace(/\/+$/, '')}/render-shards`;
+}
+
 /**
- * Astro's cache folder for a shard: each process keeps its incremental cache apart, under the
- * build's cache folder, so that one cache folder is still all a CI job saves and restores.
+ * Astro's cache folder for a shard while it renders: processes side by side cannot share one
+ * (each writes Astro's list of the cache at its end). The build joins them into `cacheDir`
+ * afterwards (mergeShardCaches in scripts/site-build/render-shards.ts).
  */
 export function renderShardCacheFolder(cacheDir: string, shard: RenderShard): string {
   return shard.count <= 1
     ? cacheDir
-    : `${cacheDir.replace(/\/+$/, '')}/render-shards/${shard.index + 1}-of-${shard.count}`;
+    : `${renderShardCachesFolder(cacheDir)}/${shard.index + 1}-of-${shard.count}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 // Render shards (src/lib/render-shards.ts): how many processes render a site, which pages each
-// renders, where each keeps its cache and chunks, and how the build puts their outputs and
+// renders, where each keeps its cache and chunks, and how the build puts their outputs, caches and
 // records back together (scripts/site-build/render-shards.ts, mergeBuildRecords). The whole
 // path, a site built by two processes equal to one built by one, is in
 // tests/trust/render-shards.test.ts.
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  mergeShardCaches,
   mergeShardOutput,
   removeEndedShardFolders,
 } from '../../scripts/site-build/render-shards.ts';
@@ -24,6 +25,7 @@ import {
   RENDER_SHARDS,
   RENDER_SHARDS_SYNCED,
   renderShardCacheFolder,
+  renderShardCachesFolder,
   renderShardCount,
   renderShardServerFolder,
   renderShardsSettingProblem,
@@ -41,6 +43,12 @@ describe('how many processes render a site', () => {
     expect(renderShardCount(77, 2, {})).toBe(1);
     expect(renderShardCount(MIN_DOCUMENTS_TO_SHARD - 1, 2, {})).toBe(1);
     expect(renderShardCount(100_000, 2, {})).toBe(1);
+  });
+
+  it('one when the cache holds an earlier build, unless NARAVARD_RENDER_SHARDS says otherwise', () => {
+    expect(renderShardCount(10_000, 2, {}, true)).toBe(1);
+    expect(renderShardCount(10_000, 2, {}, false)).toBe(2);
+    expect(renderShardCount(10_000, 2, { [RENDER_SHARDS]: '2' }, true)).toBe(2);
   });
 
   it('the number NARAVARD_RENDER_SHARDS names, and no nonsense', () => {
@@ -87,6 +95,7 @@ describe('which pages a process renders', () => {
     expect(renderShardCacheFolder('/p/.cache/astro/', { index: 1, count: 2 })).toBe(
       '/p/.cache/astro/render-shards/2-of-2',
     );
+    expect(renderShardCachesFolder('/p/.cache/astro/')).toBe('/p/.cache/astro/render-shards');
     expect(renderShardServerFolder('/p', 4242)).toBe('/p/.astro/render-shards/4242/');
   });
 
@@ -245,5 +254,99 @@ describe("a process's output moved into the build's folder", () => {
       `.dist.content-${process.pid}.json`,
       'dist',
     ]);
+  });
+});
+
+describe("the processes' caches as the one cache of a single process", () => {
+  let cache: string;
+  beforeEach(async () => {
+    cache = await mkdtemp(path.join(tmpdir(), 'naravard-shard-caches-'));
+  });
+  afterEach(async () => {
+    await rm(cache, { recursive: true, force: true });
+  });
+
+  const write = async (file: string, text: string) => {
+    await mkdir(path.dirname(path.join(cache, file)), { recursive: true });
+    await writeFile(path.join(cache, file), text);
+  };
+  const settings = { version: 1, configHash: 'config', lockfileHash: 'lockfile' };
+  /** Astro's list of a cache: each route's code hash and its pages' keys and files. */
+  const manifest = (
+    keyDigest: string,
+    routes: Record<string, [dependencyHash: string, pages: string[]]>,
+  ) =>
+    JSON.stringify({
+      ...settings,
+      keyDigest,
+      routes: Object.fromEntries(
+        Object.entries(routes).map(([component, [dependencyHash, pages]]) => [
+          component,
+          {
+            dependencyHash,
+            paths: Object.fromEntries(
+              pages.map((page) => [
+                page,
+                { cacheKey: `key ${page}`, outputFile: `${page.slice(1)}index.html` },
+              ]),
+            ),
+          },
+        ]),
+      ),
+    });
+
+  it("joins their lists and moves their pages in, replacing the cache's own", async () => {
+    // What an earlier build left in the cache: replaced whole.
+    await write('incremental-build.json', manifest('old', { 'src/pages/x.astro': ['h', ['/x/']] }));
+    await write('dist/x/index.html', 'old x');
+    await write('naravard/content-check/k.json', 'kept');
+    await write(
+      'render-shards/1-of-2/incremental-build.json',
+      manifest('one', {
+        'src/pages/program/[slug].astro': ['p', ['/program/a/']],
+        'src/pages/teman/[slug].astro': ['t1', ['/teman/s/']],
+      }),
+    );
+    await write('render-shards/1-of-2/dist/program/a/index.html', 'a');
+    await write('render-shards/1-of-2/dist/teman/s/index.html', 's');
+    await write(
+      'render-shards/2-of-2/incremental-build.json',
+      manifest('two', {
+        'src/pages/program/[slug].astro': ['p', ['/program/b/']],
+        // Another code hash for the same route: its pages render again next time.
+        'src/pages/teman/[slug].astro': ['t2', ['/teman/u/']],
+      }),
+    );
+    await write('render-shards/2-of-2/dist/program/b/index.html', 'b');
+    await write('render-shards/2-of-2/dist/teman/u/index.html', 'u');
+
+    await mergeShardCaches(cache, 2);
+
+    const joined = JSON.parse(await readFile(path.join(cache, 'incremental-build.json'), 'utf8'));
+    expect(joined).toMatchObject({ ...settings, keyDigest: 'one' });
+    expect(Object.keys(joined.routes)).toEqual(['src/pages/program/[slug].astro']);
+    expect(joined.routes['src/pages/program/[slug].astro']).toEqual({
+      dependencyHash: 'p',
+      paths: {
+        '/program/a/': { cacheKey: 'key /program/a/', outputFile: 'program/a/index.html' },
+        '/program/b/': { cacheKey: 'key /program/b/', outputFile: 'program/b/index.html' },
+      },
+    });
+    for (const [file, text] of [
+      ['program/a/index.html', 'a'],
+      ['program/b/index.html', 'b'],
+    ] as const)
+      expect(await readFile(path.join(cache, 'dist', file), 'utf8')).toBe(text);
+    expect(existsSync(path.join(cache, 'dist', 'x'))).toBe(false);
+    expect((await readdir(cache)).sort()).toEqual(['dist', 'incremental-build.json', 'naravard']);
+  });
+
+  it('refuses caches made with other settings', async () => {
+    await write('render-shards/1-of-2/incremental-build.json', manifest('one', {}));
+    await write(
+      'render-shards/2-of-2/incremental-build.json',
+      JSON.stringify({ ...JSON.parse(manifest('two', {})), configHash: 'other' }),
+    );
+    await expect(mergeShardCaches(cache, 2)).rejects.toThrow('different settings');
   });
 });
