@@ -51,7 +51,7 @@ import {
   type RenderShard,
 } from '../src/lib/render-shards.ts';
 import { checkSiteUrl, siteUrl } from '../src/lib/site-url.ts';
-import { INCREMENTAL_MANIFEST } from '../src/integrations/incremental-cache.ts';
+import { incrementalCacheIsWhole } from '../src/integrations/incremental-cache.ts';
 import {
   mergeShardCaches,
   mergeShardOutput,
@@ -260,7 +260,7 @@ function startAstro(documents: number): AstroRun {
     documents,
     availableParallelism(),
     process.env,
-    existsSync(path.join(cache, INCREMENTAL_MANIFEST)),
+    incrementalCacheIsWhole(cache),
   );
   renderShardTotal = count;
   // Render shards start with empty caches of their own; what a stopped build left is stale.
@@ -406,7 +406,6 @@ async function joinShardCaches(): Promise<void> {
   const cache = cacheFolder(ROOT);
   await mergeShardCaches(cache, renderShardTotal).catch(async (error: Error) => {
     // A cache that cannot be joined costs the next build its pages, not this build.
-    await rm(path.join(cache, INCREMENTAL_MANIFEST), { force: true });
     await removeShardCaches(cache);
     console.warn(
       `warning  The render processes' caches could not be joined (${error.message}): the next build renders every page.`,

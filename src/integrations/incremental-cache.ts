@@ -50,3 +50,15 @@ export default function incrementalCache(): AstroIntegration {
     },
   };
 }
+
+/**
+ * Whether the incremental cache in `cacheDir` holds an earlier build's pages that the next build
+ * will use: Astro's list of them, and no build rendering with it or stopped while it rendered
+ * (whose mark makes the next build drop the list, above).
+ */
+export function incrementalCacheIsWhole(cacheDir: string): boolean {
+  return (
+    existsSync(path.join(cacheDir, INCREMENTAL_MANIFEST)) &&
+    !existsSync(path.join(cacheDir, RENDERING_MARK))
+  );
+}

@@ -3,7 +3,7 @@
 // records back together (scripts/site-build/render-shards.ts, mergeBuildRecords). The whole
 // path, a site built by two processes equal to one built by one, is in
 // tests/trust/render-shards.test.ts.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,7 @@ import {
   removeEndedShardFolders,
 } from '../../scripts/site-build/render-shards.ts';
 import { removeLeftovers } from '../../scripts/site-build/swap.ts';
+import { incrementalCacheIsWhole } from '../../src/integrations/incremental-cache.ts';
 import { mergeBuildRecords, type BuildRecords } from '../../src/lib/build-records.ts';
 import {
   currentRenderShard,
@@ -339,6 +340,36 @@ describe("the processes' caches as the one cache of a single process", () => {
       expect(await readFile(path.join(cache, 'dist', file), 'utf8')).toBe(text);
     expect(existsSync(path.join(cache, 'dist', 'x'))).toBe(false);
     expect((await readdir(cache)).sort()).toEqual(['dist', 'incremental-build.json', 'naravard']);
+    expect(incrementalCacheIsWhole(cache)).toBe(true);
+  });
+
+  it('drops the mark of a build that stopped while rendering with the cache, as its pages are gone', async () => {
+    const ended = spawnSync('true').pid!;
+    await write('incremental-build.json', manifest('old', {}));
+    await write('naravard-rendering.pid', String(ended));
+    expect(incrementalCacheIsWhole(cache)).toBe(false);
+    await write('render-shards/1-of-2/incremental-build.json', manifest('one', {}));
+    await write('render-shards/2-of-2/incremental-build.json', manifest('two', {}));
+    await mergeShardCaches(cache, 2);
+    expect(incrementalCacheIsWhole(cache)).toBe(true);
+  });
+
+  it('changes nothing while another build renders with the cache', async () => {
+    const running = spawn('sleep', ['30']);
+    try {
+      await write('incremental-build.json', manifest('old', {}));
+      await write('naravard-rendering.pid', String(running.pid));
+      await write('render-shards/1-of-2/incremental-build.json', manifest('one', {}));
+      await write('render-shards/2-of-2/incremental-build.json', manifest('two', {}));
+      await expect(mergeShardCaches(cache, 2)).rejects.toThrow(
+        `another build (process ${running.pid}) is rendering`,
+      );
+      expect(
+        JSON.parse(await readFile(path.join(cache, 'incremental-build.json'), 'utf8')),
+      ).toMatchObject({ keyDigest: 'old' });
+    } finally {
+      running.kill();
+    }
   });
 
   it('refuses caches made with other settings', async () => {
