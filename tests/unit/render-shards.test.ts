@@ -33,6 +33,22 @@ import {
   whenFirstShardHasSynced,
 } from '../../src/lib/render-shards.ts';
 
+/** A temporary folder for each test of a block, and a way to write files into it. */
+function temporaryFolder(prefix: string) {
+  const folder = { path: '' };
+  beforeEach(async () => {
+    folder.path = await mkdtemp(path.join(tmpdir(), prefix));
+  });
+  afterEach(async () => {
+    await rm(folder.path, { recursive: true, force: true });
+  });
+  const write = async (file: string, text: string) => {
+    await mkdir(path.dirname(path.join(folder.path, file)), { recursive: true });
+    await writeFile(path.join(folder.path, file), text);
+  };
+  return { folder, write };
+}
+
 describe('how many processes render a site', () => {
   it('two on two cores or more for a site between the bounds, else one', () => {
     expect(renderShardCount(10_000, 2, {})).toBe(2);
@@ -177,18 +193,7 @@ describe("the processes' records as one build's", () => {
 });
 
 describe("a process's output moved into the build's folder", () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'naravard-shard-merge-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  const write = async (file: string, text: string) => {
-    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
-    await writeFile(path.join(dir, file), text);
-  };
+  const { folder, write } = temporaryFolder('naravard-shard-merge-');
 
   it('moves what the folder lacks, keeps what it has, and removes the rest', async () => {
     await write('into/index.html', 'start, first');
@@ -199,11 +204,13 @@ describe("a process's output moved into the build's folder", () => {
     await write('from/program/b/kort.png', 'png');
     await write('from/dokument/c/index.html', 'c');
     await write('from/_astro/site.css', 'css');
-    await mergeShardOutput(path.join(dir, 'from'), path.join(dir, 'into'));
-    const files = (await readdir(path.join(dir, 'into'), { recursive: true, withFileTypes: true }))
+    await mergeShardOutput(path.join(folder.path, 'from'), path.join(folder.path, 'into'));
+    const files = (
+      await readdir(path.join(folder.path, 'into'), { recursive: true, withFileTypes: true })
+    )
       .filter((entry) => entry.isFile())
       .map((entry) =>
-        path.relative(path.join(dir, 'into'), path.join(entry.parentPath, entry.name)),
+        path.relative(path.join(folder.path, 'into'), path.join(entry.parentPath, entry.name)),
       )
       .sort();
     expect(files).toEqual([
@@ -214,8 +221,8 @@ describe("a process's output moved into the build's folder", () => {
       'program/b/index.html',
       'program/b/kort.png',
     ]);
-    expect(await readFile(path.join(dir, 'into/index.html'), 'utf8')).toBe('start, first');
-    expect(existsSync(path.join(dir, 'from'))).toBe(false);
+    expect(await readFile(path.join(folder.path, 'into/index.html'), 'utf8')).toBe('start, first');
+    expect(existsSync(path.join(folder.path, 'from'))).toBe(false);
   });
 
   it('removes the chunk folders of shards that have ended, and only those', async () => {
@@ -223,8 +230,10 @@ describe("a process's output moved into the build's folder", () => {
     await write(`.astro/render-shards/${ended}/.prerender/chunk.mjs`, 'left');
     await write(`.astro/render-shards/${process.pid}/.prerender/chunk.mjs`, 'rendering');
     await write('.astro/render-shards/1-of-2/.prerender/chunk.mjs', 'older naming');
-    await removeEndedShardFolders(dir);
-    expect(await readdir(path.join(dir, '.astro', 'render-shards'))).toEqual([String(process.pid)]);
+    await removeEndedShardFolders(folder.path);
+    expect(await readdir(path.join(folder.path, '.astro', 'render-shards'))).toEqual([
+      String(process.pid),
+    ]);
   });
 
   it("the next build removes a stopped build's shard folders, records and mark", async () => {
@@ -236,8 +245,8 @@ describe("a process's output moved into the build's folder", () => {
       `.dist.building-${pid}.synced`,
     ])
       await write(leftover, 'left');
-    expect(await removeLeftovers(path.join(dir, 'dist'))).toEqual([]);
-    expect(await readdir(dir)).toEqual(['dist']);
+    expect(await removeLeftovers(path.join(folder.path, 'dist'))).toEqual([]);
+    expect(await readdir(folder.path)).toEqual(['dist']);
   });
 
   it('the next build removes the site the last one replaced, beside its own files being written', async () => {
@@ -249,8 +258,8 @@ describe("a process's output moved into the build's folder", () => {
     // This build's own files, written while the removal runs.
     await write(`.dist.building-${process.pid}/index.html`, 'being built');
     await write(`.dist.content-${process.pid}.json`, '{}');
-    expect(await removeLeftovers(path.join(dir, 'dist'))).toEqual([]);
-    expect((await readdir(dir)).sort()).toEqual([
+    expect(await removeLeftovers(path.join(folder.path, 'dist'))).toEqual([]);
+    expect((await readdir(folder.path)).sort()).toEqual([
       `.dist.building-${process.pid}`,
       `.dist.content-${process.pid}.json`,
       'dist',
@@ -259,18 +268,7 @@ describe("a process's output moved into the build's folder", () => {
 });
 
 describe("the processes' caches as the one cache of a single process", () => {
-  let cache: string;
-  beforeEach(async () => {
-    cache = await mkdtemp(path.join(tmpdir(), 'naravard-shard-caches-'));
-  });
-  afterEach(async () => {
-    await rm(cache, { recursive: true, force: true });
-  });
-
-  const write = async (file: string, text: string) => {
-    await mkdir(path.dirname(path.join(cache, file)), { recursive: true });
-    await writeFile(path.join(cache, file), text);
-  };
+  const { folder, write } = temporaryFolder('naravard-shard-caches-');
   const settings = { version: 1, configHash: 'config', lockfileHash: 'lockfile' };
   /** Astro's list of a cache: each route's code hash and its pages' keys and files. */
   const manifest = (
@@ -321,9 +319,11 @@ describe("the processes' caches as the one cache of a single process", () => {
     await write('render-shards/2-of-2/dist/program/b/index.html', 'b');
     await write('render-shards/2-of-2/dist/teman/u/index.html', 'u');
 
-    await mergeShardCaches(cache, 2);
+    await mergeShardCaches(folder.path, 2);
 
-    const joined = JSON.parse(await readFile(path.join(cache, 'incremental-build.json'), 'utf8'));
+    const joined = JSON.parse(
+      await readFile(path.join(folder.path, 'incremental-build.json'), 'utf8'),
+    );
     expect(joined).toMatchObject({ ...settings, keyDigest: 'one' });
     expect(Object.keys(joined.routes)).toEqual(['src/pages/program/[slug].astro']);
     expect(joined.routes['src/pages/program/[slug].astro']).toEqual({
@@ -337,21 +337,25 @@ describe("the processes' caches as the one cache of a single process", () => {
       ['program/a/index.html', 'a'],
       ['program/b/index.html', 'b'],
     ] as const)
-      expect(await readFile(path.join(cache, 'dist', file), 'utf8')).toBe(text);
-    expect(existsSync(path.join(cache, 'dist', 'x'))).toBe(false);
-    expect((await readdir(cache)).sort()).toEqual(['dist', 'incremental-build.json', 'naravard']);
-    expect(incrementalCacheIsWhole(cache)).toBe(true);
+      expect(await readFile(path.join(folder.path, 'dist', file), 'utf8')).toBe(text);
+    expect(existsSync(path.join(folder.path, 'dist', 'x'))).toBe(false);
+    expect((await readdir(folder.path)).sort()).toEqual([
+      'dist',
+      'incremental-build.json',
+      'naravard',
+    ]);
+    expect(incrementalCacheIsWhole(folder.path)).toBe(true);
   });
 
   it('drops the mark of a build that stopped while rendering with the cache, as its pages are gone', async () => {
     const ended = spawnSync('true').pid!;
     await write('incremental-build.json', manifest('old', {}));
     await write('naravard-rendering.pid', String(ended));
-    expect(incrementalCacheIsWhole(cache)).toBe(false);
+    expect(incrementalCacheIsWhole(folder.path)).toBe(false);
     await write('render-shards/1-of-2/incremental-build.json', manifest('one', {}));
     await write('render-shards/2-of-2/incremental-build.json', manifest('two', {}));
-    await mergeShardCaches(cache, 2);
-    expect(incrementalCacheIsWhole(cache)).toBe(true);
+    await mergeShardCaches(folder.path, 2);
+    expect(incrementalCacheIsWhole(folder.path)).toBe(true);
   });
 
   it('changes nothing while another build renders with the cache', async () => {
@@ -361,11 +365,11 @@ describe("the processes' caches as the one cache of a single process", () => {
       await write('naravard-rendering.pid', String(running.pid));
       await write('render-shards/1-of-2/incremental-build.json', manifest('one', {}));
       await write('render-shards/2-of-2/incremental-build.json', manifest('two', {}));
-      await expect(mergeShardCaches(cache, 2)).rejects.toThrow(
+      await expect(mergeShardCaches(folder.path, 2)).rejects.toThrow(
         `another build (process ${running.pid}) is rendering`,
       );
       expect(
-        JSON.parse(await readFile(path.join(cache, 'incremental-build.json'), 'utf8')),
+        JSON.parse(await readFile(path.join(folder.path, 'incremental-build.json'), 'utf8')),
       ).toMatchObject({ keyDigest: 'old' });
     } finally {
       running.kill();
@@ -378,6 +382,6 @@ describe("the processes' caches as the one cache of a single process", () => {
       'render-shards/2-of-2/incremental-build.json',
       JSON.stringify({ ...JSON.parse(manifest('two', {})), configHash: 'other' }),
     );
-    await expect(mergeShardCaches(cache, 2)).rejects.toThrow('different settings');
+    await expect(mergeShardCaches(folder.path, 2)).rejects.toThrow('different settings');
   });
 });
