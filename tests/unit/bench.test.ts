@@ -182,6 +182,26 @@ describe('build phases', () => {
     expect(phases.find((phase) => phase.name === 'rendering pages')?.seconds).toBe(12);
   });
 
+  it('ends bundling and rendering with the later of two Astro processes', () => {
+    const lines = [
+      { at: 5, text: 'Content checked: 10000 published documents.' },
+      { at: 5, text: '12:00:00 [build] ✓ Completed in 1.85s.' },
+      { at: 5.5, text: '12:00:01 [build] Rearranging server assets...' },
+      { at: 6.5, text: '12:00:02 [build] Rearranging server assets...' },
+      { at: 14, text: '12:00:09 [build] ✓ Completed in 8.29s.' },
+      { at: 14.2, text: '12:00:09 [build] 5102 page(s) built in 12.36s' },
+      { at: 15, text: '12:00:10 [build] ✓ Completed in 8.5s.' },
+      { at: 15.1, text: '12:00:10 [build] 5124 page(s) built in 11.99s' },
+      { at: 22, text: 'The site is built in dist/' },
+    ];
+    const seconds = Object.fromEntries(
+      phasesFromLog(lines, 22).map(({ name, seconds }) => [name, seconds]),
+    );
+    expect(seconds['bundling (Vite)']).toBe(1.5);
+    expect(seconds['rendering pages']).toBe(8.5);
+    expect(seconds['Pagefind index, beside it social images and _headers']).toBe(7);
+  });
+
   it('calls a log without landmarks one phase', () => {
     expect(phasesFromLog([{ at: 1, text: 'error' }], 3)).toEqual([{ name: 'build', seconds: 3 }]);
   });
