@@ -77,6 +77,8 @@ if (!process.env.CI) {
   if (directory) process.env.NODE_COMPILE_CACHE ??= directory;
 }
 const OUT_DIR = path.resolve(ROOT, process.env.ASTRO_OUT_DIR?.trim() || 'dist');
+/** The build's cache folder (src/lib/build-cache.ts), Astro's included. */
+const CACHE_DIR = cacheFolder(ROOT);
 const PARENT = path.dirname(OUT_DIR);
 const NAME = path.basename(OUT_DIR);
 const BUILDING = path.join(PARENT, `.${NAME}.building-${process.pid}`);
@@ -255,16 +257,15 @@ function astroOutDir(dir: string): string {
  * pages into a folder of its own (src/lib/render-shards.ts). One that fails stops the others.
  */
 function startAstro(documents: number): AstroRun {
-  const cache = cacheFolder(ROOT);
   const count = renderShardCount(
     documents,
     availableParallelism(),
     process.env,
-    incrementalCacheIsWhole(cache),
+    incrementalCacheIsWhole(CACHE_DIR),
   );
   renderShardTotal = count;
   // Render shards start with empty caches of their own; what a stopped build left is stale.
-  rmSync(renderShardCachesFolder(cache), { recursive: true, force: true });
+  rmSync(renderShardCachesFolder(CACHE_DIR), { recursive: true, force: true });
   if (count === 1) return startAstroProcess(documents, { index: 0, count: 1 });
   console.log(`Rendering in ${count} Astro processes side by side (${documents} documents).`);
   const runs = Array.from({ length: count }, (_, index) =>
@@ -403,10 +404,9 @@ await rm(RECORDS_FILE, { force: true });
 /** The render shards' caches become the build's one cache, for a rebuild in one process. */
 async function joinShardCaches(): Promise<void> {
   if (renderShardTotal <= 1) return;
-  const cache = cacheFolder(ROOT);
-  await mergeShardCaches(cache, renderShardTotal).catch(async (error: Error) => {
+  await mergeShardCaches(CACHE_DIR, renderShardTotal).catch(async (error: Error) => {
     // A cache that cannot be joined costs the next build its pages, not this build.
-    await removeShardCaches(cache);
+    await removeShardCaches(CACHE_DIR);
     console.warn(
       `warning  The render processes' caches could not be joined (${error.message}): the next build renders every page.`,
     );
@@ -436,7 +436,7 @@ const failure = await runSteps(
             BUILDING,
             records,
             consoleLogger('naravard:social-images'),
-            projectCache(cacheFolder(ROOT), 'social-images'),
+            projectCache(CACHE_DIR, 'social-images'),
           );
         },
       },
@@ -451,28 +451,22 @@ const failure = await runSteps(
           );
         },
       },
-      ...(isPreviewBuild()
-        ? []
-        : [
-            {
-              what: 'The sitemap could not be written',
-              run: async () => {
-                const { writeSitemap } = await import('./site-build/sitemap.ts');
-                await writeSitemap(BUILDING, records, siteUrl(), consoleLogger('naravard:sitemap'));
-              },
+      // A preview (drafts) has no sitemap, and a robots.txt that keeps crawlers out.
+      isPreviewBuild()
+        ? {
+            what: "The preview's robots.txt could not be written",
+            run: async () => {
+              const { writePreviewRobots } = await import('./site-build/preview-robots.ts');
+              await writePreviewRobots(BUILDING, consoleLogger('naravard-preview'));
             },
-          ]),
-      ...(isPreviewBuild()
-        ? [
-            {
-              what: "The preview's robots.txt could not be written",
-              run: async () => {
-                const { writePreviewRobots } = await import('./site-build/preview-robots.ts');
-                await writePreviewRobots(BUILDING, consoleLogger('naravard-preview'));
-              },
+          }
+        : {
+            what: 'The sitemap could not be written',
+            run: async () => {
+              const { writeSitemap } = await import('./site-build/sitemap.ts');
+              await writeSitemap(BUILDING, records, siteUrl(), consoleLogger('naravard:sitemap'));
             },
-          ]
-        : []),
+          },
       {
         what: 'The built site failed the scan for secrets',
         run: async () => {

@@ -8,7 +8,11 @@
 import { existsSync } from 'node:fs';
 import { readFile, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { INCREMENTAL_MANIFEST, RENDERING_MARK } from '../../src/integrations/incremental-cache.ts';
+import {
+  buildRenderingWith,
+  INCREMENTAL_MANIFEST,
+  RENDERING_MARK,
+} from '../../src/integrations/incremental-cache.ts';
 import { writeWhole } from '../../src/lib/build-cache.ts';
 import { isRunning } from '../../src/lib/processes.ts';
 import { renderShardCacheFolder, renderShardCachesFolder } from '../../src/lib/render-shards.ts';
@@ -92,9 +96,8 @@ export async function mergeShardCaches(cacheDir: string, count: number): Promise
       else for (const [page, entry] of Object.entries(route.paths)) known.paths[page] ??= entry;
     }
   for (const component of differing) delete routes[component];
-  const mark = path.join(cacheDir, RENDERING_MARK);
-  const renderingBuild = existsSync(mark) ? Number((await readFile(mark, 'utf8')).trim()) : 0;
-  if (renderingBuild > 0 && renderingBuild !== process.pid && isRunning(renderingBuild))
+  const renderingBuild = buildRenderingWith(cacheDir);
+  if (renderingBuild)
     throw new Error(`another build (process ${renderingBuild}) is rendering with ${cacheDir}`);
 
   // Nothing has changed so far. The list goes first and comes back last: it never names pages
@@ -113,7 +116,7 @@ export async function mergeShardCaches(cacheDir: string, count: number): Promise
     JSON.stringify({ ...first, routes }, null, '\t'),
   );
   // The mark of a build that stopped while rendering with this cache: its pages are gone now.
-  await rm(mark, { force: true });
+  await rm(path.join(cacheDir, RENDERING_MARK), { force: true });
   await removeShardCaches(cacheDir);
 }
 

@@ -30,8 +30,8 @@ export default function incrementalCache(): AstroIntegration {
       'astro:build:start': async ({ logger }) => {
         const mark = path.join(cacheDir, RENDERING_MARK);
         if (existsSync(mark)) {
-          const pid = Number(readFileSync(mark, 'utf8').trim());
-          if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isRunning(pid))
+          const pid = buildRenderingWith(cacheDir);
+          if (pid)
             throw new Error(
               `Another build (process ${pid}) is rendering with the cache folder ${cacheDir}. Wait for it, or give this build a cache folder of its own with ASTRO_CACHE_DIR.`,
             );
@@ -49,6 +49,16 @@ export default function incrementalCache(): AstroIntegration {
       },
     },
   };
+}
+
+/** The process id of another build still rendering with the cache in `cacheDir` (its mark). */
+export function buildRenderingWith(cacheDir: string): number | undefined {
+  const mark = path.join(cacheDir, RENDERING_MARK);
+  if (!existsSync(mark)) return undefined;
+  const pid = Number(readFileSync(mark, 'utf8').trim());
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && isRunning(pid)
+    ? pid
+    : undefined;
 }
 
 /**
