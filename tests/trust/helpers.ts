@@ -32,6 +32,21 @@ export function fixtureDocuments(): RawDocument[] {
   return parseNdjson(fixtureText).documents;
 }
 
+/** The fixture's documents with one title changed, and its `_updatedAt`, as Sanity does. */
+export function fixtureWithTitle(id: string, title: string, updatedAt: string): RawDocument[] {
+  return fixtureDocuments().map((document) =>
+    document._id === id ? { ...document, title, _updatedAt: updatedAt } : document,
+  );
+}
+
+/**
+ * The pages Astro copied from its cache instead of rendering, from a build's output with
+ * NARAVARD_LOG_PAGES=1 (`├─ /a/index.html (restored)`, src/lib/build-log.ts).
+ */
+export function reusedPages(output: string): string[] {
+  return [...output.matchAll(/├─ (\S+) \((?:restored|cached)\)/g)].map(([, page]) => page!);
+}
+
 export function toNdjson(documents: readonly unknown[]): string {
   return `${documents.map((document) => JSON.stringify(document)).join('\n')}\n`;
 }

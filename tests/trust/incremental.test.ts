@@ -13,6 +13,8 @@ import {
   buildTempDir,
   fingerprint,
   fixtureDocuments,
+  fixtureWithTitle,
+  reusedPages,
   runBuild,
   toNdjson,
   writeDataset,
@@ -35,14 +37,8 @@ afterAll(async () => {
   await rm(run, { recursive: true, force: true });
 });
 
-/** The fixture's documents with the programme's title edited (and its `_updatedAt`, as Sanity does). */
-function edited(): RawDocument[] {
-  return fixtureDocuments().map((document) =>
-    document._id === PROGRAMME
-      ? { ...document, title: NEW_TITLE, _updatedAt: EDITED_AT }
-      : document,
-  );
-}
+/** The fixture's documents with the programme's title edited. */
+const edited = () => fixtureWithTitle(PROGRAMME, NEW_TITLE, EDITED_AT);
 
 /** The edited documents and one new document of the programme, published in its region. */
 function added(): RawDocument[] {
@@ -80,11 +76,6 @@ async function build(name: string, documents: RawDocument[], cache: 'chain' | 'c
   });
   expect(exitCode, output).toBe(0);
   return { outDir, output, reused: reusedPages(output) };
-}
-
-/** The pages Astro copied from its cache instead of rendering (`├─ /a/index.html (restored)`). */
-function reusedPages(output: string): string[] {
-  return [...output.matchAll(/├─ (\S+) \((?:restored|cached)\)/g)].map(([, page]) => page!);
 }
 
 const htmlOf = (dir: string, page: string) => readFile(path.join(dir, page, 'index.html'), 'utf8');

@@ -14,6 +14,8 @@ import {
   buildTempDir,
   fingerprint,
   fixtureDocuments,
+  fixtureWithTitle,
+  reusedPages,
   ROOT,
   runBuild,
   toNdjson,
@@ -30,13 +32,7 @@ afterAll(async () => {
   await rm(run, { recursive: true, force: true });
 });
 
-function edited(): RawDocument[] {
-  return fixtureDocuments().map((document) =>
-    document._id === 'programme-gr'
-      ? { ...document, title: EDITED_TITLE, _updatedAt: '2026-11-30T10:00:00Z' }
-      : document,
-  );
-}
+const edited = () => fixtureWithTitle('programme-gr', EDITED_TITLE, '2026-11-30T10:00:00Z');
 
 async function build(
   name: string,
@@ -59,8 +55,6 @@ async function build(
   return { outDir, output };
 }
 
-const reused = (output: string) =>
-  [...output.matchAll(/├─ (\S+) \((?:restored|cached)\)/g)].map(([, page]) => page!);
 const rendered = (output: string) => output.match(/├─ \S+ \(\+[\d.]+\s*m?s\)/g) ?? [];
 
 describe('a site rendered by two processes', () => {
@@ -90,7 +84,7 @@ describe('a site rendered by two processes', () => {
     ]);
     // One process rebuilt it, taking the pages that do not show the programme from that cache.
     expect(editedChain.output).not.toContain('Rendering in');
-    expect(reused(editedChain.output)).toEqual(
+    expect(reusedPages(editedChain.output)).toEqual(
       expect.arrayContaining(['/regioner/fyrbodal/index.html', '/tillganglighet/index.html']),
     );
     expect(rendered(editedChain.output).length).toBeLessThan(rendered(editedOne.output).length);
