@@ -12,7 +12,9 @@
 //    checked entries, its output is held back until the check has passed, and a failing check
 //    stops it;
 //    a site of 4,000 documents or more renders in two Astro processes side by side,
-//    each its share of the pages, merged into that folder (src/lib/render-shards.ts);
+//    each its share of the pages, merged into that folder (src/lib/render-shards.ts), unless
+//    Astro's cache holds an earlier build's pages made with the same settings: then one process
+//    (scripts/site-build/render-settings.ts);
 //    then, once Astro has exited, the steps after it (scripts/site-build/): the Pagefind
 //    index, and beside it the social images, `_headers` and the sitemap, these from the records
 //    Astro wrote of the pages it generated (src/lib/build-records.ts), not from their HTML.
@@ -52,6 +54,11 @@ import {
 } from '../src/lib/render-shards.ts';
 import { checkSiteUrl, siteUrl } from '../src/lib/site-url.ts';
 import { incrementalCacheIsWhole } from '../src/integrations/incremental-cache.ts';
+import {
+  keepRenderSettings,
+  renderSettingsDigest,
+  renderSettingsUnchanged,
+} from './site-build/render-settings.ts';
 import {
   mergeShardCaches,
   mergeShardOutput,
@@ -112,6 +119,8 @@ const outputProblem = outputFolderProblem(OUT_DIR, {
 });
 if (outputProblem) fail(`${outputProblem}\n\nNothing was built.`);
 await mkdir(PARENT, { recursive: true });
+/** Astro's config and lockfile for this build, to compare with those its cache was made with. */
+const renderSettings = await renderSettingsDigest(ROOT);
 // What earlier builds left (the site the last one replaced: ~20,000 files at 10,000 documents) is
 // removed beside the content check and Astro, not before them; the swap waits for it.
 const earlierLeftoversRemoved = removeLeftovers(OUT_DIR);
@@ -257,11 +266,12 @@ function astroOutDir(dir: string): string {
  * pages into a folder of its own (src/lib/render-shards.ts). One that fails stops the others.
  */
 function startAstro(documents: number): AstroRun {
+  // A rebuild with an earlier build's pages, which Astro's settings let it reuse: one process.
   const count = renderShardCount(
     documents,
     availableParallelism(),
     process.env,
-    incrementalCacheIsWhole(CACHE_DIR),
+    incrementalCacheIsWhole(CACHE_DIR) && renderSettingsUnchanged(CACHE_DIR, renderSettings),
   );
   renderShardTotal = count;
   // Render shards start with empty caches of their own; what a stopped build left is stale.
@@ -401,21 +411,32 @@ const records = await (async () => {
 await removeShardLeftovers();
 await rm(RECORDS_FILE, { force: true });
 
-/** The render shards' caches become the build's one cache, for a rebuild in one process. */
-async function joinShardCaches(): Promise<void> {
-  if (renderShardTotal <= 1) return;
-  await mergeShardCaches(CACHE_DIR, renderShardTotal).catch(async (error: Error) => {
-    // A cache that cannot be joined costs the next build its pages, not this build.
-    await removeShardCaches(CACHE_DIR);
-    console.warn(
-      `warning  The render processes' caches could not be joined (${error.message}): the next build renders every page.`,
+/**
+ * The render shards' caches become the build's one cache, kept with the settings its pages were
+ * rendered with: a rebuild that Astro lets reuse them renders in one process.
+ */
+async function keepCacheForRebuilds(): Promise<void> {
+  if (renderShardTotal > 1) {
+    const joined = await mergeShardCaches(CACHE_DIR, renderShardTotal).then(
+      () => true,
+      async (error: Error) => {
+        // A cache that cannot be joined costs the next build its pages, not this build.
+        await removeShardCaches(CACHE_DIR);
+        console.warn(
+          `warning  The render processes' caches could not be joined (${error.message}): the next build renders every page.`,
+        );
+        return false;
+      },
     );
-  });
+    if (!joined) return;
+  }
+  // Without it the next build renders in two processes, as after a change of settings.
+  await keepRenderSettings(CACHE_DIR, renderSettings).catch(() => {});
 }
 
 const failure = await runSteps(
   [
-    [{ what: "The render processes' caches could not be joined", run: joinShardCaches }],
+    [{ what: "The render processes' caches could not be joined", run: keepCacheForRebuilds }],
     [
       {
         what: 'The search index could not be built',

@@ -4,6 +4,8 @@
 //   data-store.json, …              Astro's content layer
 //   naravard/content-check/         the content check's result by dataset digest (handover.ts)
 //   naravard/social-images/         the social images by the digest of their text and renderer
+//   naravard/render-settings/       the settings Astro's whole cache is keyed by (config, lockfile)
+//                                   (scripts/site-build/render-settings.ts)
 // Every entry is keyed by a digest of all its inputs and written whole (a temporary file, then a
 // rename), so a build that fails or is stopped leaves nothing another build could take for its
 // own. Astro's pages are the exception it handles itself, and src/integrations/incremental-cache.ts
@@ -24,7 +26,10 @@ export function cacheFolder(
 }
 
 /** The folder of one of this project's own caches inside the cache folder. */
-export function projectCache(cacheDir: string, name: 'content-check' | 'social-images'): string {
+export function projectCache(
+  cacheDir: string,
+  name: 'content-check' | 'social-images' | 'render-settings',
+): string {
   return path.join(cacheDir, 'naravard', name);
 }
 

@@ -1,12 +1,17 @@
 // A site rendered by two Astro processes (render shards, src/lib/render-shards.ts) is the site
 // one process renders, byte for byte: every page, the search index, the sitemap, `_headers`, the
 // social images. Their caches become the one cache a single process keeps, and the rebuild after
-// an edit, in one process, reuses their pages and still equals a cold build. The tests' sites are
+// an edit, in one process, reuses their pages and still equals a cold build (one process: the
+// cache holds the settings Astro keys it by, scripts/site-build/render-settings.ts). The tests' sites are
 // far below the size at which a build shards by itself (MIN_DOCUMENTS_TO_SHARD), so
 // NARAVARD_RENDER_SHARDS asks for it.
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  renderSettingsDigest,
+  renderSettingsUnchanged,
+} from '../../scripts/site-build/render-settings.ts';
 import type { RawDocument } from '../../src/lib/content/dataset.ts';
 import { isRunning } from '../../src/lib/processes.ts';
 import { RENDER_SHARDS } from '../../src/lib/render-shards.ts';
@@ -77,6 +82,13 @@ describe('a site rendered by two processes', () => {
     const cache = await readdir(path.join(run, 'chain'));
     expect(cache).toContain('incremental-build.json');
     expect(cache).not.toContain('render-shards');
+    // Kept with the settings its pages were made with, which a rebuild with them reuses.
+    expect(
+      renderSettingsUnchanged(
+        path.join(run, 'chain'),
+        await renderSettingsDigest(ROOT, process.env),
+      ),
+    ).toBe(true);
 
     const [editedChain, editedOne] = await Promise.all([
       build('edited-chain', edited(), undefined, 'chain'),

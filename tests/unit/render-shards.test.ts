@@ -1,5 +1,5 @@
-// Render shards (src/lib/render-shards.ts): how many processes render a site, which pages each
-// renders, where each keeps its cache and chunks, and how the build puts their outputs, caches and
+// Render shards (src/lib/render-shards.ts): how many processes render a site (with
+// scripts/site-build/render-settings.ts), which pages each renders, where each keeps its cache and chunks, and how the build puts their outputs, caches and
 // records back together (scripts/site-build/render-shards.ts, mergeBuildRecords). The whole
 // path, a site built by two processes equal to one built by one, is in
 // tests/trust/render-shards.test.ts.
@@ -14,6 +14,11 @@ import {
   mergeShardOutput,
   removeEndedShardFolders,
 } from '../../scripts/site-build/render-shards.ts';
+import {
+  keepRenderSettings,
+  renderSettingsDigest,
+  renderSettingsUnchanged,
+} from '../../scripts/site-build/render-settings.ts';
 import { removeLeftovers } from '../../scripts/site-build/swap.ts';
 import { incrementalCacheIsWhole } from '../../src/integrations/incremental-cache.ts';
 import { mergeBuildRecords, type BuildRecords } from '../../src/lib/build-records.ts';
@@ -383,5 +388,45 @@ describe("the processes' caches as the one cache of a single process", () => {
       JSON.stringify({ ...JSON.parse(manifest('two', {})), configHash: 'other' }),
     );
     await expect(mergeShardCaches(folder.path, 2)).rejects.toThrow('different settings');
+  });
+});
+
+describe('the settings a cache was made with, which decide whether a rebuild needs two processes', () => {
+  const { folder, write } = temporaryFolder('naravard-render-settings-');
+  const project = async () => {
+    await write('project/astro.config.mjs', 'export default {};\n');
+    await write('project/package-lock.json', '{"lockfileVersion": 3}\n');
+    await write('project/src/layouts/Base.astro', '<html></html>\n');
+    return path.join(folder.path, 'project');
+  };
+
+  it("changes with Astro's config, the lockfile, the site's address and a preview, not the source", async () => {
+    const root = await project();
+    const settings = () => renderSettingsDigest(root, {});
+    const first = await settings();
+    expect(await settings()).toBe(first);
+    // Astro tells a route's code change itself, and reuses the routes it leaves alone.
+    await write('project/src/layouts/Base.astro', '<html lang="sv"></html>\n');
+    expect(await settings()).toBe(first);
+    expect(await renderSettingsDigest(root, { SITE_URL: 'https://naravard.example' })).not.toBe(
+      first,
+    );
+    expect(await renderSettingsDigest(root, { SANITY_PERSPECTIVE: 'drafts' })).not.toBe(first);
+    await write('project/package-lock.json', '{"lockfileVersion": 3, "packages": {}}\n');
+    const newLockfile = await settings();
+    expect(newLockfile).not.toBe(first);
+    await write('project/astro.config.mjs', "export default { site: 'https://a.example' };\n");
+    expect(await settings()).not.toBe(newLockfile);
+  });
+
+  it('are the same only when a build kept the same ones with the cache', async () => {
+    const root = await project();
+    const cacheDir = path.join(folder.path, 'cache');
+    const digest = await renderSettingsDigest(root, {});
+    expect(renderSettingsUnchanged(cacheDir, digest)).toBe(false);
+    await keepRenderSettings(cacheDir, digest);
+    expect(renderSettingsUnchanged(cacheDir, digest)).toBe(true);
+    await write('project/package-lock.json', '{"lockfileVersion": 3, "packages": {}}\n');
+    expect(renderSettingsUnchanged(cacheDir, await renderSettingsDigest(root, {}))).toBe(false);
   });
 });
