@@ -47,7 +47,13 @@ import {
 import { floorPages, writeFloorProject } from './bench/floor.ts';
 import { floorTimesFromLines } from './bench/floor-build.ts';
 import { runLighthouse } from './bench/lighthouse.ts';
-import { chromiumVersion, describeMachine, finishMachine, loadAverage } from './bench/machine.ts';
+import {
+  chromiumVersion,
+  describeDisk,
+  describeMachine,
+  finishMachine,
+  loadAverage,
+} from './bench/machine.ts';
 import {
   PEER_STEPS,
   peerRatios,
@@ -94,10 +100,14 @@ const { docs, seed } = options;
 const log = (message: string) => console.log(`[bench] ${message}`);
 const machine = describeMachine(ROOT);
 log(
-  `${docs.toLocaleString('en-US')} documents, seed ${seed}; ${machine.cores} cores (${machine.cpuModel}), ${formatBytes(machine.totalMemoryBytes)}, Node ${machine.node}, load ${machine.loadAtStart.join(' ')}`,
+  `${docs.toLocaleString('en-US')} documents, seed ${seed}; ${machine.cores} cores (${machine.cpuModel}), ${formatBytes(machine.totalMemoryBytes)}, Node ${machine.node}${machine.disk ? `, ${describeDisk(machine.disk)}` : ''}, load ${machine.loadAtStart.join(' ')}`,
 );
 if (machine.conditions === 'shared')
   log('The machine is busy (load ≥ 0.5): figures will be slower than on a quiet machine.');
+if (machine.disk?.journal === false)
+  log(
+    'The builds write to ext4 without a journal: a build run right after many files were deleted pays for it (docs/performance.md, "what the disk adds").',
+  );
 
 // ---------------------------------------------------------------------------
 // 1. The dataset (generated once per size and seed)

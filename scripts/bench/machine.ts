@@ -1,7 +1,8 @@
 // What the benchmark ran on: the figures mean little without it.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 
 export interface Machine {
   cores: number;
@@ -16,6 +17,72 @@ export interface Machine {
   conditions: 'quiet' | 'shared';
   chromium?: string | undefined;
   commit?: string | undefined;
+  /** The filesystem the builds write to (the repository's). */
+  disk?: Disk | undefined;
+}
+
+/**
+ * A filesystem, from `/proc/mounts`. For ext4, whether it keeps a journal: without one, each new
+ * file's inode is found by skipping the inodes freed in the last minute, so a build right after
+ * tens of thousands of files were deleted pays seconds for it (docs/performance.md).
+ */
+export interface Disk {
+  type: string;
+  device: string;
+  mountPoint: string;
+  journal?: boolean | undefined;
+}
+
+/**
+ * The filesystem holding `folder`: the mount in `mounts` (the text of `/proc/mounts`) with the
+ * longest mount point that contains it. `journals` lists `/proc/fs/jbd2/` (`vda-8` for a journal
+ * on /dev/vda).
+ */
+export function diskOf(
+  folder: string,
+  mounts: string,
+  journals: readonly string[],
+): Disk | undefined {
+  let found: Disk | undefined;
+  for (const line of mounts.split('\n')) {
+    const [device, escapedMountPoint, type] = line.split(' ');
+    if (!device || !escapedMountPoint || !type) continue;
+    // /proc/mounts writes a space in a path as \040.
+    const mountPoint = escapedMountPoint.replace(/\\([0-7]{3})/g, (_, octal: string) =>
+      String.fromCharCode(parseInt(octal, 8)),
+    );
+    const inside =
+      folder === mountPoint ||
+      folder.startsWith(mountPoint.endsWith('/') ? mountPoint : `${mountPoint}/`);
+    if (inside && (!found || mountPoint.length >= found.mountPoint.length))
+      found = { type, device, mountPoint };
+  }
+  if (found?.type === 'ext4') {
+    const name = path.basename(found.device);
+    found.journal = journals.some((entry) => entry.startsWith(`${name}-`));
+  }
+  return found;
+}
+
+/** `ext4 on /dev/vda, no journal`. */
+export function describeDisk(disk: Disk): string {
+  const journal = disk.journal === undefined ? '' : disk.journal ? ', journal' : ', no journal';
+  return `${disk.type} on ${disk.device}${journal}`;
+}
+
+function diskOfFolder(folder: string): Disk | undefined {
+  try {
+    const journals = (() => {
+      try {
+        return readdirSync('/proc/fs/jbd2');
+      } catch {
+        return [];
+      }
+    })();
+    return diskOf(realpathSync(folder), readFileSync('/proc/mounts', 'utf8'), journals);
+  } catch {
+    return undefined;
+  }
 }
 
 const load = () =>
@@ -49,6 +116,7 @@ export function describeMachine(root: string): Machine {
     loadAtStart,
     conditions: loadAtStart[0] < 0.5 ? 'quiet' : 'shared',
     commit: commitOf(root),
+    disk: diskOfFolder(root),
   };
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import * as prettier from 'prettier';
 import type { BrowserFigures, ContentPageFigures } from './browser.ts';
 import type { LighthousePage } from './lighthouse.ts';
-import type { Machine } from './machine.ts';
+import { describeDisk, type Machine } from './machine.ts';
 import type { PeersResult } from './peers.ts';
 
 export interface Phase {
@@ -246,7 +246,7 @@ export function renderTable(results: readonly BenchResult[]): string {
       'machine',
       cell(
         (run) =>
-          `${run.machine.cores} cores, ${formatBytes(run.machine.totalMemoryBytes)}, Node ${run.machine.node}`,
+          `${run.machine.cores} cores, ${formatBytes(run.machine.totalMemoryBytes)}, Node ${run.machine.node}${run.machine.disk ? `, ${describeDisk(run.machine.disk)}` : ''}`,
       ),
     ),
     row(

@@ -21,7 +21,7 @@ import {
 } from '../../scripts/bench/dataset-changes.ts';
 import { floorPages, writeFloorProject } from '../../scripts/bench/floor.ts';
 import { floorTimesFromLines } from '../../scripts/bench/floor-build.ts';
-import { parseCpuPressure } from '../../scripts/bench/machine.ts';
+import { describeDisk, diskOf, parseCpuPressure } from '../../scripts/bench/machine.ts';
 import {
   median,
   peerRatios,
@@ -422,6 +422,30 @@ describe('--peers: medians, ratios and targets', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(median([7])).toBe(7);
     expect(median([])).toBeUndefined();
+  });
+
+  it('names the filesystem the builds write to, and whether ext4 keeps a journal', () => {
+    const mounts = [
+      '/dev/vda / ext4 rw,relatime,discard 0 0',
+      'proc /proc proc rw,nosuid,nodev,noexec,relatime 0 0',
+      'tmpfs /work/scratch\\040space tmpfs rw 0 0',
+      '/dev/vdb /work/data ext4 rw 0 0',
+      '',
+    ].join('\n');
+    const root = diskOf('/work/main', mounts, []);
+    expect(root).toEqual({ type: 'ext4', device: '/dev/vda', mountPoint: '/', journal: false });
+    expect(describeDisk(root!)).toBe('ext4 on /dev/vda, no journal');
+    expect(diskOf('/work/main', mounts, ['vda-8'])?.journal).toBe(true);
+    // The longest mount point holding the folder, and not a mere prefix of its name.
+    expect(diskOf('/work/data/naravard', mounts, ['vda-8'])).toMatchObject({
+      device: '/dev/vdb',
+      journal: false,
+    });
+    expect(diskOf('/work/database', mounts, [])?.device).toBe('/dev/vda');
+    const scratch = diskOf('/work/scratch space/naravard', mounts, []);
+    expect(scratch).toEqual({ type: 'tmpfs', device: 'tmpfs', mountPoint: '/work/scratch space' });
+    expect(describeDisk(scratch!)).toBe('tmpfs on tmpfs');
+    expect(diskOf('/work/main', '', [])).toBeUndefined();
   });
 
   it('reads the CPU pressure, and the share of a run in which tasks waited', () => {
