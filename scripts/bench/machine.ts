@@ -1,6 +1,6 @@
 // What the benchmark ran on: the figures mean little without it.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -36,7 +36,8 @@ export interface Disk {
 /**
  * The filesystem holding `folder`: the mount in `mounts` (the text of `/proc/mounts`) with the
  * longest mount point that contains it. `journals` lists `/proc/fs/jbd2/` (`vda-8` for a journal
- * on /dev/vda).
+ * on /dev/vda); the journal of a device not named as the kernel names it (`/dev/mapper/…`) is
+ * unknown when other journals are listed.
  */
 export function diskOf(
   folder: string,
@@ -58,8 +59,14 @@ export function diskOf(
       found = { type, device, mountPoint };
   }
   if (found?.type === 'ext4') {
+    // A journal is listed by its kernel device name: `/dev/vda`'s, not `/dev/mapper/…`'s.
     const name = path.basename(found.device);
-    found.journal = journals.some((entry) => entry.startsWith(`${name}-`));
+    const kernelName = /^\/dev\/[^/]+$/.test(found.device) && name !== 'root';
+    found.journal = journals.some((entry) => entry.startsWith(`${name}-`))
+      ? true
+      : kernelName || journals.length === 0
+        ? false
+        : undefined;
   }
   return found;
 }
@@ -72,13 +79,7 @@ export function describeDisk(disk: Disk): string {
 
 function diskOfFolder(folder: string): Disk | undefined {
   try {
-    const journals = (() => {
-      try {
-        return readdirSync('/proc/fs/jbd2');
-      } catch {
-        return [];
-      }
-    })();
+    const journals = existsSync('/proc/fs/jbd2') ? readdirSync('/proc/fs/jbd2') : [];
     return diskOf(realpathSync(folder), readFileSync('/proc/mounts', 'utf8'), journals);
   } catch {
     return undefined;

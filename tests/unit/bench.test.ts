@@ -436,6 +436,10 @@ describe('--peers: medians, ratios and targets', () => {
     expect(root).toEqual({ type: 'ext4', device: '/dev/vda', mountPoint: '/', journal: false });
     expect(describeDisk(root!)).toBe('ext4 on /dev/vda, no journal');
     expect(diskOf('/work/main', mounts, ['vda-8'])?.journal).toBe(true);
+    // A mapped device's journal is listed under the kernel's name for it (dm-0).
+    const mapped = '/dev/mapper/vg-root / ext4 rw 0 0\n';
+    expect(diskOf('/work/main', mapped, ['dm-0-8'])?.journal).toBeUndefined();
+    expect(diskOf('/work/main', mapped, [])?.journal).toBe(false);
     // The longest mount point holding the folder, and not a mere prefix of its name.
     expect(diskOf('/work/data/naravard', mounts, ['vda-8'])).toMatchObject({
       device: '/dev/vdb',
