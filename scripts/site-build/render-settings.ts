@@ -6,7 +6,7 @@
 // preview changes every page's key too (src/lib/presentation/cache-keys.ts). A change of the
 // project's source is Astro's to judge route by route (the hash of each route's code), and a
 // rebuild after one stays in one process, reusing the routes it left alone.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { digestOf, digestOfFiles, projectCache, writeWhole } from '../../src/lib/build-cache.ts';
 import { isPreviewBuild } from '../../src/lib/preview.ts';
@@ -20,8 +20,10 @@ export async function renderSettingsDigest(
   root: string,
   env: Record<string, string | undefined> = process.env,
 ): Promise<string> {
+  // A project without one of them (another package manager's lockfile) still builds.
+  const files = RENDER_SETTINGS_FILES.filter((file) => existsSync(path.join(root, file)));
   return digestOf(
-    await digestOfFiles(root, { files: RENDER_SETTINGS_FILES }),
+    await digestOfFiles(root, { files }),
     siteUrl(env),
     isPreviewBuild(env) ? 'preview' : 'published',
   );

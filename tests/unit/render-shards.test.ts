@@ -417,6 +417,10 @@ describe('the settings a cache was made with, which decide whether a rebuild nee
     expect(newLockfile).not.toBe(first);
     await write('project/astro.config.mjs', "export default { site: 'https://a.example' };\n");
     expect(await settings()).not.toBe(newLockfile);
+    const newConfig = await settings();
+    // Without a lockfile of npm's the build still runs, and the change still counts.
+    await rm(path.join(root, 'package-lock.json'));
+    expect(await settings()).not.toBe(newConfig);
   });
 
   it('are the same only when a build kept the same ones with the cache', async () => {
