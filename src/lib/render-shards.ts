@@ -60,9 +60,9 @@ export function renderShardsSettingProblem(
  * How many processes render a site of `documents` on `cores` cores: 1 or 2, or RENDER_SHARDS.
  * One when Astro's incremental cache holds an earlier build's pages that it will reuse
  * (`warmCache`: made with the same config and lockfile, scripts/site-build/render-settings.ts):
- * a rebuild mostly copies pages from it, and a second process paid Astro's start again (~3.5 s of CPU) for
- * little. At 10,000 documents a one-edit rebuild took 13.3 s with one process and 15.1 s with
- * two (six of each, alternated, on the two-core machine of docs/performance.md).
+ * a rebuild mostly copies pages from it, and a second process paid Astro's start again (~3.5 s
+ * of CPU) for little. At 10,000 documents a one-edit rebuild took 13.3 s with one process and
+ * 15.1 s with two (six of each, alternated, on the two-core machine of docs/performance.md).
  */
 export function renderShardCount(
   documents: number,

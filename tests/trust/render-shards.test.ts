@@ -2,8 +2,8 @@
 // one process renders, byte for byte: every page, the search index, the sitemap, `_headers`, the
 // social images. Their caches become the one cache a single process keeps, and the rebuild after
 // an edit, in one process, reuses their pages and still equals a cold build (one process: the
-// cache holds the settings Astro keys it by, scripts/site-build/render-settings.ts). The tests' sites are
-// far below the size at which a build shards by itself (MIN_DOCUMENTS_TO_SHARD), so
+// cache holds the settings Astro keys it by, scripts/site-build/render-settings.ts). The tests'
+// sites are far below the size at which a build shards by itself (MIN_DOCUMENTS_TO_SHARD), so
 // NARAVARD_RENDER_SHARDS asks for it.
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,8 +1,8 @@
 // Render shards (src/lib/render-shards.ts): how many processes render a site (with
-// scripts/site-build/render-settings.ts), which pages each renders, where each keeps its cache and chunks, and how the build puts their outputs, caches and
-// records back together (scripts/site-build/render-shards.ts, mergeBuildRecords). The whole
-// path, a site built by two processes equal to one built by one, is in
-// tests/trust/render-shards.test.ts.
+// scripts/site-build/render-settings.ts), which pages each renders, where each keeps its cache
+// and chunks, and how the build puts their outputs, caches and records back together
+// (scripts/site-build/render-shards.ts, mergeBuildRecords). The whole path, a site built by two
+// processes equal to one built by one, is in tests/trust/render-shards.test.ts.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
