@@ -27,7 +27,7 @@
 // links point to localhost; a deploy build (NARAVARD_DEPLOY_BUILD=1) refuses to run without it,
 // and no build runs with a SITE_URL that is not an absolute http(s) address.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { createRequire, enableCompileCache } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -46,7 +46,6 @@ import { isPreviewBuild } from '../src/lib/preview.ts';
 import {
   RENDER_SHARD,
   RENDER_SHARDS_SYNCED,
-  renderShardCachesFolder,
   renderShardCount,
   renderShardServerFolder,
   renderShardsSettingProblem,
@@ -125,6 +124,8 @@ const renderSettings = await renderSettingsDigest(ROOT);
 // removed beside the content check and Astro, not before them; the swap waits for it.
 const earlierLeftoversRemoved = removeLeftovers(OUT_DIR);
 await removeEndedShardFolders(ROOT);
+// Render shards start with empty caches of their own; what a stopped build left is stale.
+await removeShardCaches(CACHE_DIR);
 await rm(BUILDING, { recursive: true, force: true });
 
 /** The output folder and records file of one render shard (the first: the build's own). */
@@ -274,8 +275,6 @@ function startAstro(documents: number): AstroRun {
     incrementalCacheIsWhole(CACHE_DIR) && renderSettingsUnchanged(CACHE_DIR, renderSettings),
   );
   renderShardTotal = count;
-  // Render shards start with empty caches of their own; what a stopped build left is stale.
-  rmSync(renderShardCachesFolder(CACHE_DIR), { recursive: true, force: true });
   if (count === 1) return startAstroProcess(documents, { index: 0, count: 1 });
   console.log(`Rendering in ${count} Astro processes side by side (${documents} documents).`);
   const runs = Array.from({ length: count }, (_, index) =>
@@ -417,18 +416,16 @@ await rm(RECORDS_FILE, { force: true });
  */
 async function keepCacheForRebuilds(): Promise<void> {
   if (renderShardTotal > 1) {
-    const joined = await mergeShardCaches(CACHE_DIR, renderShardTotal).then(
-      () => true,
-      async (error: Error) => {
-        // A cache that cannot be joined costs the next build its pages, not this build.
-        await removeShardCaches(CACHE_DIR);
-        console.warn(
-          `warning  The render processes' caches could not be joined (${error.message}): the next build renders every page.`,
-        );
-        return false;
-      },
-    );
-    if (!joined) return;
+    try {
+      await mergeShardCaches(CACHE_DIR, renderShardTotal);
+    } catch (error) {
+      // A cache that cannot be joined costs the next build its pages, not this build.
+      await removeShardCaches(CACHE_DIR);
+      console.warn(
+        `warning  The render processes' caches could not be joined (${(error as Error).message}): the next build renders every page.`,
+      );
+      return;
+    }
   }
   // Without it the next build renders in two processes, as after a change of settings.
   await keepRenderSettings(CACHE_DIR, renderSettings).catch(() => {});
